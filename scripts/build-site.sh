@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the release site with trunk: `scripts/build-site.sh [DIST [PUBLIC_URL]]`.
+#   DIST        output directory, default dist
+#   PUBLIC_URL  URL path the site is served under, default /
+# Expects scripts/setup.sh to have run (serve.sh and test.sh run it first).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+dist="${1:-dist}"
+public_url="${2:-/}"
+source "$REPO_ROOT/scripts/wasm-env.sh"
+say "trunk build --release into $dist/ for $public_url ($CORS_WASM_TOOLCHAIN wasm32 toolchain)"
+# A failed build must not leave an older site behind for the tests to pass on.
+rm -rf "$dist"
+trunk build --release --dist "$dist" --public-url "$public_url"
