@@ -1,0 +1,156 @@
+//! The known console messages, one table per browser, and what each one means.
+//!
+//! Texts are verbatim from `shared/reference/browser-messages.md` (Chromium `cors_error_string.cc`, Firefox
+//! `security.properties`, WebKit `CrossOriginAccessControl.cpp`), with the quoted values as `{name}` holes.
+
+use cors_rules::{Browser, CheckId};
+
+use super::catalog_chrome::CHROME;
+use super::catalog_firefox::FIREFOX;
+use super::catalog_safari::SAFARI;
+
+/// What a known message means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Meaning {
+    /// A CORS failure. The checks the text can stand for, most likely first (several when the browser uses
+    /// one sentence for several checks, or for both the preflight and the response).
+    Failure(&'static [CheckId]),
+    /// A warning: the request still goes through today.
+    Warning(&'static [CheckId]),
+    /// Not a CORS failure at all; the text says what it is.
+    NotCors(&'static str),
+    /// A line that accompanies a failure (the JavaScript error, the generic "cannot load" line).
+    Companion,
+}
+
+/// How a message's template is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// A Chromium network-service message: the template is the tail after
+    /// `Access to {kind} at '{url}' from origin '{origin}' has been blocked by CORS policy: `.
+    ChromeTail,
+    /// The template is the whole message.
+    Whole,
+}
+
+/// One known console message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnownMessage {
+    /// Which browser prints it.
+    pub browser: Browser,
+    /// The browser's own name for it (`kMissingAllowOriginHeader`, `CORSMissingAllowOrigin2`…).
+    pub code: &'static str,
+    /// The text with `{name}` holes.
+    pub template: &'static str,
+    /// How the template is laid out.
+    pub layout: Layout,
+    /// What it means.
+    pub meaning: Meaning,
+}
+
+/// The Chromium prefix of network-service CORS messages.
+pub const CHROME_PREFIX: &str =
+    "Access to {kind} at '{url}' from origin '{origin}' has been blocked by CORS policy: ";
+/// The Chromium prefix when the request was redirected.
+pub const CHROME_PREFIX_REDIRECTED: &str =
+    "Access to {kind} at '{url}' (redirected from '{initial_url}') from origin '{origin}' has been blocked by CORS policy: ";
+
+impl KnownMessage {
+    /// The full message text with its holes, as a user would see it (fetch wording for Chromium).
+    #[must_use]
+    pub fn text(&self) -> String {
+        match self.layout {
+            Layout::ChromeTail => format!(
+                "{}{}",
+                CHROME_PREFIX.replace("{kind}", "fetch"),
+                self.template
+            ),
+            Layout::Whole => self.template.to_owned(),
+        }
+    }
+
+    /// The checks the message can stand for (empty for companions and non-CORS messages).
+    #[must_use]
+    pub fn checks(&self) -> &'static [CheckId] {
+        match self.meaning {
+            Meaning::Failure(checks) | Meaning::Warning(checks) => checks,
+            Meaning::NotCors(_) | Meaning::Companion => &[],
+        }
+    }
+}
+
+/// Every known message: Chromium, then Firefox, then Safari (the order lines are tried in).
+pub fn all() -> impl Iterator<Item = &'static KnownMessage> {
+    CHROME.iter().chain(FIREFOX.iter()).chain(SAFARI.iter())
+}
+
+/// The preflight twin of a response check (`allow-origin-missing` → `preflight-allow-origin-missing`).
+#[must_use]
+pub fn preflight_twin(check: CheckId) -> Option<CheckId> {
+    Some(match check {
+        CheckId::AllowOriginMissing => CheckId::PreflightAllowOriginMissing,
+        CheckId::AllowOriginMultiple => CheckId::PreflightAllowOriginMultiple,
+        CheckId::AllowOriginInvalid => CheckId::PreflightAllowOriginInvalid,
+        CheckId::AllowOriginWildcard => CheckId::PreflightAllowOriginWildcard,
+        CheckId::AllowOriginMismatch => CheckId::PreflightAllowOriginMismatch,
+        CheckId::AllowCredentials => CheckId::PreflightAllowCredentials,
+        CheckId::NetworkError => CheckId::PreflightNetworkError,
+        _ => return None,
+    })
+}
+
+/// Whether a check belongs to the preflight.
+#[must_use]
+pub fn is_preflight_check(check: CheckId) -> bool {
+    matches!(
+        check,
+        CheckId::PreflightNetworkError
+            | CheckId::PreflightRedirect
+            | CheckId::PreflightOkStatus
+            | CheckId::PreflightAllowOriginMissing
+            | CheckId::PreflightAllowOriginMultiple
+            | CheckId::PreflightAllowOriginInvalid
+            | CheckId::PreflightAllowOriginWildcard
+            | CheckId::PreflightAllowOriginMismatch
+            | CheckId::PreflightAllowCredentials
+            | CheckId::AllowMethodsParse
+            | CheckId::AllowHeadersParse
+            | CheckId::MethodAllowed
+            | CheckId::AuthorizationAllowed
+            | CheckId::HeaderAllowed
+            | CheckId::AllowPrivateNetwork
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_has_balanced_holes() {
+        for message in all() {
+            let opens = message.template.matches('{').count();
+            let closes = message.template.matches('}').count();
+            assert_eq!(opens, closes, "{}", message.code);
+        }
+    }
+
+    #[test]
+    fn failures_name_at_least_one_check() {
+        for message in all() {
+            if let Meaning::Failure(checks) = message.meaning {
+                assert!(!checks.is_empty(), "{}", message.code);
+            }
+        }
+    }
+
+    #[test]
+    fn every_browser_has_messages() {
+        for browser in [Browser::Chrome, Browser::Firefox, Browser::Safari] {
+            assert!(
+                all().filter(|m| m.browser == browser).count() >= 10,
+                "{browser:?}"
+            );
+        }
+    }
+}

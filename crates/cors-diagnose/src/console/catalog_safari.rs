@@ -1,0 +1,58 @@
+//! Safari's (WebKit's) console messages (`CrossOriginAccessControl.cpp`, `DocumentThreadableLoader.cpp`).
+//!
+//! WebKit prints the reason on its own line, then `{api} cannot load {url} due to access control checks.`;
+//! the URL comes from that second line. One sentence (`Origin … is not allowed by
+//! Access-Control-Allow-Origin.`) covers a missing, invalid or mismatched value, at the preflight or the
+//! response.
+
+use cors_rules::{Browser, CheckId as C};
+
+use super::catalog::{KnownMessage, Layout, Meaning};
+
+const fn sf(code: &'static str, template: &'static str, meaning: Meaning) -> KnownMessage {
+    KnownMessage {
+        browser: Browser::Safari,
+        code,
+        template,
+        layout: Layout::Whole,
+        meaning,
+    }
+}
+
+const ORIGIN_CHECKS: &[C] = &[
+    C::AllowOriginMissing,
+    C::AllowOriginMismatch,
+    C::AllowOriginInvalid,
+    C::PreflightAllowOriginMissing,
+    C::PreflightAllowOriginMismatch,
+    C::PreflightAllowOriginInvalid,
+];
+
+/// Safari's messages, most specific first.
+pub static SAFARI: &[KnownMessage] = &[
+    sf("WEBKIT_REDIRECT_DENIED", "Cross-origin redirection to {url} denied by Cross-Origin Resource Sharing policy: {reason}", Meaning::Failure(&[C::AllowOriginMissing, C::RedirectCredentials, C::RedirectScheme])),
+    sf("WEBKIT_REDIRECT_CREDENTIALS", "redirection URL {location} has credentials", Meaning::Failure(&[C::RedirectCredentials])),
+    sf("WEBKIT_REDIRECT_NON_CORS_SCHEME", "not allowed to follow a cross-origin CORS redirection with non CORS scheme", Meaning::Failure(&[C::RedirectScheme])),
+    sf("WEBKIT_ORIGIN_NOT_ALLOWED", "Origin {origin} is not allowed by Access-Control-Allow-Origin. Status code: {status}", Meaning::Failure(ORIGIN_CHECKS)),
+    sf("WEBKIT_ORIGIN_NOT_ALLOWED_OLD", "Origin {origin} is not allowed by Access-Control-Allow-Origin.", Meaning::Failure(ORIGIN_CHECKS)),
+    sf("WEBKIT_WILDCARD_WITH_CREDENTIALS", "Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true.", Meaning::Failure(&[C::AllowOriginWildcard, C::PreflightAllowOriginWildcard])),
+    sf("WEBKIT_MULTIPLE_ORIGINS", "Access-Control-Allow-Origin cannot contain more than one origin.", Meaning::Failure(&[C::AllowOriginMultiple, C::PreflightAllowOriginMultiple])),
+    sf("WEBKIT_CREDENTIALS_NOT_TRUE", "Credentials flag is true, but Access-Control-Allow-Credentials is not \"true\".", Meaning::Failure(&[C::AllowCredentials, C::PreflightAllowCredentials])),
+    sf("WEBKIT_PREFLIGHT_NOT_SUCCESSFUL", "Preflight response is not successful. Status code: {status}", Meaning::Failure(&[C::PreflightOkStatus, C::PreflightRedirect])),
+    sf("WEBKIT_PREFLIGHT_NOT_SUCCESSFUL_OLD", "Preflight response is not successful", Meaning::Failure(&[C::PreflightOkStatus, C::PreflightRedirect])),
+    sf("WEBKIT_PREFLIGHT_INVALID_ALLOW_METHODS", "Header Access-Control-Allow-Methods has an invalid value: {value}", Meaning::Failure(&[C::AllowMethodsParse])),
+    sf("WEBKIT_PREFLIGHT_INVALID_ALLOW_HEADERS", "Header Access-Control-Allow-Headers has an invalid value: {value}", Meaning::Failure(&[C::AllowHeadersParse])),
+    sf("WEBKIT_METHOD_NOT_ALLOWED", "Method {method} is not allowed by Access-Control-Allow-Methods.", Meaning::Failure(&[C::MethodAllowed])),
+    sf("WEBKIT_HEADER_NOT_ALLOWED", "Request header field {header} is not allowed by Access-Control-Allow-Headers.", Meaning::Failure(&[C::HeaderAllowed, C::AuthorizationAllowed])),
+    sf("WEBKIT_PREFLIGHT_BLOCKED", "CORS-preflight request was blocked", Meaning::Failure(&[C::PreflightNetworkError])),
+    sf("WEBKIT_PREFLIGHT_RESPONSE_BLOCKED", "Preflight response was blocked", Meaning::Failure(&[C::PreflightNetworkError])),
+    sf("WEBKIT_SAME_ORIGIN_MODE", "Cross origin requests are not allowed when using same-origin fetch mode.", Meaning::Failure(&[C::SameOriginMode])),
+    sf("WEBKIT_NON_HTTP", "Cross origin requests are only supported for HTTP.", Meaning::Failure(&[C::CorsScheme])),
+    sf("WEBKIT_REDIRECT_BAD_SCHEME", "Redirection to URL with a scheme that is not HTTP(S).", Meaning::Failure(&[C::RedirectScheme])),
+    sf("WEBKIT_MIXED_CONTENT", "[blocked] The page at {page} requested insecure content from {url}. This content was blocked and must be served over HTTPS.", Meaning::Failure(&[C::MixedContent])),
+    sf("WEBKIT_CANNOT_LOAD_FETCH", "Fetch API cannot load {url} due to access control checks.", Meaning::Companion),
+    sf("WEBKIT_CANNOT_LOAD_XHR", "XMLHttpRequest cannot load {url} due to access control checks.", Meaning::Companion),
+    sf("WEBKIT_CANNOT_LOAD_EVENTSOURCE", "EventSource cannot load {url} due to access control checks.", Meaning::Companion),
+    sf("WEBKIT_CANNOT_LOAD_OTHER", "Cannot load {url} due to access control checks.", Meaning::Companion),
+    sf("WEBKIT_JS_FETCH_TYPEERROR", "TypeError: Load failed", Meaning::Companion),
+];

@@ -1,0 +1,59 @@
+//! The known messages closest to an unrecognised text, for an honest "not recognised".
+
+use std::collections::BTreeSet;
+
+use super::catalog::{self, KnownMessage, Meaning, CHROME_PREFIX};
+use super::template::{literal_words, words};
+
+/// How many suggestions to give.
+const SUGGESTIONS: usize = 3;
+
+/// The known failure messages sharing the most words with `text`, best first (none when nothing is shared).
+#[must_use]
+pub fn closest(text: &str) -> Vec<&'static KnownMessage> {
+    let pasted: BTreeSet<String> = words(text).into_iter().collect();
+    if pasted.is_empty() {
+        return Vec::new();
+    }
+    let prefix: Vec<String> = literal_words(CHROME_PREFIX);
+    let mut scored: Vec<(u32, &'static KnownMessage)> = catalog::all()
+        .filter(|m| !matches!(m.meaning, Meaning::Companion))
+        .filter_map(|message| {
+            let mut known: BTreeSet<String> = literal_words(message.template).into_iter().collect();
+            if message.layout == catalog::Layout::ChromeTail {
+                known.extend(prefix.iter().cloned());
+            }
+            let shared = known.intersection(&pasted).count();
+            let union = known.union(&pasted).count().max(1);
+            let score = u32::try_from(shared * 1000 / union).unwrap_or(0);
+            (shared >= 2).then_some((score, message))
+        })
+        .collect();
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    scored
+        .into_iter()
+        .take(SUGGESTIONS)
+        .map(|(_, m)| m)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reworded_message_suggests_the_original() {
+        let found = closest(
+            "has been blocked by CORS: no Access-Control-Allow-Origin header on the resource",
+        );
+        assert_eq!(
+            found.first().map(|m| m.code),
+            Some("kMissingAllowOriginHeader")
+        );
+    }
+
+    #[test]
+    fn unrelated_text_suggests_nothing() {
+        assert!(closest("hello world").is_empty());
+    }
+}

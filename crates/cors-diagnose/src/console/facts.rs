@@ -1,0 +1,119 @@
+//! The values a console message quotes.
+
+use cors_rules::scenario::{Api, NetworkErrorKind};
+use serde::Serialize;
+
+/// Everything the pasted lines say about the request, each value as quoted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Facts {
+    /// The request URL (for Chromium, the last URL after redirects).
+    pub url: Option<String>,
+    /// The URL first requested, when the message says the request was redirected.
+    pub initial_url: Option<String>,
+    /// The page's origin.
+    pub origin: Option<String>,
+    /// A header value the message quotes (the `Access-Control-Allow-Origin` value, a redirect location…).
+    pub value: Option<String>,
+    /// A redirect's `Location`, when the message quotes it.
+    pub location: Option<String>,
+    /// The request method.
+    pub method: Option<String>,
+    /// The request header the message names.
+    pub header: Option<String>,
+    /// The HTTP status of the response that failed the check.
+    pub status: Option<u16>,
+    /// `fetch` or `XMLHttpRequest`, when the lines tell.
+    pub api: Option<Api>,
+    /// Chromium's resource kind (`fetch`, `XMLHttpRequest`, `script`, `font`…).
+    pub resource_kind: Option<String>,
+    /// The network failure, when there was no HTTP answer.
+    pub network_error: Option<NetworkErrorKind>,
+    /// Chromium's address space (`loopback`, `local`, `private`…), for Local Network Access messages.
+    pub address_space: Option<String>,
+}
+
+impl Facts {
+    /// Records one captured value by its hole name.
+    pub(crate) fn set(&mut self, name: &str, value: &str) {
+        let value = value.trim();
+        let owned = Some(value.to_owned());
+        match name {
+            "url" => self.url = owned,
+            "initial_url" => self.initial_url = owned,
+            "origin" => self.origin = owned,
+            "value" => self.value = owned,
+            "location" => self.location = owned,
+            "method" => self.method = owned,
+            "header" => self.header = owned,
+            "status" => self.status = value.parse().ok(),
+            "address_space" => self.address_space = owned,
+            "kind" => {
+                self.api = match value {
+                    "fetch" => Some(Api::Fetch),
+                    "XMLHttpRequest" => Some(Api::Xhr),
+                    _ => self.api,
+                };
+                self.resource_kind = owned;
+            }
+            _ => {}
+        }
+    }
+
+    /// Fills every value this one lacks from `other`.
+    pub(crate) fn fill_from(&mut self, other: &Facts) {
+        fn fill<T: Clone>(mine: &mut Option<T>, theirs: &Option<T>) {
+            if mine.is_none() {
+                mine.clone_from(theirs);
+            }
+        }
+        fill(&mut self.url, &other.url);
+        fill(&mut self.initial_url, &other.initial_url);
+        fill(&mut self.origin, &other.origin);
+        fill(&mut self.value, &other.value);
+        fill(&mut self.location, &other.location);
+        fill(&mut self.method, &other.method);
+        fill(&mut self.header, &other.header);
+        fill(&mut self.status, &other.status);
+        fill(&mut self.api, &other.api);
+        fill(&mut self.resource_kind, &other.resource_kind);
+        fill(&mut self.network_error, &other.network_error);
+        fill(&mut self.address_space, &other.address_space);
+    }
+
+    /// The values as `name = value` lines, for showing what was understood.
+    #[must_use]
+    pub fn describe(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut push = |name: &str, value: Option<String>| {
+            if let Some(value) = value {
+                out.push(format!("{name}: {value}"));
+            }
+        };
+        push("URL", self.url.clone());
+        push("redirected from", self.initial_url.clone());
+        push("page origin", self.origin.clone());
+        push("quoted value", self.value.clone().map(|v| format!("'{v}'")));
+        push("redirect location", self.location.clone());
+        push("method", self.method.clone());
+        push("request header", self.header.clone());
+        push("HTTP status", self.status.map(|s| s.to_string()));
+        push(
+            "API",
+            self.api.map(|a| {
+                if a == Api::Xhr {
+                    "XMLHttpRequest"
+                } else {
+                    "fetch"
+                }
+                .to_owned()
+            }),
+        );
+        push("resource kind", self.resource_kind.clone());
+        push(
+            "network error",
+            self.network_error.map(|k| k.id().to_owned()),
+        );
+        push("address space", self.address_space.clone());
+        out
+    }
+}

@@ -1,0 +1,346 @@
+//! A scenario that reproduces a recognised failure: the request the message implies, and server answers
+//! that fail exactly the recognised check.
+
+use cors_rules::scenario::{
+    Answer, Api, CredentialsMode, HeaderPair, HttpAnswer, RedirectMode, Request, RequestMode,
+    ServerEntry,
+};
+use cors_rules::{Browser, CheckId, Scenario, Stage};
+
+use super::answers::{broken_preflight, broken_response, cors_headers, good_preflight, Want};
+use super::catalog::is_preflight_check;
+use super::facts::Facts;
+
+/// The page assumed when the message does not quote one.
+pub const ASSUMED_PAGE: &str = "https://app.example";
+/// The URL assumed when the message does not quote one.
+pub const ASSUMED_URL: &str = "https://api.example/data";
+
+/// A reproduction and what it had to assume.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Reproduction {
+    pub scenario: Scenario,
+    pub assumptions: Vec<String>,
+}
+
+/// What to reproduce.
+pub(crate) struct Target<'a> {
+    pub check: CheckId,
+    /// The check whose answers to build (differs for Firefox's single-line "does not match" lists).
+    pub answer_check: CheckId,
+    pub stage: Stage,
+    pub browser: Browser,
+    pub facts: &'a Facts,
+}
+
+/// Serialized origin of a URL, or `None` when it does not parse.
+pub(crate) fn origin_of(url: &str) -> Option<String> {
+    url::Url::parse(url)
+        .ok()
+        .map(|u| u.origin().ascii_serialization())
+}
+
+/// Builds the scenario.
+pub(crate) fn reproduce(target: &Target) -> Reproduction {
+    let facts = target.facts;
+    let mut assumptions = Vec::new();
+    let url = facts.url.clone().unwrap_or_else(|| {
+        assumptions.push(format!(
+            "The message does not quote the URL; {ASSUMED_URL} stands in for it."
+        ));
+        ASSUMED_URL.to_owned()
+    });
+    let page = page_for(facts, &url, &mut assumptions);
+    let (method, headers) = request_shape(target.check, facts, &mut assumptions);
+    let include = matches!(
+        target.answer_check,
+        CheckId::AllowOriginWildcard
+            | CheckId::PreflightAllowOriginWildcard
+            | CheckId::AllowCredentials
+            | CheckId::PreflightAllowCredentials
+    );
+    let request = Request {
+        url: facts.initial_url.clone().unwrap_or_else(|| url.clone()),
+        method,
+        headers,
+        mode: mode_for(target.check),
+        credentials: if include {
+            CredentialsMode::Include
+        } else {
+            CredentialsMode::SameOrigin
+        },
+        redirect: if target.check == CheckId::NoCorsRedirectMode {
+            RedirectMode::Error
+        } else {
+            RedirectMode::Follow
+        },
+        api: facts.api.unwrap_or(Api::Fetch),
+        preflight_flag: false,
+    };
+    let server = servers(target, &page, &request, &url);
+    let scenario = Scenario {
+        browser: target.browser,
+        page,
+        request,
+        server,
+    };
+    Reproduction {
+        scenario,
+        assumptions,
+    }
+}
+
+fn page_for(facts: &Facts, url: &str, assumptions: &mut Vec<String>) -> Option<String> {
+    match facts.origin.as_deref() {
+        Some("null") => None,
+        Some(origin) => Some(origin.to_owned()),
+        None => {
+            let url_origin = origin_of(url);
+            let page = if url_origin.as_deref() == Some(ASSUMED_PAGE) {
+                "https://other-app.example"
+            } else {
+                ASSUMED_PAGE
+            };
+            assumptions.push(format!(
+                "The message does not quote the page's origin; {page} stands in for it."
+            ));
+            Some(page.to_owned())
+        }
+    }
+}
+
+fn mode_for(check: CheckId) -> RequestMode {
+    match check {
+        CheckId::SameOriginMode => RequestMode::SameOrigin,
+        CheckId::NoCorsRedirectMode => RequestMode::NoCors,
+        _ => RequestMode::Cors,
+    }
+}
+
+fn is_simple_method(method: &str) -> bool {
+    matches!(method, "GET" | "HEAD" | "POST")
+}
+
+/// A plausible value for a request header the message names.
+fn value_for(header: &str) -> &'static str {
+    match header.to_ascii_lowercase().as_str() {
+        "content-type" => "application/json",
+        "authorization" => "Bearer token",
+        _ => "1",
+    }
+}
+
+/// The method and headers the script must have used for the check to be reached.
+fn request_shape(
+    check: CheckId,
+    facts: &Facts,
+    assumptions: &mut Vec<String>,
+) -> (String, Vec<HeaderPair>) {
+    let method = facts.method.clone();
+    match check {
+        CheckId::MethodAllowed | CheckId::AllowMethodsParse if method.is_none() => {
+            assumptions
+                .push("The message does not name the method; PUT stands in for it.".to_owned());
+            ("PUT".to_owned(), Vec::new())
+        }
+        CheckId::HeaderAllowed | CheckId::AuthorizationAllowed | CheckId::AllowHeadersParse => {
+            let header = facts.header.clone().unwrap_or_else(|| {
+                assumptions.push(
+                    "The message does not name the header; X-Custom stands in for it.".to_owned(),
+                );
+                "X-Custom".to_owned()
+            });
+            let default_method = if header.eq_ignore_ascii_case("content-type") {
+                "POST"
+            } else {
+                "GET"
+            };
+            let pair = (header.clone(), value_for(&header).to_owned());
+            (
+                method.unwrap_or_else(|| default_method.to_owned()),
+                vec![pair],
+            )
+        }
+        c if is_preflight_check(c) => match method {
+            Some(m) if !is_simple_method(&m) => (m, Vec::new()),
+            other => {
+                assumptions.push(
+                    "A preflight was sent, so the request is taken to be a JSON POST (Content-Type: application/json)."
+                        .to_owned(),
+                );
+                let m = other.unwrap_or_else(|| "POST".to_owned());
+                (
+                    m,
+                    vec![("Content-Type".to_owned(), "application/json".to_owned())],
+                )
+            }
+        },
+        _ => (method.unwrap_or_else(|| "GET".to_owned()), Vec::new()),
+    }
+}
+
+fn needs_preflight(request: &Request) -> bool {
+    !is_simple_method(&request.method)
+        || request.headers.iter().any(|(name, value)| {
+            let name = name.to_ascii_lowercase();
+            let safe_type = [
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+                "text/plain",
+            ]
+            .iter()
+            .any(|t| value.to_ascii_lowercase().starts_with(t));
+            !(matches!(
+                name.as_str(),
+                "accept" | "accept-language" | "content-language"
+            ) || (name == "content-type" && safe_type))
+        })
+}
+
+fn servers(
+    target: &Target,
+    page: &Option<String>,
+    request: &Request,
+    url: &str,
+) -> Vec<ServerEntry> {
+    let page_origin = page.clone().unwrap_or_else(|| "null".to_owned());
+    let redirected = target
+        .facts
+        .initial_url
+        .as_deref()
+        .is_some_and(|initial| initial != url);
+    if target.stage == Stage::Redirect || redirected {
+        return redirect_servers(target, &page_origin, request, url);
+    }
+    let want = want(&page_origin, request, url);
+    let facts = target.facts;
+    let preflight = if is_preflight_check(target.answer_check) {
+        Some(broken_preflight(target.answer_check, &want, facts))
+    } else if needs_preflight(request) {
+        Some(Answer::Http(HttpAnswer {
+            status: 204,
+            headers: good_preflight(&want),
+        }))
+    } else {
+        None
+    };
+    let response = if is_preflight_check(target.answer_check) {
+        Answer::Http(HttpAnswer {
+            status: 200,
+            headers: cors_headers(&want),
+        })
+    } else {
+        broken_response(target.answer_check, &want, facts)
+    };
+    vec![ServerEntry {
+        url: url.to_owned(),
+        preflight,
+        response,
+    }]
+}
+
+fn want<'a>(origin: &'a str, request: &'a Request, url: &'a str) -> Want<'a> {
+    Want {
+        origin,
+        include: request.credentials == CredentialsMode::Include,
+        method: &request.method,
+        headers: request
+            .headers
+            .iter()
+            .map(|(n, _)| n.to_ascii_lowercase())
+            .collect(),
+        url,
+    }
+}
+
+/// A redirect from the request URL to another URL: either the redirect response fails the check
+/// (`stage == Redirect`), or it passes and the target's answer fails (Chromium's "redirected from").
+fn redirect_servers(
+    target: &Target,
+    page_origin: &str,
+    request: &Request,
+    url: &str,
+) -> Vec<ServerEntry> {
+    let facts = target.facts;
+    let redirect_fails = target.stage == Stage::Redirect;
+    let (from, to) = match facts.initial_url.as_deref() {
+        Some(initial) if initial != url => (initial.to_owned(), url.to_owned()),
+        _ => (request.url.clone(), location_for(target.check, facts, url)),
+    };
+    let from_want = want(page_origin, request, &from);
+    let redirect = if redirect_fails {
+        broken_response(
+            target.answer_check,
+            &from_want,
+            &Facts {
+                status: None,
+                ..facts.clone()
+            },
+        )
+    } else {
+        Answer::Http(HttpAnswer {
+            status: 302,
+            headers: cors_headers(&from_want),
+        })
+    };
+    let redirect = with_location(redirect, &to);
+    let mut entries = vec![ServerEntry {
+        url: from.clone(),
+        preflight: None,
+        response: redirect,
+    }];
+    if to.starts_with("http:") || to.starts_with("https:") {
+        let tainted =
+            origin_of(&from) != origin_of(&to) && Some(page_origin) != origin_of(&from).as_deref();
+        let after = if tainted { "null" } else { page_origin };
+        let to_want = want(after, request, &to);
+        let response = if redirect_fails {
+            Answer::Http(HttpAnswer {
+                status: 200,
+                headers: cors_headers(&to_want),
+            })
+        } else {
+            broken_response(target.answer_check, &to_want, facts)
+        };
+        entries.push(ServerEntry {
+            url: to,
+            preflight: None,
+            response,
+        });
+    }
+    entries
+}
+
+fn with_location(answer: Answer, location: &str) -> Answer {
+    match answer {
+        Answer::Http(mut http) => {
+            http.status = 302;
+            http.headers
+                .push(("Location".to_owned(), location.to_owned()));
+            Answer::Http(http)
+        }
+        error @ Answer::Error(_) => error,
+    }
+}
+
+/// Where the redirect goes when the message does not say.
+fn location_for(check: CheckId, facts: &Facts, url: &str) -> String {
+    if let Some(location) = &facts.location {
+        return location.clone();
+    }
+    let Ok(mut parsed) = url::Url::parse(url) else {
+        return format!("{url}/next");
+    };
+    match check {
+        CheckId::RedirectCredentials => {
+            let _ = parsed.set_username("user");
+            let _ = parsed.set_password(Some("secret"));
+            parsed.to_string()
+        }
+        CheckId::RedirectScheme => format!("ftp://{}/file", parsed.host_str().unwrap_or("example")),
+        _ => {
+            parsed.set_path(&format!("{}/next", parsed.path().trim_end_matches('/')));
+            parsed.to_string()
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Matching one console line against a message template with `{name}` placeholders.
+//!
+//! Templates are the browsers' message texts, verbatim, with the quoted values replaced by `{name}` holes
+//! (the notation of `browser-messages.md`). A hole matches any text on the line; the match is anchored on
+//! the template's first literal, which may start anywhere in the line (console copies put a source location
+//! such as `index.html:1` or a level such as `[Error]` in front), and text after the last literal is
+//! allowed (`Understand this error`, `[Learn More]`, a trailing location).
+
+/// One piece of a template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece<'t> {
+    Literal(&'t str),
+    Hole(&'t str),
+}
+
+/// The values a match captured, by hole name, in template order.
+pub(crate) type Captures<'a> = Vec<(&'static str, &'a str)>;
+
+/// The longest line the matcher looks at; longer lines are cut (the messages are all shorter).
+const MAX_LINE: usize = 8 * 1024;
+
+fn pieces(template: &'static str) -> Vec<Piece<'static>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        if open > 0 {
+            out.push(Piece::Literal(&rest[..open]));
+        }
+        out.push(Piece::Hole(&rest[open + 1..open + close]));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Literal(rest));
+    }
+    out
+}
+
+/// Matches `line` against `template`; on success returns the captured values and the byte offset at which
+/// the template's text starts in the line.
+pub(crate) fn match_line<'a>(
+    template: &'static str,
+    line: &'a str,
+) -> Option<(usize, Captures<'a>)> {
+    let line = cut(line);
+    let pieces = pieces(template);
+    let Some(Piece::Literal(first)) = pieces.first() else {
+        let mut captures = Vec::new();
+        return match_from(&pieces, line, &mut captures).then_some((0, captures));
+    };
+    for (start, _) in line.match_indices(first) {
+        let mut captures = Vec::new();
+        if match_from(&pieces, &line[start..], &mut captures) {
+            return Some((start, captures));
+        }
+    }
+    None
+}
+
+fn cut(line: &str) -> &str {
+    if line.len() <= MAX_LINE {
+        return line;
+    }
+    let mut end = MAX_LINE;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[..end]
+}
+
+/// Anchored match of `pieces` at the start of `text`; trailing text after a final literal is allowed, a
+/// final hole takes the rest of the line.
+fn match_from<'a>(pieces: &[Piece<'static>], text: &'a str, captures: &mut Captures<'a>) -> bool {
+    match pieces {
+        [] => true,
+        [Piece::Literal(lit), rest @ ..] => {
+            text.starts_with(lit) && match_from(rest, &text[lit.len()..], captures)
+        }
+        [Piece::Hole(name)] => {
+            captures.push((name, text.trim_end()));
+            true
+        }
+        [Piece::Hole(name), Piece::Literal(next), ..] => {
+            for (at, _) in text.match_indices(next) {
+                let mark = captures.len();
+                captures.push((name, &text[..at]));
+                if match_from(&pieces[1..], &text[at..], captures) {
+                    return true;
+                }
+                captures.truncate(mark);
+            }
+            false
+        }
+        [Piece::Hole(_), Piece::Hole(_), ..] => false,
+    }
+}
+
+/// The template with its holes removed, as words, for similarity ranking.
+pub(crate) fn literal_words(template: &'static str) -> Vec<String> {
+    pieces(template)
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Literal(text) => Some(text),
+            Piece::Hole(_) => None,
+        })
+        .flat_map(words)
+        .collect()
+}
+
+/// Lower-case words of a text (letters and digits only).
+pub(crate) fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.len() > 1)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holes_capture_the_quoted_values() {
+        let (start, caps) = match_line(
+            "Access to {kind} at '{url}' from origin '{origin}' has been blocked",
+            "index.html:1 Access to fetch at 'https://a.example/x' from origin 'http://b.example' has been blocked",
+        )
+        .expect("matches");
+        assert_eq!(start, "index.html:1 ".len());
+        assert_eq!(
+            caps,
+            vec![
+                ("kind", "fetch"),
+                ("url", "https://a.example/x"),
+                ("origin", "http://b.example")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_final_hole_takes_the_rest_of_the_line() {
+        let (_, caps) =
+            match_line("Status code: {status}", "[Error] Status code: 405  ").expect("matches");
+        assert_eq!(caps, vec![("status", "405")]);
+    }
+
+    #[test]
+    fn a_missing_literal_is_no_match() {
+        assert!(match_line("Method {method} is not allowed.", "Method PUT is allowed.").is_none());
+    }
+
+    #[test]
+    fn an_empty_value_between_quotes_is_captured() {
+        let (_, caps) = match_line("is '{value}' which", "is '' which").expect("matches");
+        assert_eq!(caps, vec![("value", "")]);
+    }
+
+    #[test]
+    fn a_very_long_line_is_cut_without_panicking() {
+        let line = "é".repeat(10_000);
+        assert!(match_line("Access to {kind} at", &line).is_none());
+    }
+}

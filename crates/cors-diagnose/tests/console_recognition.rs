@@ -1,0 +1,260 @@
+//! Pasted console excerpts, as users copy them, recognised as the engine's checks.
+
+use cors_diagnose::console::{recognise, Finding};
+use cors_diagnose::report::Reading;
+use cors_rules::scenario::{Answer, Api, CredentialsMode};
+use cors_rules::{Browser, CheckId, Stage};
+
+fn check_of(text: &str) -> Option<CheckId> {
+    recognise(text).recognised.and_then(|r| r.check)
+}
+
+#[test]
+fn chrome_missing_allow_origin_with_devtools_lines_around_it() {
+    let pasted = "localhost/:1 Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource. If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.\nUnderstand this error\napp.js:12  GET https://api.example.com/data net::ERR_FAILED 200 (OK)\nUncaught (in promise) TypeError: Failed to fetch";
+    let diagnosis = recognise(pasted);
+    let found = diagnosis.recognised.expect("recognised");
+    assert_eq!(found.browser, Browser::Chrome);
+    assert_eq!(found.check, Some(CheckId::AllowOriginMissing));
+    assert_eq!(found.stage, Stage::Response);
+    assert_eq!(
+        found.facts.url.as_deref(),
+        Some("https://api.example.com/data")
+    );
+    assert_eq!(found.facts.origin.as_deref(), Some("http://localhost:3000"));
+    assert_eq!(found.facts.method.as_deref(), Some("GET"));
+    assert_eq!(found.facts.status, Some(200));
+    assert_eq!(found.facts.api, Some(Api::Fetch));
+    let ignored: Vec<_> = diagnosis
+        .lines
+        .iter()
+        .filter(|l| matches!(l.reading, Reading::Ignored(_)))
+        .map(|l| l.line)
+        .collect();
+    assert_eq!(ignored, vec![2], "only the button label is ignored");
+}
+
+#[test]
+fn chrome_mismatch_quotes_the_received_value() {
+    let pasted = "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'http://localhost:3000/' that is not equal to the supplied origin. Have the server send the header with a valid value.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.check, Some(CheckId::AllowOriginMismatch));
+    assert_eq!(found.facts.value.as_deref(), Some("http://localhost:3000/"));
+    let scenario = found.scenario.expect("scenario");
+    let Answer::Http(response) = &scenario.server[0].response else {
+        panic!("http answer")
+    };
+    assert!(response.headers.contains(&(
+        "Access-Control-Allow-Origin".into(),
+        "http://localhost:3000/".into()
+    )));
+}
+
+#[test]
+fn chrome_preflight_credentials_message_is_a_preflight_check_with_include() {
+    let pasted = "Access to XMLHttpRequest at 'https://api.example.com/v1/items' from origin 'https://app.example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The value of the 'Access-Control-Allow-Credentials' header in the response is '' which must be 'true' when the request's credentials mode is 'include'. The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.check, Some(CheckId::PreflightAllowCredentials));
+    assert_eq!(found.stage, Stage::Preflight);
+    assert_eq!(found.facts.api, Some(Api::Xhr));
+    let scenario = found.scenario.expect("scenario");
+    assert_eq!(scenario.request.credentials, CredentialsMode::Include);
+    assert_eq!(scenario.request.api, Api::Xhr);
+    assert!(scenario.server[0].preflight.is_some());
+}
+
+#[test]
+fn chrome_header_message_names_the_header() {
+    let pasted = "Access to fetch at 'https://api.example.com/x' from origin 'http://localhost:5173' has been blocked by CORS policy: Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.check, Some(CheckId::HeaderAllowed));
+    assert!(found.alternatives.contains(&CheckId::AuthorizationAllowed));
+    assert_eq!(found.facts.header.as_deref(), Some("authorization"));
+    let scenario = found.scenario.expect("scenario");
+    assert_eq!(scenario.request.headers[0].0, "authorization");
+}
+
+#[test]
+fn chrome_redirected_message_keeps_both_urls() {
+    let pasted = "Access to fetch at 'https://login.example.com/sso' (redirected from 'https://api.example.com/me') from origin 'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(
+        found.facts.url.as_deref(),
+        Some("https://login.example.com/sso")
+    );
+    assert_eq!(
+        found.facts.initial_url.as_deref(),
+        Some("https://api.example.com/me")
+    );
+    let scenario = found.scenario.expect("scenario");
+    assert_eq!(scenario.request.url, "https://api.example.com/me");
+    assert_eq!(scenario.server.len(), 2, "the redirect and its target");
+}
+
+#[test]
+fn chrome_method_message_gives_the_method() {
+    let pasted = "Access to fetch at 'http://127.0.0.1:8000/items/1' from origin 'http://localhost:3000' has been blocked by CORS policy: Method PATCH is not allowed by Access-Control-Allow-Methods in preflight response.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.check, Some(CheckId::MethodAllowed));
+    assert_eq!(found.scenario.expect("scenario").request.method, "PATCH");
+}
+
+#[test]
+fn chrome_summary_form_of_devtools_is_recognised() {
+    let pasted = "Access blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.";
+    assert_eq!(check_of(pasted), Some(CheckId::PreflightOkStatus));
+}
+
+#[test]
+fn firefox_missing_allow_origin_gives_the_status() {
+    let pasted = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 502. [Learn More]";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.browser, Browser::Firefox);
+    assert_eq!(found.check, Some(CheckId::AllowOriginMissing));
+    assert_eq!(found.facts.status, Some(502));
+    assert!(
+        !found.assumptions.is_empty(),
+        "the page origin had to be assumed"
+    );
+}
+
+#[test]
+fn firefox_null_line_after_a_message_means_the_preflight_failed() {
+    let pasted = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 405.\nCross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS request did not succeed). Status code: (null).";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.check, Some(CheckId::PreflightAllowOriginMissing));
+    assert_eq!(found.stage, Stage::Preflight);
+}
+
+#[test]
+fn firefox_did_not_succeed_alone_is_a_network_failure() {
+    let pasted = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://localhost:8080/api. (Reason: CORS request did not succeed). Status code: (null).";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.finding, Finding::NetworkFailure);
+    assert_eq!(found.check, Some(CheckId::NetworkError));
+}
+
+#[test]
+fn firefox_wildcard_message_with_quoted_url() {
+    let pasted = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ‘https://api.example.com/data’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’).";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.check, Some(CheckId::AllowOriginWildcard));
+    assert_eq!(
+        found.facts.url.as_deref(),
+        Some("https://api.example.com/data")
+    );
+}
+
+#[test]
+fn safari_origin_line_takes_the_url_from_the_cannot_load_line() {
+    let pasted = "[Error] Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. Status code: 200\n[Error] Fetch API cannot load https://api.example.com/data due to access control checks.\n[Error] Failed to load resource: Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. Status code: 200 (data, line 0)";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.browser, Browser::Safari);
+    assert_eq!(found.check, Some(CheckId::AllowOriginMissing));
+    assert!(found.alternatives.contains(&CheckId::AllowOriginMismatch));
+    assert_eq!(
+        found.facts.url.as_deref(),
+        Some("https://api.example.com/data")
+    );
+    assert_eq!(found.facts.origin.as_deref(), Some("http://localhost:3000"));
+    assert_eq!(found.facts.api, Some(Api::Fetch));
+}
+
+#[test]
+fn safari_preflight_status_is_checked_first() {
+    let pasted = "Preflight response is not successful. Status code: 405\nXMLHttpRequest cannot load https://api.example.com/data due to access control checks.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.check, Some(CheckId::PreflightOkStatus));
+    assert_eq!(found.facts.status, Some(405));
+    assert_eq!(found.facts.api, Some(Api::Xhr));
+}
+
+#[test]
+fn safari_header_keeps_the_case_the_page_used() {
+    let found = recognise(
+        "Request header field Content-Type is not allowed by Access-Control-Allow-Headers.",
+    )
+    .recognised
+    .expect("recognised");
+    assert_eq!(found.check, Some(CheckId::HeaderAllowed));
+    let scenario = found.scenario.expect("scenario");
+    assert_eq!(scenario.request.method, "POST");
+    assert_eq!(
+        scenario.request.headers,
+        vec![("Content-Type".to_owned(), "application/json".to_owned())]
+    );
+}
+
+#[test]
+fn safari_redirect_denial_is_a_redirect_stage_failure() {
+    let pasted = "Cross-origin redirection to https://sso.example.com/login denied by Cross-Origin Resource Sharing policy: Origin https://app.example.com is not allowed by Access-Control-Allow-Origin. Status code: 302\nFetch API cannot load https://api.example.com/me due to access control checks.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.stage, Stage::Redirect);
+    assert_eq!(
+        found.facts.location.as_deref(),
+        Some("https://sso.example.com/login")
+    );
+    assert_eq!(
+        found.facts.url.as_deref(),
+        Some("https://api.example.com/me")
+    );
+}
+
+#[test]
+fn connection_refused_without_a_cors_line_is_not_cors() {
+    let pasted = "POST http://localhost:8080/api/login net::ERR_CONNECTION_REFUSED\nTypeError: Failed to fetch";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.finding, Finding::NetworkFailure);
+    assert_eq!(found.check, Some(CheckId::NetworkError));
+    assert!(found
+        .explanation
+        .expect("explained")
+        .contains("never answered"));
+}
+
+#[test]
+fn csp_violation_is_recognised_as_not_cors() {
+    let pasted = "Fetch API cannot load https://api.example.com/x. Refused to connect because it violates the document's Content Security Policy.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.finding, Finding::NotCors);
+    assert_eq!(found.check, None);
+    assert!(found.scenario.is_none());
+}
+
+#[test]
+fn unknown_text_is_not_recognised_and_gets_close_suggestions() {
+    let diagnosis = recognise(
+        "CORS problem: the Access-Control-Allow-Origin header is missing from the response",
+    );
+    assert!(diagnosis.recognised.is_none());
+    assert!(!diagnosis.closest.is_empty());
+    assert!(diagnosis.lines.iter().all(|l| !l.is_understood()));
+}
+
+#[test]
+fn only_net_err_failed_is_not_enough_to_name_a_check() {
+    let diagnosis = recognise("GET https://api.example.com/data net::ERR_FAILED 200 (OK)");
+    assert!(diagnosis.recognised.is_none());
+    assert!(diagnosis.lines[0].is_understood());
+}
+
+#[test]
+fn markup_in_pasted_text_is_kept_as_plain_text() {
+    let pasted = "<img src=x onerror=alert(1)> Access to fetch at 'https://a.example/<b>' from origin 'https://b.example' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert_eq!(found.facts.url.as_deref(), Some("https://a.example/<b>"));
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    for text in [
+        "",
+        "\0\0\0",
+        "Access to fetch at '",
+        "{url}{origin}",
+        &"'".repeat(50_000),
+        "Status code: 99999999999",
+    ] {
+        let _ = recognise(text);
+    }
+}
