@@ -23,7 +23,12 @@ pub enum Browser {
 
 impl Browser {
     /// Every profile, in display order.
-    pub const ALL: [Browser; 4] = [Browser::Chrome, Browser::Firefox, Browser::Safari, Browser::Spec];
+    pub const ALL: [Browser; 4] = [
+        Browser::Chrome,
+        Browser::Firefox,
+        Browser::Safari,
+        Browser::Spec,
+    ];
 
     /// The profile's id as used in scenarios (`chrome`, `firefox`, `safari`, `spec`).
     #[must_use]

@@ -6,6 +6,22 @@
 //!
 //! No I/O, no clock, no web or async dependency: the same code runs in the web app (as Wasm), the
 //! `cors-explain` command line, the lab server and the tests.
+//!
+//! ```
+//! use cors_rules::{evaluate_json, Outcome};
+//!
+//! // A simple GET the server allows.
+//! let allowed = evaluate_json(r#"{"page": "https://app.example", "request": {"url": "https://api.example/x"},
+//!     "server": [{"url": "https://api.example/x",
+//!                 "response": {"status": 200, "headers": [["Access-Control-Allow-Origin", "*"]]}}]}"#).unwrap();
+//! assert_eq!(allowed.outcome, Outcome::Allowed);
+//!
+//! // The same request, but the server sends no Access-Control-Allow-Origin.
+//! let blocked = evaluate_json(r#"{"page": "https://app.example", "request": {"url": "https://api.example/x"},
+//!     "server": [{"url": "https://api.example/x"}]}"#).unwrap();
+//! assert_eq!(blocked.outcome, Outcome::Blocked);
+//! assert_eq!(blocked.failure.unwrap().check.id(), "allow-origin-missing");
+//! ```
 
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
@@ -15,17 +31,41 @@ pub mod scenario;
 pub mod trace;
 pub mod verdict;
 
+pub mod corp;
+pub mod cors_check;
+pub mod credentials;
+pub mod evaluate;
+pub mod expose;
+pub mod forbidden;
+pub mod header_list;
+mod http_fetch;
+pub mod local_network;
+mod main_fetch;
+pub mod max_age;
+pub mod method;
+pub mod mixed_content;
+pub mod origin;
+pub mod port_blocking;
+pub mod preflight;
+mod preflight_cache;
+pub mod quirks;
+mod recorder;
+pub mod redirect;
+pub mod request;
+pub mod safelist;
+pub mod tainting;
+mod validate;
+
 pub use browser::Browser;
+pub use evaluate::{decide, evaluate, Decision};
 pub use scenario::{InputError, Scenario};
 pub use trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 pub use verdict::{Outcome, ResponseType, Verdict};
 
-/// Evaluates a scenario: what the browser does with the request, and why.
+/// Parses a scenario from JSON and evaluates it.
 ///
 /// # Errors
-/// An [`InputError`] naming the field when the scenario cannot be evaluated (an invalid URL, a header name
-/// that is not a token in a server answer, no server entry for a requested URL…).
-pub fn evaluate(scenario: &Scenario) -> Result<Verdict, InputError> {
-    let _ = scenario;
-    Err(InputError { field: String::new(), problem: "the rules engine is not built yet".to_owned() })
+/// An [`InputError`] naming the field: a JSON or shape problem, or a scenario the engine cannot evaluate.
+pub fn evaluate_json(text: &str) -> Result<Verdict, InputError> {
+    evaluate(&Scenario::from_json(text)?)
 }

@@ -135,7 +135,10 @@ pub enum Answer {
 
 impl Default for Answer {
     fn default() -> Self {
-        Answer::Http(HttpAnswer { status: 200, headers: Vec::new() })
+        Answer::Http(HttpAnswer {
+            status: 200,
+            headers: Vec::new(),
+        })
     }
 }
 
@@ -197,7 +200,11 @@ impl Serialize for Answer {
                 headers: Some(http.headers.clone()),
                 error: None,
             },
-            Answer::Error(kind) => AnswerWire { status: None, headers: None, error: Some(*kind) },
+            Answer::Error(kind) => AnswerWire {
+                status: None,
+                headers: None,
+                error: Some(*kind),
+            },
         };
         wire.serialize(serializer)
     }
@@ -220,7 +227,9 @@ impl<'de> Deserialize<'de> for Answer {
 }
 
 /// A field that must be present but may be `null`.
-fn required_nullable<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+fn required_nullable<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
     Option::<String>::deserialize(deserializer)
 }
 

@@ -266,6 +266,9 @@ impl TraceStep {
     /// The first value recorded under `key`.
     #[must_use]
     pub fn value(&self, key: Key) -> Option<&str> {
-        self.values.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+        self.values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
     }
 }

@@ -1,0 +1,161 @@
+//! The CORS check (<https://fetch.spec.whatwg.org/#concept-cors-check>, rules K-1…K-8).
+
+use crate::header_list::{get, line_count};
+use crate::quirks::AllowOriginDiagnosis;
+use crate::scenario::{CredentialsMode, HeaderPair};
+use crate::trace::CheckId;
+
+/// Why a response fails the CORS check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CorsCheckFailure {
+    /// K-2: no `Access-Control-Allow-Origin`.
+    AllowOriginMissing,
+    /// K-1: several values (several lines, or a list in one line, as the browser diagnoses it).
+    AllowOriginMultiple {
+        /// The combined value.
+        value: String,
+    },
+    /// Deviation(Chrome): the value is neither `null` nor a URL.
+    AllowOriginInvalid {
+        /// The combined value.
+        value: String,
+    },
+    /// K-3: `*` while credentials mode is `include`.
+    AllowOriginWildcard,
+    /// K-4: not byte-equal to the serialized request origin.
+    AllowOriginMismatch {
+        /// The combined value.
+        value: String,
+    },
+    /// K-6: `Access-Control-Allow-Credentials` is not exactly `true` with credentials `include`.
+    AllowCredentials {
+        /// The combined value, empty when absent.
+        value: String,
+    },
+}
+
+/// Which response is checked: the preflight's or another (the request's own, or a redirect).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckedResponse {
+    /// The preflight response: the `preflight-` check ids.
+    Preflight,
+    /// The response or a redirect response.
+    Response,
+}
+
+impl CorsCheckFailure {
+    /// The stable check id of this failure.
+    #[must_use]
+    pub fn check_id(&self, checked: CheckedResponse) -> CheckId {
+        let preflight = checked == CheckedResponse::Preflight;
+        match (self, preflight) {
+            (CorsCheckFailure::AllowOriginMissing, true) => CheckId::PreflightAllowOriginMissing,
+            (CorsCheckFailure::AllowOriginMissing, false) => CheckId::AllowOriginMissing,
+            (CorsCheckFailure::AllowOriginMultiple { .. }, true) => {
+                CheckId::PreflightAllowOriginMultiple
+            }
+            (CorsCheckFailure::AllowOriginMultiple { .. }, false) => CheckId::AllowOriginMultiple,
+            (CorsCheckFailure::AllowOriginInvalid { .. }, true) => {
+                CheckId::PreflightAllowOriginInvalid
+            }
+            (CorsCheckFailure::AllowOriginInvalid { .. }, false) => CheckId::AllowOriginInvalid,
+            (CorsCheckFailure::AllowOriginWildcard, true) => CheckId::PreflightAllowOriginWildcard,
+            (CorsCheckFailure::AllowOriginWildcard, false) => CheckId::AllowOriginWildcard,
+            (CorsCheckFailure::AllowOriginMismatch { .. }, true) => {
+                CheckId::PreflightAllowOriginMismatch
+            }
+            (CorsCheckFailure::AllowOriginMismatch { .. }, false) => CheckId::AllowOriginMismatch,
+            (CorsCheckFailure::AllowCredentials { .. }, true) => CheckId::PreflightAllowCredentials,
+            (CorsCheckFailure::AllowCredentials { .. }, false) => CheckId::AllowCredentials,
+        }
+    }
+}
+
+/// How the CORS check passed (for the trace).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CorsCheckPass {
+    /// K-3: `*` without credentials.
+    Wildcard,
+    /// K-4/K-5: the exact origin, credentials not `include`.
+    ExactOrigin,
+    /// K-4/K-6: the exact origin and `Access-Control-Allow-Credentials: true`.
+    ExactOriginWithCredentials,
+}
+
+/// <https://fetch.spec.whatwg.org/#concept-cors-check> (K-1…K-7), with each browser's classification of
+/// a failing `Access-Control-Allow-Origin` (K-8 and `quirks.rs`).
+///
+/// # Errors
+/// The first check that fails, as the chosen browser diagnoses it.
+pub fn cors_check(
+    headers: &[HeaderPair],
+    serialized_origin: &str,
+    credentials: CredentialsMode,
+    diagnosis: AllowOriginDiagnosis,
+) -> Result<CorsCheckPass, CorsCheckFailure> {
+    let include = credentials == CredentialsMode::Include;
+    // Deviation(Firefox): duplicate `Access-Control-Allow-Origin` lines are reported before anything else.
+    let lines = line_count(headers, "access-control-allow-origin");
+    if diagnosis == AllowOriginDiagnosis::Gecko && lines > 1 {
+        let value = get(headers, "access-control-allow-origin").unwrap_or_default();
+        return Err(CorsCheckFailure::AllowOriginMultiple { value });
+    }
+    // "Let origin be the result of getting `Access-Control-Allow-Origin` from response's header list."
+    // "If origin is null, then return failure."
+    let Some(origin) = get(headers, "access-control-allow-origin") else {
+        return Err(CorsCheckFailure::AllowOriginMissing);
+    };
+    // "If request's credentials mode is not "include" and origin is `*`, then return success."
+    if origin == "*" && !include {
+        return Ok(CorsCheckPass::Wildcard);
+    }
+    // "If the result of byte-serializing a request origin with request is not origin, then return failure."
+    if origin != serialized_origin {
+        return Err(classify_mismatch(origin, lines, diagnosis));
+    }
+    // "If request's credentials mode is not "include", then return success."
+    if !include {
+        return Ok(CorsCheckPass::ExactOrigin);
+    }
+    // "Let credentials be the result of getting `Access-Control-Allow-Credentials` from response's header
+    // list. If credentials is `true`, then return success. Return failure."
+    match get(headers, "access-control-allow-credentials") {
+        Some(value) if value == "true" => Ok(CorsCheckPass::ExactOriginWithCredentials),
+        other => Err(CorsCheckFailure::AllowCredentials {
+            value: other.unwrap_or_default(),
+        }),
+    }
+}
+
+/// Why an `Access-Control-Allow-Origin` value that is not the origin fails, in the browser's terms.
+fn classify_mismatch(
+    value: String,
+    lines: usize,
+    diagnosis: AllowOriginDiagnosis,
+) -> CorsCheckFailure {
+    if value == "*" {
+        return CorsCheckFailure::AllowOriginWildcard;
+    }
+    match diagnosis {
+        AllowOriginDiagnosis::Spec | AllowOriginDiagnosis::Gecko if lines > 1 => {
+            CorsCheckFailure::AllowOriginMultiple { value }
+        }
+        AllowOriginDiagnosis::Spec | AllowOriginDiagnosis::Gecko => {
+            CorsCheckFailure::AllowOriginMismatch { value }
+        }
+        // Deviation(Chrome): `find_first_of(" ,")` → multiple values; not `null` and not a valid URL →
+        // invalid value (Chromium `cors.cc` `CheckAccess`).
+        AllowOriginDiagnosis::Chromium if value.contains([' ', ',']) => {
+            CorsCheckFailure::AllowOriginMultiple { value }
+        }
+        AllowOriginDiagnosis::Chromium if value != "null" && url::Url::parse(&value).is_err() => {
+            CorsCheckFailure::AllowOriginInvalid { value }
+        }
+        AllowOriginDiagnosis::Chromium => CorsCheckFailure::AllowOriginMismatch { value },
+        // Deviation(Safari): WebKit `passesAccessControlCheck` reports a comma as "more than one origin".
+        AllowOriginDiagnosis::WebKit if value.contains(',') => {
+            CorsCheckFailure::AllowOriginMultiple { value }
+        }
+        AllowOriginDiagnosis::WebKit => CorsCheckFailure::AllowOriginMismatch { value },
+    }
+}

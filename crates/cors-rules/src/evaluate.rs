@@ -1,0 +1,165 @@
+//! Builds the [`Verdict`]: the decision from main fetch, the words from the renderers.
+
+use crate::main_fetch::{main_fetch, Ending, Fetch};
+use crate::origin::Origin;
+use crate::recorder::Recorder;
+use crate::request::construct_request;
+use crate::scenario::{InputError, Scenario};
+use crate::tainting::ResponseTainting;
+use crate::trace::{StepOutcome, TraceStep};
+use crate::validate::validate;
+use crate::verdict::{Failure, Outcome, Readable, ResponseType, Step, Verdict, WireRequest};
+
+/// The decision, before words: what [`evaluate`] renders into a [`Verdict`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// The end result.
+    pub outcome: Outcome,
+    /// `Response.type`.
+    pub response_type: ResponseType,
+    /// Whether the first request is cross-origin to the page.
+    pub cross_origin: bool,
+    /// Every request on the wire.
+    pub requests: Vec<WireRequest>,
+    /// What the script can read.
+    pub readable: Option<Readable>,
+    /// The trace, in the browser's order.
+    pub trace: Vec<TraceStep>,
+    /// The normalized method of the last request (empty when construction failed first).
+    pub method: String,
+    /// The URL being fetched when the fetch ended.
+    pub final_url: String,
+    /// The page's serialized origin.
+    pub page_origin: String,
+    /// The request URL as parsed.
+    pub initial_url: String,
+}
+
+/// Decides a scenario without rendering words: the engine's pure core.
+///
+/// # Errors
+/// An [`InputError`] naming the field when the scenario cannot be evaluated.
+pub fn decide(scenario: &Scenario) -> Result<Decision, InputError> {
+    let input = validate(scenario)?;
+    let mut fetch = Fetch::new(&input, &scenario.request, scenario.browser);
+    let ending = match construct_request(&scenario.request, &input.url, &mut fetch.rec) {
+        Err(_) => Ending::RequestError,
+        Ok(constructed) => {
+            fetch.method = constructed.method;
+            fetch.headers = constructed.headers;
+            main_fetch(&mut fetch)?
+        }
+    };
+    let (outcome, response_type, readable) = match ending {
+        Ending::RequestError => (Outcome::RequestError, ResponseType::Error, None),
+        Ending::NetworkError => (Outcome::Blocked, ResponseType::Error, None),
+        Ending::OpaqueRedirect => (Outcome::OpaqueRedirect, ResponseType::OpaqueRedirect, None),
+        Ending::DataUrl => (
+            Outcome::Allowed,
+            ResponseType::Basic,
+            Some(Readable {
+                status: 200,
+                headers: vec!["content-type".to_owned()],
+            }),
+        ),
+        Ending::Response {
+            tainting: ResponseTainting::Opaque,
+            ..
+        } => (Outcome::Opaque, ResponseType::Opaque, None),
+        Ending::Response {
+            tainting,
+            status,
+            readable,
+        } => (
+            Outcome::Allowed,
+            tainting.response_type(),
+            Some(Readable {
+                status,
+                headers: readable,
+            }),
+        ),
+    };
+    Ok(Decision {
+        outcome,
+        response_type,
+        cross_origin: !input.page.is_same_origin(&Origin::of_url(&input.url)),
+        requests: std::mem::take(&mut fetch.requests),
+        readable,
+        trace: std::mem::take(&mut fetch.rec.steps),
+        method: fetch.method.clone(),
+        final_url: fetch.current_url.to_string(),
+        page_origin: input.page.ascii_serialization(),
+        initial_url: input.url.to_string(),
+    })
+}
+
+/// Evaluates a scenario: the decision plus its explanation in the chosen browser's words.
+///
+/// # Errors
+/// An [`InputError`] naming the field when the scenario cannot be evaluated.
+pub fn evaluate(scenario: &Scenario) -> Result<Verdict, InputError> {
+    let decision = decide(scenario)?;
+    let failure = failure_of(&decision);
+    Ok(Verdict {
+        outcome: decision.outcome,
+        response_type: decision.response_type,
+        cross_origin: decision.cross_origin,
+        preflight_sent: decision.requests.iter().any(|r| r.method == "OPTIONS"),
+        failure,
+        readable: decision.readable.clone(),
+        js_error: fallback_js_error(scenario, decision.outcome),
+        console: Vec::new(),
+        steps: decision.trace.iter().map(fallback_step).collect(),
+        fixes: Vec::new(),
+        notes: Vec::new(),
+        network: Vec::new(),
+        requests: decision.requests,
+    })
+}
+
+/// `failure`: the last failed step, when the outcome is `blocked` or `request-error`.
+fn failure_of(decision: &Decision) -> Option<Failure> {
+    if !matches!(decision.outcome, Outcome::Blocked | Outcome::RequestError) {
+        return None;
+    }
+    let mut rec = Recorder::default();
+    rec.steps.clone_from(&decision.trace);
+    rec.failure().map(|step| Failure {
+        stage: step.stage,
+        check: step.check,
+        url: step
+            .value(crate::Key::Url)
+            .map_or_else(|| decision.final_url.clone(), str::to_owned),
+    })
+}
+
+/// Until the renderers exist: the check id as the summary.
+fn fallback_step(step: &TraceStep) -> Step {
+    Step {
+        check: step.check,
+        stage: step.stage,
+        passed: step.outcome == StepOutcome::Pass,
+        summary: step.check.id().to_owned(),
+        detail: String::new(),
+        spec: "https://fetch.spec.whatwg.org/".to_owned(),
+        values: step
+            .values
+            .iter()
+            .map(|(k, v)| (format!("{k:?}"), v.clone()))
+            .collect(),
+    }
+}
+
+fn fallback_js_error(scenario: &Scenario, outcome: Outcome) -> Option<String> {
+    let text = match (outcome, scenario.browser) {
+        (Outcome::Blocked | Outcome::RequestError, crate::Browser::Firefox) => {
+            "TypeError: NetworkError when attempting to fetch resource."
+        }
+        (Outcome::Blocked | Outcome::RequestError, crate::Browser::Safari) => {
+            "TypeError: Load failed"
+        }
+        (Outcome::Blocked | Outcome::RequestError, _) => "TypeError: Failed to fetch",
+        _ => return None,
+    };
+    Some(text.to_owned())
+}

@@ -1,0 +1,258 @@
+//! Main fetch as a short driver over named steps (<https://fetch.spec.whatwg.org/#main-fetch>, rules
+//! T-1…T-14). Redirects re-enter it: every hop runs the same steps for the new URL.
+
+use url::Url;
+
+use crate::http_fetch::{http_fetch, Route};
+use crate::local_network::{address_space, local_network_access_check, AddressSpace};
+use crate::mixed_content::{is_blocked_as_mixed_content, is_potentially_trustworthy_url};
+use crate::origin::Origin;
+use crate::port_blocking::bad_port;
+use crate::preflight_cache::PreflightCache;
+use crate::quirks::{quirks, LocalNetworkAccess, Quirks};
+use crate::recorder::{kv, Recorder};
+use crate::request::AuthorHeader;
+use crate::scenario::{InputError, Request, RequestMode};
+use crate::tainting::ResponseTainting;
+use crate::trace::{CheckId, Key, Stage};
+use crate::validate::Validated;
+use crate::verdict::WireRequest;
+
+/// How the fetch ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Ending {
+    /// The script's call threw.
+    RequestError,
+    /// A network error (CORS or otherwise).
+    NetworkError,
+    /// A response the script receives, filtered by its tainting.
+    Response {
+        tainting: ResponseTainting,
+        status: u16,
+        readable: Vec<String>,
+    },
+    /// A `data:` URL: a basic 200 response.
+    DataUrl,
+    /// Redirect mode `manual`: an opaque-redirect response.
+    OpaqueRedirect,
+}
+
+/// Why a step stops the fetch: it ended, or the scenario lacks something.
+pub(crate) enum Halt {
+    Ended(Ending),
+    Input(InputError),
+}
+
+/// A step's result.
+pub(crate) type Step<T> = Result<T, Halt>;
+
+/// The state of one fetch across its redirect hops.
+pub(crate) struct Fetch<'a> {
+    pub input: &'a Validated,
+    pub request: &'a Request,
+    pub quirks: &'static Quirks,
+    pub rec: Recorder,
+    pub requests: Vec<WireRequest>,
+    /// The current method (normalized; 301/302/303 may rewrite it).
+    pub method: String,
+    /// The author headers still sent.
+    pub headers: Vec<AuthorHeader>,
+    pub current_url: Url,
+    pub tainting: ResponseTainting,
+    /// OH-1: a cross-origin hop made the serialized request origin `null`.
+    pub origin_tainted: bool,
+    pub redirect_count: u32,
+    pub cache: PreflightCache,
+}
+
+impl<'a> Fetch<'a> {
+    /// A fetch of the validated scenario's URL.
+    pub(crate) fn new(
+        input: &'a Validated,
+        request: &'a Request,
+        browser: crate::Browser,
+    ) -> Fetch<'a> {
+        Fetch {
+            input,
+            request,
+            quirks: quirks(browser),
+            rec: Recorder::default(),
+            requests: Vec::new(),
+            method: String::new(),
+            headers: Vec::new(),
+            current_url: input.url.clone(),
+            tainting: ResponseTainting::Basic,
+            origin_tainted: false,
+            redirect_count: 0,
+            cache: PreflightCache::default(),
+        }
+    }
+
+    /// The stage of checks made before the network on this hop.
+    pub(crate) fn hop_stage(&self) -> Stage {
+        if self.redirect_count == 0 {
+            Stage::Request
+        } else {
+            Stage::Redirect
+        }
+    }
+
+    /// <https://fetch.spec.whatwg.org/#serializing-a-request-origin> (OH-2).
+    pub(crate) fn serialized_request_origin(&self) -> String {
+        if self.origin_tainted {
+            "null".to_owned()
+        } else {
+            self.input.page.ascii_serialization()
+        }
+    }
+
+    /// Records the failed step and ends the fetch with a network error.
+    pub(crate) fn network_error<T>(
+        &mut self,
+        check: CheckId,
+        stage: Stage,
+        values: Vec<(Key, String)>,
+    ) -> Step<T> {
+        self.rec.fail(check, stage, values);
+        Err(Halt::Ended(Ending::NetworkError))
+    }
+}
+
+/// <https://fetch.spec.whatwg.org/#main-fetch>: runs hop after hop until the fetch ends.
+pub(crate) fn main_fetch(fetch: &mut Fetch<'_>) -> Result<Ending, InputError> {
+    loop {
+        match main_fetch_hop(fetch) {
+            Ok(next_url) => fetch.current_url = next_url,
+            Err(Halt::Ended(ending)) => return Ok(ending),
+            Err(Halt::Input(error)) => return Err(error),
+        }
+    }
+}
+
+/// One pass of main fetch for the current URL; `Ok` is the URL a followed redirect leads to.
+fn main_fetch_hop(fetch: &mut Fetch<'_>) -> Step<Url> {
+    let stage = fetch.hop_stage();
+    record_same_origin(fetch, stage);
+    block_before_network(fetch, stage)?;
+    let route = choose_route(fetch, stage)?;
+    http_fetch(fetch, route)
+}
+
+/// O-7: is the current URL same origin with the page? (Pass = same origin, Info = cross-origin.)
+fn record_same_origin(fetch: &mut Fetch<'_>, stage: Stage) {
+    let page = &fetch.input.page;
+    let target = Origin::of_url(&fetch.current_url);
+    let differs = if *page == Origin::Opaque {
+        "opaque-page".to_owned()
+    } else {
+        page.differences(&target)
+            .iter()
+            .map(|p| p.id())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let values = vec![
+        kv(Key::PageOrigin, page.ascii_serialization()),
+        kv(Key::UrlOrigin, target.ascii_serialization()),
+        kv(Key::Url, fetch.current_url.as_str()),
+        kv(Key::Differs, differs),
+    ];
+    if page.is_same_origin(&target) {
+        fetch.rec.pass(CheckId::SameOrigin, stage, values);
+    } else {
+        fetch.rec.info(CheckId::SameOrigin, stage, values);
+    }
+}
+
+/// T-13: bad port, mixed content and (Chrome) Local Network Access block the request before any CORS logic.
+fn block_before_network(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
+    let url = fetch.current_url.clone();
+    // "If should request be blocked due to a bad port … returns blocked, then set response to a network error."
+    if let Some(port) = bad_port(&url) {
+        return fetch.network_error(
+            CheckId::BadPort,
+            stage,
+            vec![kv(Key::Url, url.as_str()), kv(Key::Port, port.to_string())],
+        );
+    }
+    let page = &fetch.input.page;
+    let lna = fetch.quirks.local_network_access == LocalNetworkAccess::Enforced;
+    // Deviation(Chrome): with Local Network Access, private IP literals and `.local` names are exempt from
+    // mixed-content blocking; the permission decides instead.
+    let lna_exempt = lna && address_space(&url) == AddressSpace::Local;
+    // "Should fetching request be blocked as mixed content?"
+    if is_blocked_as_mixed_content(page, &url) && !lna_exempt {
+        let values = vec![
+            kv(Key::PageOrigin, page.ascii_serialization()),
+            kv(Key::Url, url.as_str()),
+        ];
+        return fetch.network_error(CheckId::MixedContent, stage, values);
+    }
+    if let (true, Some(page_url)) = (lna, fetch.input.page_url.as_ref()) {
+        let secure = page_url.scheme() == "https"
+            || is_potentially_trustworthy_url(page_url) && page_url.scheme() != "file";
+        if let Some((client, target, reason)) = local_network_access_check(page_url, secure, &url) {
+            let values = vec![
+                kv(Key::PageOrigin, page.ascii_serialization()),
+                kv(Key::Url, url.as_str()),
+                kv(Key::AddressSpace, client.id()),
+                kv(Key::TargetAddressSpace, target.id()),
+                kv(Key::Reason, reason.id()),
+            ];
+            return fetch.network_error(CheckId::LocalNetworkAccess, stage, values);
+        }
+    }
+    Ok(())
+}
+
+/// Main fetch step 12 (T-2…T-9): which fetch runs, and with which tainting.
+fn choose_route(fetch: &mut Fetch<'_>, stage: Stage) -> Step<Route> {
+    let url = fetch.current_url.clone();
+    let page = fetch.input.page.ascii_serialization();
+    let values = || {
+        vec![
+            kv(Key::Url, url.as_str()),
+            kv(Key::PageOrigin, page.as_str()),
+        ]
+    };
+    let http = matches!(url.scheme(), "http" | "https");
+    // T-2: "request's current URL's origin is same origin with request's origin, and request's response
+    // tainting is "basic"".
+    if fetch.input.page.is_same_origin(&Origin::of_url(&url))
+        && fetch.tainting == ResponseTainting::Basic
+        && http
+    {
+        return Ok(Route::Basic);
+    }
+    // T-3: "request's current URL's scheme is "data"".
+    if url.scheme() == "data" {
+        fetch
+            .rec
+            .info(CheckId::DataUrl, stage, vec![kv(Key::Url, url.as_str())]);
+        return Err(Halt::Ended(Ending::DataUrl));
+    }
+    match fetch.request.mode {
+        // T-5: "request's mode is "same-origin"": return a network error.
+        RequestMode::SameOrigin => fetch.network_error(CheckId::SameOriginMode, stage, values()),
+        // T-6: "request's mode is "no-cors"": "If request's redirect mode is not "follow", then return a
+        // network error. Set request's response tainting to "opaque"."
+        RequestMode::NoCors if fetch.request.redirect != crate::scenario::RedirectMode::Follow => {
+            fetch.network_error(CheckId::NoCorsRedirectMode, stage, values())
+        }
+        RequestMode::NoCors if http => {
+            fetch.tainting = ResponseTainting::Opaque;
+            Ok(Route::Opaque)
+        }
+        // T-7: "request's current URL's scheme is not an HTTP(S) scheme": return a network error.
+        _ if !http => fetch.network_error(
+            CheckId::CorsScheme,
+            stage,
+            vec![kv(Key::Url, url.as_str()), kv(Key::Scheme, url.scheme())],
+        ),
+        // T-8, T-9: "Set request's response tainting to "cors"."
+        _ => {
+            fetch.tainting = ResponseTainting::Cors;
+            Ok(Route::Cors)
+        }
+    }
+}

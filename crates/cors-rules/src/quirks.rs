@@ -1,0 +1,164 @@
+//! Where browsers depart from the Fetch standard, or from each other: ONE table.
+//!
+//! Every browser difference the engine models is a field of [`Quirks`], looked up by profile with
+//! [`quirks`]. The checks ask the table; they never test which browser they are in. Each row names its
+//! evidence (see `fetch-cors-rules.md` §24 and `browser-messages.md`).
+//!
+//! | quirk | spec | Chrome | Firefox | Safari |
+//! |---|---|---|---|---|
+//! | `ACAH: *` covers `Authorization` (P-9) | no | yes | yes | yes |
+//! | Max-Age cap (C-10) | none | 7200 s | 86400 s | 600 s |
+//! | negative Max-Age (P-11) | failure → 5 s | 0 s (no cache) | failure → 5 s | failure → 5 s |
+//! | preflight: status vs `ACAO` first | `ACAO` first | `ACAO` first | `ACAO` first | status first |
+//! | preflight: `ACAM`/`ACAH` parse vs method check | both parsed first | both parsed first | `ACAM`, method, `ACAH`, headers | both parsed first |
+//! | how a bad `ACAO` is classified | lines | space/comma, URL-invalid | lines | comma |
+//! | extra CORS-safelisted request headers (S-16) | none | client hints | none | none |
+//! | Local Network Access (PN-*) | no | yes | no | no |
+
+use crate::browser::Browser;
+
+/// Whether `Access-Control-Allow-Headers: *` (without credentials) covers `Authorization` (P-9, S-9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WildcardAuthorization {
+    /// The standard: `Authorization` must be listed by name.
+    MustBeListed,
+    /// Chrome, Firefox and Safari: `*` covers it too (verified in Chromium 156, Firefox ESR 153 and
+    /// WebKitGTK 2.50).
+    CoveredByWildcard,
+}
+
+/// How a negative `Access-Control-Max-Age` is read (P-11).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NegativeMaxAge {
+    /// Not `delta-seconds`, so a parse failure: the 5-second default.
+    Failure,
+    /// Chromium `ParseAccessControlMaxAge`: 0, the result is not cached.
+    NoCache,
+}
+
+/// Which comes first when a preflight response is checked (P-5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreflightCheckOrder {
+    /// The CORS check (`ACAO`, `ACAC`), then the ok status: Chromium `CheckPreflightAccess`, Firefox
+    /// `nsCORSListenerProxy` (a 405 without `ACAO` reports the missing `ACAO`).
+    AllowOriginFirst,
+    /// WebKit: the status first (`Preflight response is not successful. Status code: 405`).
+    StatusFirst,
+}
+
+/// When `Access-Control-Allow-Methods` / `-Headers` are parsed relative to the method check (P-6…P-10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreflightListOrder {
+    /// The standard, Chromium `PreflightResult::Create`, WebKit: parse both lists, then check.
+    ParseBothFirst,
+    /// Firefox: parse `ACAM` and check the method, then parse `ACAH` and check the headers.
+    MethodsThenHeaders,
+}
+
+/// How a failing `Access-Control-Allow-Origin` is classified into check ids (K-1…K-4, K-8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AllowOriginDiagnosis {
+    /// The standard: several header lines are "multiple", anything else that differs is a mismatch.
+    Spec,
+    /// Chromium `CheckAccess`: a value containing a space or comma is "multiple values"; a value that is
+    /// not `null` and does not parse as a URL is an "invalid value"; else a mismatch.
+    Chromium,
+    /// Firefox: more than one header line is reported first, even before a missing value.
+    Gecko,
+    /// WebKit: a value containing a comma is "more than one origin"; else a mismatch.
+    WebKit,
+}
+
+/// Extra request headers a browser treats as CORS-safelisted (S-16).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtraSafelist {
+    /// Only the standard's list.
+    None,
+    /// Chromium `IsCorsSafelistedHeader`: `intervention`, `device-memory`, `dpr`, `downlink`, `width`,
+    /// `viewport-width`, `rtt`, `ect`, `save-data` (value-validated).
+    ChromiumClientHints,
+}
+
+/// Whether the browser enforces Local Network Access (PN-1…PN-5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocalNetworkAccess {
+    /// Not implemented (Firefox, Safari, the Fetch standard).
+    NotImplemented,
+    /// Chrome 142+: a public page reaching a local or loopback address needs a permission.
+    Enforced,
+}
+
+/// Every browser departure, as one row per profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quirks {
+    /// P-9 and `*`.
+    pub wildcard_authorization: WildcardAuthorization,
+    /// C-10: the cap on a preflight cache entry's lifetime, in seconds (`None`: no cap).
+    pub max_age_cap: Option<u64>,
+    /// P-11 for negative values.
+    pub negative_max_age: NegativeMaxAge,
+    /// P-5 check order.
+    pub preflight_check_order: PreflightCheckOrder,
+    /// P-6…P-10 order.
+    pub preflight_list_order: PreflightListOrder,
+    /// K-* classification.
+    pub allow_origin_diagnosis: AllowOriginDiagnosis,
+    /// S-16.
+    pub extra_safelist: ExtraSafelist,
+    /// PN-*.
+    pub local_network_access: LocalNetworkAccess,
+}
+
+/// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
+pub const DEFAULT_MAX_AGE: u64 = 5;
+
+/// the redirect limit (Chromium `kMaxRedirects`, Firefox `network.http.redirection-limit`).
+pub const REDIRECT_LIMIT: u32 = 20;
+
+const SPEC: Quirks = Quirks {
+    wildcard_authorization: WildcardAuthorization::MustBeListed,
+    max_age_cap: None,
+    negative_max_age: NegativeMaxAge::Failure,
+    preflight_check_order: PreflightCheckOrder::AllowOriginFirst,
+    preflight_list_order: PreflightListOrder::ParseBothFirst,
+    allow_origin_diagnosis: AllowOriginDiagnosis::Spec,
+    extra_safelist: ExtraSafelist::None,
+    local_network_access: LocalNetworkAccess::NotImplemented,
+};
+
+const CHROME: Quirks = Quirks {
+    wildcard_authorization: WildcardAuthorization::CoveredByWildcard,
+    max_age_cap: Some(7200),
+    negative_max_age: NegativeMaxAge::NoCache,
+    allow_origin_diagnosis: AllowOriginDiagnosis::Chromium,
+    extra_safelist: ExtraSafelist::ChromiumClientHints,
+    local_network_access: LocalNetworkAccess::Enforced,
+    ..SPEC
+};
+
+const FIREFOX: Quirks = Quirks {
+    wildcard_authorization: WildcardAuthorization::CoveredByWildcard,
+    max_age_cap: Some(86_400),
+    preflight_list_order: PreflightListOrder::MethodsThenHeaders,
+    allow_origin_diagnosis: AllowOriginDiagnosis::Gecko,
+    ..SPEC
+};
+
+const SAFARI: Quirks = Quirks {
+    wildcard_authorization: WildcardAuthorization::CoveredByWildcard,
+    max_age_cap: Some(600),
+    preflight_check_order: PreflightCheckOrder::StatusFirst,
+    allow_origin_diagnosis: AllowOriginDiagnosis::WebKit,
+    ..SPEC
+};
+
+/// The quirks row of a browser profile.
+#[must_use]
+pub fn quirks(browser: Browser) -> &'static Quirks {
+    match browser {
+        Browser::Chrome => &CHROME,
+        Browser::Firefox => &FIREFOX,
+        Browser::Safari => &SAFARI,
+        Browser::Spec => &SPEC,
+    }
+}

@@ -1,0 +1,223 @@
+//! Redirects (<https://fetch.spec.whatwg.org/#http-redirect-fetch>, rules R-1…R-19, OH-1, OH-2, T-10).
+//!
+//! Not modelled: R-9 and R-19 (stream bodies cannot be resent: the scenario has no body), fragment
+//! inheritance (fragments never reach the wire), and a 3xx without `Location`, which browsers hand back
+//! as an ordinary response (the engine does the same in every profile).
+
+use url::Url;
+
+use crate::forbidden::is_request_body_header_name;
+use crate::header_list::get;
+use crate::main_fetch::{Ending, Fetch, Halt, Step};
+use crate::origin::Origin;
+use crate::quirks::REDIRECT_LIMIT;
+use crate::recorder::kv;
+use crate::scenario::{HeaderPair, HttpAnswer, RedirectMode, RequestMode};
+use crate::tainting::ResponseTainting;
+use crate::trace::{CheckId, Key, Stage};
+
+/// <https://fetch.spec.whatwg.org/#redirect-status> (R-1): 301, 302, 303, 307 or 308.
+#[must_use]
+pub fn is_redirect_status(status: u16) -> bool {
+    matches!(status, 301 | 302 | 303 | 307 | 308)
+}
+
+/// The `Location` header value, if any.
+#[must_use]
+pub fn location_value(headers: &[HeaderPair]) -> Option<String> {
+    get(headers, "location")
+}
+
+/// <https://url.spec.whatwg.org/#include-credentials>: a non-empty username or a password.
+#[must_use]
+pub fn includes_credentials(url: &Url) -> bool {
+    !url.username().is_empty() || url.password().is_some()
+}
+
+/// R-10: "If one of the following is true: internalResponse's status is 301 or 302 and request's method is
+/// `POST`; internalResponse's status is 303 and request's method is not `GET` or `HEAD`, then set
+/// request's method to `GET` and request's body to null."
+#[must_use]
+pub fn rewritten_method(status: u16, method: &str) -> Option<&'static str> {
+    let rewrite = (matches!(status, 301 | 302) && method == "POST")
+        || (status == 303 && method != "GET" && method != "HEAD");
+    rewrite.then_some("GET")
+}
+
+/// HTTP fetch's redirect step and <https://fetch.spec.whatwg.org/#http-redirect-fetch>: the next URL, or
+/// the end of the fetch. The CORS check of the redirect response has already passed (K-7).
+pub(crate) fn follow_redirect(
+    fetch: &mut Fetch<'_>,
+    response: &HttpAnswer,
+    location: &str,
+) -> Step<Url> {
+    let url = fetch.current_url.clone();
+    let status = response.status.to_string();
+    let stage = Stage::Redirect;
+    let mode_values = |mode: &str| {
+        vec![
+            kv(Key::Url, url.as_str()),
+            kv(Key::Status, status.as_str()),
+            kv(Key::Location, location),
+            kv(Key::Value, mode),
+        ]
+    };
+    match fetch.request.redirect {
+        // R-2: "error": "Set response to a network error."
+        RedirectMode::Error => {
+            return fetch.network_error(CheckId::RedirectMode, stage, mode_values("error"))
+        }
+        // R-3: "manual": "Set response to an opaque-redirect filtered response whose internal response is
+        // actualResponse."
+        RedirectMode::Manual => {
+            fetch
+                .rec
+                .info(CheckId::RedirectMode, stage, mode_values("manual"));
+            fetch.rec.info(
+                CheckId::ResponseTainting,
+                Stage::Response,
+                vec![kv(Key::Value, "opaqueredirect")],
+            );
+            return Err(Halt::Ended(Ending::OpaqueRedirect));
+        }
+        RedirectMode::Follow => {}
+    }
+    // R-5: "Let locationURL be actualResponse's location URL given request's current URL's fragment. If
+    // locationURL is failure, then return a network error."
+    let Ok(mut next) = url.join(location) else {
+        return fetch.network_error(
+            CheckId::RedirectLocation,
+            stage,
+            vec![kv(Key::Url, url.as_str()), kv(Key::Location, location)],
+        );
+    };
+    next.set_fragment(None);
+    // R-6: "If locationURL's scheme is not an HTTP(S) scheme, then return a network error."
+    if !matches!(next.scheme(), "http" | "https") {
+        return fetch.network_error(
+            CheckId::RedirectScheme,
+            stage,
+            vec![
+                kv(Key::Location, next.as_str()),
+                kv(Key::Scheme, next.scheme()),
+            ],
+        );
+    }
+    // R-7: "If request's redirect count is 20, then return a network error."
+    if fetch.redirect_count >= REDIRECT_LIMIT {
+        return fetch.network_error(
+            CheckId::RedirectLimit,
+            stage,
+            vec![kv(Key::Count, fetch.redirect_count.to_string())],
+        );
+    }
+    fetch.redirect_count += 1;
+    check_location_credentials(fetch, &next)?;
+    rewrite_request(fetch, response.status, &next);
+    update_taint(fetch, &next);
+    Ok(next)
+}
+
+/// R-8: "If request's mode is "cors", locationURL includes credentials, and request's origin is not same
+/// origin with locationURL's origin", or "request's response tainting is "cors" and locationURL includes
+/// credentials, then return a network error."
+fn check_location_credentials(fetch: &mut Fetch<'_>, next: &Url) -> Step<()> {
+    if !includes_credentials(next) {
+        return Ok(());
+    }
+    let cross_origin = !fetch.input.page.is_same_origin(&Origin::of_url(next));
+    let cors_mode = fetch.request.mode == RequestMode::Cors;
+    if (cors_mode && cross_origin) || fetch.tainting == ResponseTainting::Cors {
+        let values = vec![
+            kv(Key::Url, fetch.current_url.as_str()),
+            kv(Key::Location, next.as_str()),
+        ];
+        return fetch.network_error(CheckId::RedirectCredentials, Stage::Redirect, values);
+    }
+    Ok(())
+}
+
+/// R-10 (method rewrite, request-body headers removed) and R-11 (`Authorization` dropped cross-origin).
+fn rewrite_request(fetch: &mut Fetch<'_>, status: u16, next: &Url) {
+    if let Some(method) = rewritten_method(status, &fetch.method) {
+        let values = vec![
+            kv(Key::Status, status.to_string()),
+            kv(Key::WrittenMethod, fetch.method.as_str()),
+            kv(Key::Method, method),
+        ];
+        fetch
+            .rec
+            .info(CheckId::RedirectMethodRewrite, Stage::Redirect, values);
+        fetch.method = method.to_owned();
+        // "For each headerName of request-body-header name, delete headerName from request's header list."
+        fetch
+            .headers
+            .retain(|h| !is_request_body_header_name(&h.name));
+    }
+    // "If request's current URL's origin is not same origin with locationURL's origin, then for each
+    // headerName of CORS non-wildcard request-header name, delete headerName from request's header list."
+    let cross_origin_hop =
+        !Origin::of_url(&fetch.current_url).is_same_origin(&Origin::of_url(next));
+    if cross_origin_hop
+        && fetch
+            .headers
+            .iter()
+            .any(|h| h.name.eq_ignore_ascii_case("authorization"))
+    {
+        fetch
+            .headers
+            .retain(|h| !h.name.eq_ignore_ascii_case("authorization"));
+        let values = vec![
+            kv(Key::Url, fetch.current_url.as_str()),
+            kv(Key::Location, next.as_str()),
+        ];
+        fetch.rec.info(
+            CheckId::RedirectAuthorizationDropped,
+            Stage::Redirect,
+            values,
+        );
+    }
+}
+
+/// OH-1: "if url's origin is not same origin with lastURL's origin and request's origin is not same origin
+/// with lastURL's origin", the request becomes redirect-tainted and its origin serializes as `null`.
+fn update_taint(fetch: &mut Fetch<'_>, next: &Url) {
+    if fetch.origin_tainted {
+        return;
+    }
+    let last = Origin::of_url(&fetch.current_url);
+    if !Origin::of_url(next).is_same_origin(&last) && !fetch.input.page.is_same_origin(&last) {
+        fetch.origin_tainted = true;
+        let values = vec![
+            kv(Key::Url, fetch.current_url.as_str()),
+            kv(Key::Location, next.as_str()),
+            kv(Key::SentOrigin, "null"),
+        ];
+        fetch
+            .rec
+            .info(CheckId::RedirectTaint, Stage::Redirect, values);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_post_is_rewritten_by_301_and_302() {
+        assert_eq!(rewritten_method(301, "POST"), Some("GET"));
+        assert_eq!(rewritten_method(302, "PUT"), None);
+        assert_eq!(rewritten_method(303, "TESTING"), Some("GET"));
+        assert_eq!(rewritten_method(303, "HEAD"), None);
+        assert_eq!(rewritten_method(307, "POST"), None);
+    }
+
+    #[test]
+    fn empty_userinfo_is_not_credentials() {
+        assert!(!includes_credentials(&Url::parse("http://@host/").unwrap()));
+        assert!(includes_credentials(&Url::parse("http://u@host/").unwrap()));
+        assert!(includes_credentials(
+            &Url::parse("http://:p@host/").unwrap()
+        ));
+    }
+}

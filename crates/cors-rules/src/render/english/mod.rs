@@ -1,0 +1,84 @@
+//! The English explanation of each check: a one-sentence summary and a short detail, per check id and
+//! outcome, written for a developer who is confused by a CORS error.
+//!
+//! The tables are split by where the check happens: `request.rs` (building the request),
+//! `main_fetch.rs` (the browser's decisions before sending), `preflight.rs`, `response.rs`,
+//! `redirect.rs`. Texts use `{name}` placeholders: the recorded values by key name (`{url}`,
+//! `{sent-origin}`, `{value}`…) and the computed ones of `vars.rs` (`{hint}`, `{answer}`…).
+//! To correct a text, edit it in its table; the unit tests show each one rendered.
+
+mod hints;
+mod main_fetch;
+mod preflight;
+mod redirect;
+mod request;
+mod response;
+mod vars;
+
+use super::spec_links::spec_link;
+use super::template::fill;
+use super::values::named_values;
+use super::RenderContext;
+use crate::trace::{StepOutcome, TraceStep};
+use crate::verdict::Step;
+
+/// The words of one check outcome, as templates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Words {
+    /// One plain-language sentence.
+    pub(crate) summary: &'static str,
+    /// Why the browser does this and what the values mean.
+    pub(crate) detail: &'static str,
+}
+
+/// Shorthand for the tables.
+pub(crate) const fn w(summary: &'static str, detail: &'static str) -> Words {
+    Words { summary, detail }
+}
+
+/// Used only if a check id has no words yet (a new id added by the engine).
+const FALLBACK: Words = w(
+    "The browser checked `{check}`.",
+    "This check has no explanation yet; the values it compared are listed below.",
+);
+
+/// Renders one trace step in English.
+pub(crate) fn step(ctx: &RenderContext, step: &TraceStep) -> Step {
+    let words = words(step);
+    let owned = vars::build(ctx, step);
+    let vars: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    Step {
+        check: step.check,
+        stage: step.stage,
+        passed: step.outcome != StepOutcome::Fail,
+        summary: tidy(&fill(words.summary, &vars)),
+        detail: tidy(&fill(words.detail, &vars)),
+        spec: spec_link(step.check),
+        values: named_values(step),
+    }
+}
+
+/// The words for a step: the first table that knows the check.
+pub(crate) fn words(step: &TraceStep) -> Words {
+    request::words(step)
+        .or_else(|| main_fetch::words(step))
+        .or_else(|| preflight::words(step))
+        .or_else(|| response::words(step))
+        .or_else(|| redirect::words(step))
+        .unwrap_or(FALLBACK)
+}
+
+/// Collapses the double spaces an empty optional placeholder leaves behind.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.trim().chars() {
+        if ch == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,99 @@
+//! Everything the engine *says*: the English explanation of each step, each browser's exact console
+//! lines, the exception the script sees and the DevTools Network rows.
+//!
+//! The engine records a trace of [`TraceStep`]s (data only); these functions turn it into words. Every
+//! text lives in a table, one file per language or browser:
+//!
+//! | file | holds |
+//! |---|---|
+//! | `english/*.rs` | summary and detail per check id and outcome |
+//! | `spec_links.rs` | the Fetch standard anchor per check id |
+//! | `console/chrome.rs`, `firefox.rs`, `safari.rs`, `spec.rs` | the console lines per check id |
+//! | `js_error.rs` | the exception text per browser |
+//! | `network.rs` | the DevTools Network panel rows |
+//!
+//! Missing values render as empty strings; no input makes these functions panic.
+
+mod console;
+mod english;
+mod js_error;
+mod network;
+mod spec_links;
+mod template;
+pub(crate) mod values;
+
+use crate::browser::Browser;
+use crate::scenario::{Api, CredentialsMode, RequestMode};
+use crate::trace::{StepOutcome, TraceStep};
+use crate::verdict::{NetworkRow, Outcome, Step, WireRequest};
+
+/// What the renderers need to know about the fetch besides its trace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenderContext<'a> {
+    /// Whose words to use.
+    pub browser: Browser,
+    /// `fetch` or `xhr`: the console wording differs.
+    pub api: Api,
+    /// The serialized page origin (`null` for an opaque origin).
+    pub page_origin: &'a str,
+    /// The request URL as serialized by the URL parser.
+    pub initial_url: &'a str,
+    /// The URL being fetched when the fetch ended (after redirects).
+    pub final_url: &'a str,
+    /// The normalized method.
+    pub method: &'a str,
+    /// The request's credentials mode.
+    pub credentials: CredentialsMode,
+    /// The request's mode.
+    pub mode: RequestMode,
+}
+
+/// The explanation trace in plain English: one [`Step`] per traced check, in order.
+///
+/// `passed` is `false` only for the failed step (the one that stopped the fetch); informational steps
+/// count as passed.
+#[must_use]
+pub fn steps(ctx: &RenderContext, trace: &[TraceStep]) -> Vec<Step> {
+    trace.iter().map(|step| english::step(ctx, step)).collect()
+}
+
+/// Every console line `ctx.browser` prints for this fetch, in order, exact text.
+///
+/// The exception itself (`TypeError: Failed to fetch`…) is not included: it is [`js_error`], and
+/// appears in the console only when the script does not catch it (`Uncaught (in promise) …`).
+#[must_use]
+pub fn console(ctx: &RenderContext, trace: &[TraceStep], outcome: Outcome) -> Vec<String> {
+    console::lines(ctx, trace, outcome)
+}
+
+/// The exception the script sees, in `ctx.browser`'s words, or `None` when nothing is thrown.
+///
+/// * `blocked` + `fetch`: the promise rejects with a `TypeError` (`Failed to fetch`, `NetworkError when
+///   attempting to fetch resource.`, `Load failed`).
+/// * `blocked` + `xhr`: `None`: nothing is thrown; the `error` event fires and `status` is 0.
+/// * `request-error`: the exception thrown by `fetch()` / `xhr.open()` / `setRequestHeader()`: a
+///   `TypeError` for fetch, a `SyntaxError` or `SecurityError` `DOMException` for XHR.
+/// * `allowed`, `opaque`, `opaqueredirect`: `None`.
+#[must_use]
+pub fn js_error(ctx: &RenderContext, outcome: Outcome, trace: &[TraceStep]) -> Option<String> {
+    js_error::text(ctx, outcome, trace)
+}
+
+/// The DevTools Network panel rows of `ctx.browser` for this fetch.
+#[must_use]
+pub fn network_rows(
+    ctx: &RenderContext,
+    requests: &[WireRequest],
+    trace: &[TraceStep],
+    outcome: Outcome,
+) -> Vec<NetworkRow> {
+    network::rows(ctx, requests, trace, outcome)
+}
+
+/// The step that stopped the fetch: the last `Fail` step, if any.
+pub(crate) fn failing_step(trace: &[TraceStep]) -> Option<&TraceStep> {
+    trace.iter().rev().find(|step| step.outcome == StepOutcome::Fail)
+}
+
+#[cfg(test)]
+pub(crate) mod test_support;

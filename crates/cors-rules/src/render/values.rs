@@ -1,0 +1,150 @@
+//! Small lookups shared by the renderers: recorded values, key names, status reason phrases.
+
+use crate::trace::{CheckId, Key, Stage, TraceStep};
+
+/// The value recorded under `key`, or `""` when the engine did not record it.
+pub(crate) fn val(step: &TraceStep, key: Key) -> &str {
+    step.value(key).unwrap_or("")
+}
+
+/// The stable name of a key as it appears in the verdict (`page-origin`, `sent-origin`…).
+pub(crate) fn key_name(key: Key) -> String {
+    match serde_json::to_value(key) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
+}
+
+/// The key named `name` (the inverse of [`key_name`]).
+pub(crate) fn key_from_name(name: &str) -> Option<Key> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+/// The `[name, value]` pairs of a step, as shown in the verdict.
+pub(crate) fn named_values(step: &TraceStep) -> Vec<(String, String)> {
+    step.values.iter().map(|(key, value)| (key_name(*key), value.clone())).collect()
+}
+
+/// The URL a step is about: its `Url` value, else `fallback`.
+pub(crate) fn url_or<'a>(step: &'a TraceStep, fallback: &'a str) -> &'a str {
+    match step.value(Key::Url) {
+        Some(url) if !url.is_empty() => url,
+        _ => fallback,
+    }
+}
+
+/// Whether the failure happened while checking the preflight.
+pub(crate) fn is_preflight_step(step: &TraceStep) -> bool {
+    step.stage == Stage::Preflight
+}
+
+/// The standard HTTP/1.1 reason phrase of a status (browsers print the server's phrase; servers send
+/// these).
+pub(crate) fn reason_phrase(status: &str) -> &'static str {
+    match status {
+        "200" => "OK",
+        "201" => "Created",
+        "202" => "Accepted",
+        "204" => "No Content",
+        "206" => "Partial Content",
+        "301" => "Moved Permanently",
+        "302" => "Found",
+        "303" => "See Other",
+        "304" => "Not Modified",
+        "307" => "Temporary Redirect",
+        "308" => "Permanent Redirect",
+        "400" => "Bad Request",
+        "401" => "Unauthorized",
+        "403" => "Forbidden",
+        "404" => "Not Found",
+        "405" => "Method Not Allowed",
+        "406" => "Not Acceptable",
+        "408" => "Request Timeout",
+        "409" => "Conflict",
+        "410" => "Gone",
+        "413" => "Payload Too Large",
+        "415" => "Unsupported Media Type",
+        "422" => "Unprocessable Entity",
+        "429" => "Too Many Requests",
+        "500" => "Internal Server Error",
+        "501" => "Not Implemented",
+        "502" => "Bad Gateway",
+        "503" => "Service Unavailable",
+        "504" => "Gateway Timeout",
+        _ => "",
+    }
+}
+
+/// Whether a status string is an HTTP error status (400–599).
+pub(crate) fn is_error_status(status: &str) -> bool {
+    status.parse::<u16>().is_ok_and(|code| (400..600).contains(&code))
+}
+
+/// The check ids of the CORS check on a preflight response.
+pub(crate) fn is_preflight_cors_check(check: CheckId) -> bool {
+    matches!(
+        check,
+        CheckId::PreflightAllowOriginMissing
+            | CheckId::PreflightAllowOriginMultiple
+            | CheckId::PreflightAllowOriginInvalid
+            | CheckId::PreflightAllowOriginWildcard
+            | CheckId::PreflightAllowOriginMismatch
+            | CheckId::PreflightAllowCredentials
+    )
+}
+
+/// The check ids of the CORS check on a response or redirect response.
+pub(crate) fn is_response_cors_check(check: CheckId) -> bool {
+    matches!(
+        check,
+        CheckId::AllowOriginMissing
+            | CheckId::AllowOriginMultiple
+            | CheckId::AllowOriginInvalid
+            | CheckId::AllowOriginWildcard
+            | CheckId::AllowOriginMismatch
+            | CheckId::AllowCredentials
+    )
+}
+
+/// The `Location` of the redirect answered at `url`, when the trace recorded one.
+pub(crate) fn location_of<'a>(trace: &'a [TraceStep], url: &str) -> Option<&'a str> {
+    trace
+        .iter()
+        .filter(|step| step.value(Key::Url) == Some(url))
+        .find_map(|step| step.value(Key::Location).filter(|location| !location.is_empty()))
+}
+
+/// The HTTP status recorded for the answer at `url` in `stage`, if any step recorded one.
+pub(crate) fn status_of<'a>(trace: &'a [TraceStep], stage: Stage, url: &str) -> Option<&'a str> {
+    trace
+        .iter()
+        .filter(|step| step.stage == stage && step.value(Key::Url) == Some(url))
+        .find_map(|step| step.value(Key::Status).filter(|status| !status.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_names_round_trip_through_the_verdict_spelling() {
+        assert_eq!(key_name(Key::PageOrigin), "page-origin");
+        assert_eq!(key_from_name("sent-origin"), Some(Key::SentOrigin));
+        assert_eq!(key_from_name("no-such-key"), None);
+    }
+
+    #[test]
+    fn unknown_status_has_an_empty_reason_phrase() {
+        assert_eq!(reason_phrase("404"), "Not Found");
+        assert_eq!(reason_phrase("299"), "");
+        assert_eq!(reason_phrase("garbage"), "");
+    }
+
+    #[test]
+    fn error_statuses_are_400_to_599() {
+        assert!(is_error_status("404"));
+        assert!(is_error_status("503"));
+        assert!(!is_error_status("302"));
+        assert!(!is_error_status(""));
+    }
+}

@@ -1,0 +1,109 @@
+//! The `Range` request header's single-range parser
+//! (<https://fetch.spec.whatwg.org/#simple-range-header-value>, rule S-5).
+
+/// A parsed single byte range: `bytes=start-end`, either side possibly empty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RangeValue {
+    /// The first byte, `None` for a suffix range (`bytes=-500`).
+    pub start: Option<u64>,
+    /// The last byte, `None` for an open range (`bytes=500-`).
+    pub end: Option<u64>,
+}
+
+/// <https://fetch.spec.whatwg.org/#simple-range-header-value> with allowWhitespace = false. Numbers are
+/// parsed as `u64`; an overflow is a failure (WPT expects `bytes=1<60 zeros>-…` to need a preflight).
+#[must_use]
+pub fn parse_single_range_header_value(value: &[u8]) -> Option<RangeValue> {
+    // "If data does not start with "bytes", then return failure."
+    let rest = value.strip_prefix(b"bytes")?;
+    // "If the code point at position within data is not U+003D (=), then return failure."
+    let rest = rest.strip_prefix(b"=")?;
+    // "Let rangeStart be the result of collecting a sequence of code points that are ASCII digits."
+    let (start, rest) = collect_digits(rest)?;
+    // "If the code point at position within data is not U+002D (-), then return failure."
+    let rest = rest.strip_prefix(b"-")?;
+    let (end, rest) = collect_digits(rest)?;
+    // "If position is not past the end of data, then return failure."
+    if !rest.is_empty() {
+        return None;
+    }
+    match (start, end) {
+        // "If rangeEndValue and rangeStartValue are null, then return failure."
+        (None, None) => None,
+        // "If rangeStartValue and rangeEndValue are numbers, and rangeStartValue is greater than
+        // rangeEndValue, then return failure."
+        (Some(s), Some(e)) if s > e => None,
+        _ => Some(RangeValue { start, end }),
+    }
+}
+
+/// Collects ASCII digits: `Ok(None)` when there are none, `None` (failure) on `u64` overflow.
+fn collect_digits(input: &[u8]) -> Option<(Option<u64>, &[u8])> {
+    let len = input.iter().take_while(|b| b.is_ascii_digit()).count();
+    if len == 0 {
+        return Some((None, input));
+    }
+    let mut number: u64 = 0;
+    for &digit in &input[..len] {
+        number = number
+            .checked_mul(10)?
+            .checked_add(u64::from(digit - b'0'))?;
+    }
+    Some((Some(number), &input[len..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simple_ranges_parse() {
+        assert_eq!(
+            parse_single_range_header_value(b"bytes=100-200"),
+            Some(RangeValue {
+                start: Some(100),
+                end: Some(200)
+            })
+        );
+        assert_eq!(
+            parse_single_range_header_value(b"bytes=200-"),
+            Some(RangeValue {
+                start: Some(200),
+                end: None
+            })
+        );
+        assert_eq!(
+            parse_single_range_header_value(b"bytes=-200"),
+            Some(RangeValue {
+                start: None,
+                end: Some(200)
+            })
+        );
+    }
+
+    #[test]
+    fn malformed_ranges_fail() {
+        for value in [
+            &b"bytes=200-100"[..],
+            b"bytes=100-200,300-400",
+            b"bytes 100-200",
+            b"bytes =100-200",
+            b"bytes= 100-200",
+            b"bytes=100 -200",
+            b"bytes=100-200hello",
+            b"bytes=abc-def",
+            b"MB=100-200",
+            b",bytes=100-200",
+            b"100-200",
+            b"bytes=-",
+            b"bytes=100000000000000000000000-1",
+        ] {
+            assert_eq!(
+                parse_single_range_header_value(value),
+                None,
+                "{}",
+                String::from_utf8_lossy(value)
+            );
+        }
+    }
+}

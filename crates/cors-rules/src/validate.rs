@@ -1,0 +1,178 @@
+//! Input validation: a scenario the engine cannot evaluate is an [`InputError`] naming the field path
+//! (`server[0].response.headers[2][0]`), never a panic and never a guess.
+
+use url::Url;
+
+use crate::header_list::{is_token, trim_tab_or_space};
+use crate::origin::Origin;
+use crate::scenario::{
+    Answer, Api, CredentialsMode, HttpAnswer, InputError, RedirectMode, RequestMode, Scenario,
+};
+
+/// At most this many server entries.
+pub const MAX_SERVERS: usize = 100;
+/// At most this many header lines per list.
+pub const MAX_HEADERS: usize = 200;
+/// At most this many bytes per header name, value or method.
+pub const MAX_VALUE_BYTES: usize = 8 * 1024;
+
+/// A scenario whose URLs are parsed and whose server answers are well-formed.
+#[derive(Clone, Debug)]
+pub(crate) struct Validated {
+    /// The page's origin (opaque for `null` and `file:` pages).
+    pub page: Origin,
+    /// The page's URL, when it has one.
+    pub page_url: Option<Url>,
+    /// The URL the script fetches (fragment removed).
+    pub url: Url,
+    /// The server entries, URLs parsed, header values trimmed.
+    pub servers: Vec<Server>,
+}
+
+/// One server entry, validated.
+#[derive(Clone, Debug)]
+pub(crate) struct Server {
+    pub url: Url,
+    pub preflight: Option<Answer>,
+    pub response: Answer,
+}
+
+fn error(field: impl Into<String>, problem: impl Into<String>) -> InputError {
+    InputError {
+        field: field.into(),
+        problem: problem.into(),
+    }
+}
+
+/// Parses an absolute URL, without its fragment (which never goes on the wire).
+fn parse_url(text: &str, field: &str) -> Result<Url, InputError> {
+    let mut url = Url::parse(text)
+        .map_err(|e| error(field, format!("not a valid absolute URL ({e}): {text:?}")))?;
+    url.set_fragment(None);
+    Ok(url)
+}
+
+/// Validates a scenario.
+pub(crate) fn validate(scenario: &Scenario) -> Result<Validated, InputError> {
+    let (page, page_url) = match scenario.page.as_deref() {
+        None | Some("null") => (Origin::Opaque, None),
+        Some(text) => {
+            let url = parse_url(text, "page")?;
+            (Origin::of_url(&url), Some(url))
+        }
+    };
+    let request = &scenario.request;
+    let url = parse_url(&request.url, "request.url")?;
+    check_len(&request.method, "request.method")?;
+    check_list_len(request.headers.len(), "request.headers")?;
+    for (i, (name, value)) in request.headers.iter().enumerate() {
+        check_len(name, &format!("request.headers[{i}][0]"))?;
+        check_len(value, &format!("request.headers[{i}][1]"))?;
+    }
+    if request.api == Api::Xhr {
+        if request.mode != RequestMode::Cors {
+            return Err(error(
+                "request.mode",
+                "XMLHttpRequest always uses mode \"cors\"",
+            ));
+        }
+        if request.credentials == CredentialsMode::Omit {
+            return Err(error(
+                "request.credentials",
+                "XMLHttpRequest has no \"omit\" mode (withCredentials false is \"same-origin\")",
+            ));
+        }
+        if request.redirect != RedirectMode::Follow {
+            return Err(error(
+                "request.redirect",
+                "XMLHttpRequest always follows redirects",
+            ));
+        }
+    }
+    let servers = validate_servers(scenario)?;
+    Ok(Validated {
+        page,
+        page_url,
+        url,
+        servers,
+    })
+}
+
+fn validate_servers(scenario: &Scenario) -> Result<Vec<Server>, InputError> {
+    if scenario.server.len() > MAX_SERVERS {
+        return Err(error("server", format!("more than {MAX_SERVERS} entries")));
+    }
+    let mut servers: Vec<Server> = Vec::with_capacity(scenario.server.len());
+    for (i, entry) in scenario.server.iter().enumerate() {
+        let url = parse_url(&entry.url, &format!("server[{i}].url"))?;
+        if servers.iter().any(|s| s.url == url) {
+            return Err(error(
+                format!("server[{i}].url"),
+                format!("another entry already answers {url}"),
+            ));
+        }
+        let preflight = entry
+            .preflight
+            .as_ref()
+            .map(|a| validate_answer(a, &format!("server[{i}].preflight")))
+            .transpose()?;
+        let response = validate_answer(&entry.response, &format!("server[{i}].response"))?;
+        servers.push(Server {
+            url,
+            preflight,
+            response,
+        });
+    }
+    Ok(servers)
+}
+
+fn validate_answer(answer: &Answer, field: &str) -> Result<Answer, InputError> {
+    let Answer::Http(http) = answer else {
+        return Ok(answer.clone());
+    };
+    if !(100..=599).contains(&http.status) {
+        return Err(error(
+            format!("{field}.status"),
+            format!("{} is not an HTTP status (100–599)", http.status),
+        ));
+    }
+    check_list_len(http.headers.len(), &format!("{field}.headers"))?;
+    let mut headers = Vec::with_capacity(http.headers.len());
+    for (j, (name, value)) in http.headers.iter().enumerate() {
+        if !is_token(name.as_bytes()) {
+            return Err(error(
+                format!("{field}.headers[{j}][0]"),
+                format!("{name:?} is not a header name (an HTTP token)"),
+            ));
+        }
+        check_len(value, &format!("{field}.headers[{j}][1]"))?;
+        if value.bytes().any(|b| matches!(b, b'\0' | b'\r' | b'\n')) {
+            return Err(error(
+                format!("{field}.headers[{j}][1]"),
+                "a header value cannot contain NUL, CR or LF",
+            ));
+        }
+        headers.push((name.clone(), trim_tab_or_space(value).to_owned()));
+    }
+    Ok(Answer::Http(HttpAnswer {
+        status: http.status,
+        headers,
+    }))
+}
+
+fn check_len(text: &str, field: &str) -> Result<(), InputError> {
+    if text.len() > MAX_VALUE_BYTES {
+        return Err(error(field, format!("longer than {MAX_VALUE_BYTES} bytes")));
+    }
+    Ok(())
+}
+
+fn check_list_len(len: usize, field: &str) -> Result<(), InputError> {
+    if len > MAX_HEADERS {
+        return Err(error(
+            field,
+            format!("more than {MAX_HEADERS} header lines"),
+        ));
+    }
+    Ok(())
+}
