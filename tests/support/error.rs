@@ -32,6 +32,11 @@ pub enum HarnessError {
         script: String,
         value: serde_json::Value,
     },
+    /// The app put nothing into `<body>` in time.
+    AppDidNotMount {
+        after: Duration,
+        failed_requests: Vec<String>,
+    },
     /// The page logged errors to its console.
     ConsoleErrors { entries: Vec<String> },
 }
@@ -70,6 +75,16 @@ impl fmt::Display for HarnessError {
             }
             HarnessError::UnexpectedScriptResult { script, value } => {
                 write!(f, "script {script:?} returned unexpected {value}")
+            }
+            HarnessError::AppDidNotMount {
+                after,
+                failed_requests,
+            } => {
+                write!(f, "the app did not mount within {after:?}")?;
+                match failed_requests.as_slice() {
+                    [] => Ok(()),
+                    failed => write!(f, "; failed requests: {}", failed.join(", ")),
+                }
             }
             HarnessError::ConsoleErrors { entries } => {
                 write!(f, "the page logged {} console error(s):", entries.len())?;

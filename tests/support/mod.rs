@@ -27,8 +27,8 @@
 //!   `dist-subpath/` at `/cors-explainer/`; `Site::new(dir).mounted_at("/x/")` for others.
 //!   `Site` checks that `<dir>/index.html` exists ([`HarnessError::BuildMissing`]).
 //! - [`StaticServer::start(&site)`](StaticServer::start): axum + tower-http `ServeDir` on
-//!   `127.0.0.1:<free port>`; `url(path)`, `requests()` (every path served with its status,
-//!   to find 404s), `stop()`.
+//!   `127.0.0.1:<free port>`; `url(path)`, `origin()`, `requests()` (every path served with its
+//!   status), `failed_requests()` (those answered 4xx/5xx), `stop()`.
 //! - [`Browser::start()`](Browser::start): chromedriver on a free port and one headless
 //!   Chromium session with a fresh profile and console logging on. Use it alone to open
 //!   pages of another server (the lab). Methods:
@@ -82,8 +82,14 @@ impl App {
         let browser = Browser::start().await?;
         let app = App { browser, server };
         app.goto("").await?;
-        app.wait_for_css("body > *").await?;
-        Ok(app)
+        match app.wait_for_css("body > *").await {
+            Ok(_) => Ok(app),
+            Err(HarnessError::Timeout { after, .. }) => Err(HarnessError::AppDidNotMount {
+                after,
+                failed_requests: app.server.failed_requests(),
+            }),
+            Err(other) => Err(other),
+        }
     }
 
     /// Navigates to `path`, relative to the site's mount point (`""` is the root).

@@ -89,6 +89,15 @@ impl StaticServer {
         self.log.lock().map(|log| log.clone()).unwrap_or_default()
     }
 
+    /// The requests answered with a 4xx or 5xx status, as `"<status> <path>"`.
+    pub fn failed_requests(&self) -> Vec<String> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.status >= 400)
+            .map(|r| format!("{} {}", r.status, r.path))
+            .collect()
+    }
+
     /// Stops accepting connections and waits for the server task to end.
     pub async fn stop(mut self) {
         if let Some(shutdown) = self.shutdown.take() {

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Prints the raw, gzip and brotli size of every file of a built site, and the total a
+# first visit transfers (index.html and every file it names).
+#   scripts/size-report.sh [--check] [DIR]     DIR defaults to dist
+# --check fails when the first load exceeds the budget: 250 KiB gzip.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+BUDGET_GZIP_BYTES=$((250 * 1024))
+check=no
+if [ "${1:-}" = --check ]; then
+  check=yes
+  shift
+fi
+dir="${1:-dist}"
+[ -f "$dir/index.html" ] || die "$dir/index.html does not exist: build the site first"
+have_brotli=yes
+command -v brotli >/dev/null || have_brotli=no
+
+kib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
+gzip_size() { gzip -9 -c "$1" | wc -c; }
+brotli_size() {
+  if [ "$have_brotli" = yes ]; then brotli -q 11 -c "$1" | wc -c; else echo 0; fi
+}
+
+first_raw=0 first_gz=0 first_br=0
+printf '%-48s %10s %10s %10s  %s\n' "file ($dir/)" "raw KiB" "gzip KiB" "brotli KiB" "first load"
+while IFS= read -r file; do
+  rel=${file#"$dir"/}
+  raw=$(wc -c <"$file")
+  gz=$(gzip_size "$file")
+  br=$(brotli_size "$file")
+  first=no
+  if [ "$rel" = index.html ] || grep -qF "$(basename "$rel")" "$dir/index.html"; then
+    first=yes
+    first_raw=$((first_raw + raw)) first_gz=$((first_gz + gz)) first_br=$((first_br + br))
+  fi
+  printf '%-48s %10s %10s %10s  %s\n' "$rel" "$(kib "$raw")" "$(kib "$gz")" "$(kib "$br")" "$first"
+done < <(find "$dir" -type f | sort)
+
+printf '%-48s %10s %10s %10s\n' "first load" "$(kib "$first_raw")" "$(kib "$first_gz")" "$(kib "$first_br")"
+[ "$have_brotli" = yes ] || say "brotli is not installed (scripts/setup.sh installs it): brotli sizes show 0"
+printf 'first load: %s KiB gzip of a %s KiB budget\n' "$(kib "$first_gz")" "$(kib "$BUDGET_GZIP_BYTES")"
+if [ "$check" = yes ] && [ "$first_gz" -gt "$BUDGET_GZIP_BYTES" ]; then
+  die "the first load is over budget by $(kib $((first_gz - BUDGET_GZIP_BYTES))) KiB gzip"
+fi
