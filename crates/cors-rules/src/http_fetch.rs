@@ -149,15 +149,13 @@ fn run_preflight(fetch: &mut Fetch<'_>, origin: &str, unsafe_names: &[String]) -
     });
     let server = lookup(fetch.input.servers.as_slice(), &url)?;
     let answer = server.preflight.as_ref().unwrap_or(&server.response);
+    let written_names: Vec<String> = fetch.headers.iter().map(|h| h.name.clone()).collect();
     let request = PreflightRequest {
         url: &url,
         origin,
         method: &fetch.method,
         unsafe_names,
-        has_authorization: fetch
-            .headers
-            .iter()
-            .any(|h| h.name.eq_ignore_ascii_case("authorization")),
+        written_names: &written_names,
         credentials: fetch.request.credentials,
         preflight_flag: fetch.request.preflight_flag,
     };

@@ -56,6 +56,9 @@ pub mod safelist;
 pub mod tainting;
 mod validate;
 
+pub mod fixes;
+pub mod render;
+
 pub use browser::Browser;
 pub use evaluate::{decide, evaluate, Decision};
 pub use scenario::{InputError, Scenario};

@@ -144,6 +144,8 @@ fn record_same_origin(fetch: &mut Fetch<'_>, stage: Stage) {
     let target = Origin::of_url(&fetch.current_url);
     let differs = if *page == Origin::Opaque {
         "opaque-page".to_owned()
+    } else if target == Origin::Opaque {
+        "opaque-url".to_owned()
     } else {
         page.differences(&target)
             .iter()
@@ -188,9 +190,14 @@ fn block_before_network(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
         ];
         return fetch.network_error(CheckId::MixedContent, stage, values);
     }
-    if let (true, Some(page_url)) = (lna, fetch.input.page_url.as_ref()) {
-        let secure = page_url.scheme() == "https"
-            || is_potentially_trustworthy_url(page_url) && page_url.scheme() != "file";
+    // Only http(s) pages have an address space here: `file:` and opaque pages are not restricted.
+    let page_url = fetch
+        .input
+        .page_url
+        .as_ref()
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    if let (true, Some(page_url)) = (lna, page_url) {
+        let secure = is_potentially_trustworthy_url(page_url);
         if let Some((client, target, reason)) = local_network_access_check(page_url, secure, &url) {
             let values = vec![
                 kv(Key::PageOrigin, page.ascii_serialization()),

@@ -24,8 +24,8 @@ pub struct PreflightRequest<'a> {
     pub method: &'a str,
     /// The CORS-unsafe request-header names: `Access-Control-Request-Headers`.
     pub unsafe_names: &'a [String],
-    /// Whether the script sends an `Authorization` header (P-9).
-    pub has_authorization: bool,
+    /// The names of the headers the script sends, as written.
+    pub written_names: &'a [String],
     /// The request's credentials mode: the CORS check on the preflight uses it (CR-8).
     pub credentials: CredentialsMode,
     /// The use-CORS-preflight flag (P-7).
@@ -390,9 +390,11 @@ fn check_headers(
     // P-9: "If request's header list contains a header whose name is a CORS non-wildcard request-header
     // name and is not a byte-case-insensitive match for an item in headerNames, then return a network error."
     // Deviation(Chrome, Firefox, Safari): a `*` (without credentials) covers `Authorization` too.
-    if request.has_authorization
-        && quirks.wildcard_authorization == WildcardAuthorization::MustBeListed
-    {
+    let has_authorization = request
+        .written_names
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case("authorization"));
+    if has_authorization && quirks.wildcard_authorization == WildcardAuthorization::MustBeListed {
         let values = vec![
             kv(Key::Header, "authorization"),
             kv(Key::Allowed, allowed_text.as_str()),
@@ -414,10 +416,16 @@ fn check_headers(
         .iter()
         .find(|name| !listed(name) && !wildcard);
     let values = |header: &str| {
+        let written = request
+            .written_names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(header))
+            .map_or(header, String::as_str);
         vec![
             kv(Key::Header, header),
             kv(Key::Allowed, allowed_text.as_str()),
             kv(Key::Names, request.unsafe_names.join(",")),
+            kv(Key::WrittenHeader, written),
         ]
     };
     match rejected {

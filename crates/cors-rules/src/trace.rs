@@ -235,6 +235,8 @@ pub enum Key {
     AddressSpace,
     /// The target's address space.
     TargetAddressSpace,
+    /// A header name as the script wrote it (WebKit's console keeps the page's case).
+    WrittenHeader,
 }
 
 /// Whether a check passed, failed, or only records a fact.
