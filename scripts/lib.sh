@@ -4,8 +4,9 @@
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT
 
-# Tools built by `cargo install` and pinned npm tools come first, then the system.
-case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) PATH="$HOME/.cargo/bin:$PATH" ;; esac
+# Tools built by `cargo install` come first, then the system.
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+case ":$PATH:" in *":$CARGO_BIN:"*) ;; *) PATH="$CARGO_BIN:$PATH" ;; esac
 export PATH
 
 # say MESSAGE: one progress line on stderr, prefixed with the calling script's name.
