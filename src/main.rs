@@ -1,6 +1,5 @@
-use leptos::prelude::*;
+//! The app's entry point: everything lives in the library.
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| view! { <h1>"CORS Explainer"</h1> });
+    cors_explainer::mount();
 }

@@ -1,0 +1,141 @@
+//! The app's only contact with the world outside the reactive graph: the address bar and history,
+//! `localStorage`, the clipboard, the theme attribute, focus, and `postMessage` to an embedding page.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::ctx::Ctx;
+use crate::share::{read_link, write_link, Theme};
+use crate::wizard::Nav;
+
+const TOUR_KEY: &str = "cors-explainer.tour-done";
+
+/// The message type an embedded widget posts to its parent when its height changes.
+pub const RESIZE_MESSAGE: &str = "cors-explainer:resize";
+
+/// The page's query string (`?…`), empty when unavailable.
+#[must_use]
+pub fn current_query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Keeps the address bar in step with the state: a step or view change pushes a history entry, an edit
+/// replaces the current one; back/forward restore the state from the URL.
+pub fn sync_url(ctx: Ctx) {
+    Effect::new(move |last: Option<Nav>| {
+        let link = ctx.link();
+        let query = write_link(&link);
+        let location = window().location();
+        if query != location.search().unwrap_or_default() {
+            let path = location.pathname().unwrap_or_default();
+            let hash = location.hash().unwrap_or_default();
+            let url = format!("{path}{query}{hash}");
+            if let Ok(history) = window().history() {
+                let result = if last.is_some_and(|nav| nav != link.nav) {
+                    history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+                } else {
+                    history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+                };
+                drop(result);
+            }
+        }
+        link.nav
+    });
+    let listener = window_event_listener(leptos::ev::popstate, move |_| restore_from_url(ctx));
+    on_cleanup(move || listener.remove());
+}
+
+fn restore_from_url(ctx: Ctx) {
+    let (link, problem) = read_link(&current_query());
+    if ctx.scenario.with_untracked(|s| *s != link.scenario) {
+        ctx.scenario.set(link.scenario);
+    }
+    if ctx.nav.get_untracked() != link.nav {
+        ctx.nav.set(link.nav);
+    }
+    ctx.link_problem.set(problem.map(|p| p.message()));
+}
+
+/// Moves focus to the heading of the step just shown (after it has rendered).
+pub fn focus_step_heading() {
+    request_animation_frame(|| {
+        if let Some(heading) = document().get_element_by_id("step-heading") {
+            if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                drop(heading.focus());
+            }
+        }
+    });
+}
+
+/// Sets `data-theme` on `<html>` when the link forces a theme.
+pub fn apply_theme(theme: Theme) {
+    if let (Some(id), Some(root)) = (theme.id(), document().document_element()) {
+        drop(root.set_attribute("data-theme", id));
+    }
+}
+
+/// Whether the guided tour was finished or dismissed before (storage errors count as "no").
+#[must_use]
+pub fn tour_done() -> bool {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(TOUR_KEY).ok().flatten())
+        .is_some()
+}
+
+/// Remembers that the tour was finished or dismissed.
+pub fn remember_tour_done() {
+    if let Ok(Some(storage)) = window().local_storage() {
+        drop(storage.set_item(TOUR_KEY, "1"));
+    }
+}
+
+/// Copies the current address to the clipboard and reports the result in `status` for a few seconds.
+pub fn copy_current_link(status: RwSignal<String>) {
+    let href = window().location().href().unwrap_or_default();
+    let promise = window().navigator().clipboard().write_text(&href);
+    leptos::task::spawn_local(async move {
+        let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => "Link copied".to_owned(),
+            Err(_) => "Copy failed: the link is in the address bar".to_owned(),
+        };
+        status.set(message);
+        set_timeout(move || status.set(String::new()), Duration::from_secs(4));
+    });
+}
+
+/// In an iframe, tells the parent page the document's height now and whenever it changes.
+pub fn report_height_to_parent() {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let callback = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| post_height());
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}
+
+fn post_height() {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let height = root.get_bounding_client_rect().height().ceil();
+    let message = js_sys::Object::new();
+    let set =
+        |key: &str, value: JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
+    if set("type", JsValue::from_str(RESIZE_MESSAGE)).is_err()
+        || set("height", JsValue::from_f64(height)).is_err()
+    {
+        return;
+    }
+    if let Ok(Some(parent)) = window().parent() {
+        drop(parent.post_message(&message, "*"));
+    }
+}

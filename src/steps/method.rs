@@ -1,0 +1,90 @@
+//! Step 3: the method, as the script writes it (case kept).
+
+use cors_rules::CheckId;
+use leptos::prelude::*;
+
+use crate::ctx::Ctx;
+use crate::derive::preflight_why;
+use crate::glossary::TermLink;
+use crate::steps::EngineSays;
+use crate::ui::field::TextField;
+use crate::ui::why::Why;
+
+const COMMON: [&str; 8] = [
+    "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "patch",
+];
+
+/// Checks that speak about the method.
+const METHOD_CHECKS: &[CheckId] = &[
+    CheckId::MethodToken,
+    CheckId::ForbiddenMethod,
+    CheckId::MethodNormalize,
+    CheckId::NoCorsMethod,
+];
+
+/// Method buttons, a free-text method, and what the browser makes of it.
+#[component]
+pub fn MethodStep() -> impl IntoView {
+    let ctx = Ctx::get();
+    let method = Signal::derive(move || ctx.scenario.with(|s| s.request.method.clone()));
+    let set_method = Callback::new(move |text: String| ctx.edit(|s| s.request.method = text));
+    let preflight = move || {
+        ctx.verdict.with(|v| v.as_ref().ok().and_then(preflight_why)).map(|why| {
+            let by_method = why.reasons.iter().any(|r| r == "method");
+            if by_method {
+                view! {
+                    <p class="says mark-failed" data-testid="method-preflight">
+                        <span aria-hidden="true">"⚠ "</span>
+                        <code>{why.method}</code>" is not GET, HEAD or POST: the browser sends a "
+                        <TermLink id="preflight">"preflight"</TermLink>" first and the server must list it in "
+                        <code>"Access-Control-Allow-Methods"</code>", with exactly this case."
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="says mark-passed" data-testid="method-preflight">
+                        <span aria-hidden="true">"✓ "</span>
+                        <code>{why.method}</code>" is "<TermLink id="safelisted">"safelisted"</TermLink>
+                        ": it needs no preflight by itself."
+                    </p>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <p class="lede">"Pick a common method or type it exactly as your code writes it. Case matters."</p>
+        <div class="chips" role="group" aria-label="Common methods">
+            {COMMON
+                .iter()
+                .map(|&m| {
+                    view! {
+                        <button
+                            type="button"
+                            class="chip"
+                            data-testid=format!("method-{m}")
+                            aria-pressed=move || if method.get() == m { "true" } else { "false" }
+                            on:click=move |_| set_method.run(m.to_owned())
+                        >
+                            <code>{m}</code>
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+        <TextField id="method" label="Method (as written in your code)" path="request.method" value=method on_input=set_method />
+        <div class="consequence">
+            {preflight}
+            <EngineSays checks=METHOD_CHECKS />
+        </div>
+        <Why>
+            <p>"An HTML form could always send GET and POST to any site, so servers have long had to cope with those "
+            "arriving from other pages. PUT, DELETE or PATCH could only ever come from the site's own scripts; a server "
+            "may act on them without a second thought. So before a page sends one cross-origin, the browser asks the "
+            "server first."</p>
+            <p>"Browsers uppercase only DELETE, GET, HEAD, OPTIONS, POST and PUT. "<code>"patch"</code>" goes out as "
+            <code>"patch"</code>", and "<code>"Access-Control-Allow-Methods: PATCH"</code>" does not match it."</p>
+        </Why>
+    }
+}
