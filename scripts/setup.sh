@@ -8,7 +8,8 @@
 #     rebuilt for wasm32 from source; see scripts/wasm-env.sh)
 #   - trunk 0.21.14 and wasm-bindgen-cli at the version of `wasm-bindgen` in Cargo.lock
 #   - wasm-opt from the npm package binaryen, pinned in package-lock.json (`npm ci`)
-#   - Chromium + ChromeDriver (end-to-end tests) and brotli (size report), from apt
+#   - Chromium + ChromeDriver (end-to-end tests) and brotli (size report), from apt;
+#     CORS_SETUP_TEST_TOOLS=no skips them (the GitHub Pages build needs none of them)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
@@ -117,7 +118,9 @@ ensure_rust
 ensure_wasm_target
 ensure_cargo_tools
 ensure_wasm_opt
-apt_install chromium chromium-driver brotli
+if [ "${CORS_SETUP_TEST_TOOLS:-yes}" != no ]; then
+  apt_install chromium chromium-driver brotli
+fi
 # trunk runs cargo offline, so every crate the build needs is downloaded now.
 cargo fetch --quiet
 
