@@ -21,5 +21,9 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod analyse;
 pub mod console;
+pub mod parse;
 pub mod report;
+
+pub use analyse::{analyse, Analysis};

@@ -1,0 +1,372 @@
+//! From a capture to a scenario: the page (from `Origin`), the script's request, and the server's answers.
+
+use cors_rules::scenario::{Answer, CredentialsMode, HeaderPair, HttpAnswer, Request, ServerEntry};
+use cors_rules::{Browser, Scenario};
+use serde::Serialize;
+
+use super::exchange::{header, Capture, Exchange};
+use crate::console::{ASSUMED_PAGE, ASSUMED_URL};
+
+/// Which answer of the scenario pasted response headers (without their request) fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Slot {
+    /// The answer to the `OPTIONS` preflight.
+    Preflight,
+    /// The answer to the request itself.
+    Response,
+}
+
+/// A scenario built from a capture, and what had to be assumed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Built {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// What the capture did not say and was assumed.
+    pub assumptions: Vec<String>,
+}
+
+/// Headers the browser adds or manages itself; the script did not set them.
+fn set_by_browser(name: &str, value: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    const NAMES: &[&str] = &[
+        "accept-charset",
+        "accept-encoding",
+        "accept-language",
+        "access-control-request-headers",
+        "access-control-request-method",
+        "cache-control",
+        "connection",
+        "content-length",
+        "cookie",
+        "cookie2",
+        "date",
+        "dnt",
+        "expect",
+        "host",
+        "if-modified-since",
+        "if-none-match",
+        "keep-alive",
+        "origin",
+        "pragma",
+        "priority",
+        "referer",
+        "set-cookie",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+        "user-agent",
+        "via",
+    ];
+    NAMES.contains(&name.as_str())
+        || name.starts_with("sec-")
+        || name.starts_with("proxy-")
+        || (name == "accept" && value.trim() == "*/*")
+}
+
+/// Builds a scenario from a capture. `base` supplies what the capture lacks (the wizard's current
+/// scenario); `slot` says which answer a request-less header paste fills (guessed when `None`).
+#[must_use]
+pub fn scenario_from_capture(
+    capture: &Capture,
+    base: Option<&Scenario>,
+    slot: Option<Slot>,
+) -> Built {
+    let mut assumptions = Vec::new();
+    let main = main_exchange(capture);
+    let url = main
+        .and_then(|e| e.request.as_ref()?.url.clone())
+        .or_else(|| preflight_of(capture, None).and_then(|e| e.request.as_ref()?.url.clone()))
+        .or_else(|| base.map(|b| b.request.url.clone()))
+        .unwrap_or_else(|| {
+            assumptions.push(format!(
+                "The capture does not show the URL; {ASSUMED_URL} stands in for it."
+            ));
+            ASSUMED_URL.to_owned()
+        });
+    let preflight = preflight_of(capture, Some(&url));
+    let page = page_of(capture, base, &mut assumptions);
+    let request = request_of(main, preflight, base, &url, &mut assumptions);
+    let mut entry = base
+        .and_then(|b| b.server.iter().find(|s| s.url == url).cloned())
+        .unwrap_or(ServerEntry {
+            url: url.clone(),
+            preflight: None,
+            response: Answer::default(),
+        });
+    let request_less: Vec<&Exchange> = capture
+        .exchanges
+        .iter()
+        .filter(|e| e.request.is_none())
+        .collect();
+    if main.is_none() && preflight.is_none() {
+        for exchange in request_less {
+            let slot = slot.unwrap_or(if exchange.answer_looks_like_preflight() {
+                Slot::Preflight
+            } else {
+                Slot::Response
+            });
+            if let Some(answer) = answer_of(exchange) {
+                match slot {
+                    Slot::Preflight => entry.preflight = Some(answer),
+                    Slot::Response => entry.response = answer,
+                }
+            }
+        }
+    } else {
+        fill_entry(&mut entry, main, preflight, &mut assumptions);
+    }
+    let mut server = vec![entry];
+    server.extend(redirect_targets(capture, &url));
+    let browser = base.map_or(Browser::Chrome, |b| b.browser);
+    Built {
+        scenario: Scenario {
+            browser,
+            page,
+            request,
+            server,
+        },
+        assumptions,
+    }
+}
+
+fn answer_of(exchange: &Exchange) -> Option<Answer> {
+    match (&exchange.answer, exchange.network_error) {
+        (Some(answer), _) => Some(Answer::Http(answer.clone())),
+        (None, Some(kind)) => Some(Answer::Error(kind)),
+        (None, None) => None,
+    }
+}
+
+/// The request the diagnosis is about: the last cross-origin, non-preflight request (a failed one first).
+fn main_exchange(capture: &Capture) -> Option<&Exchange> {
+    let candidates: Vec<&Exchange> = capture
+        .exchanges
+        .iter()
+        .filter(|e| e.request.is_some() && !e.is_preflight())
+        .collect();
+    let cross = |e: &&Exchange| {
+        e.request
+            .as_ref()
+            .is_some_and(|r| header(&r.headers, "origin").is_some())
+    };
+    let failed = |e: &&Exchange| {
+        e.answer
+            .as_ref()
+            .is_none_or(|a| header(&a.headers, "access-control-allow-origin").is_none())
+    };
+    let found = candidates
+        .iter()
+        .rev()
+        .find(|e| cross(e) && failed(e))
+        .or_else(|| candidates.iter().rev().find(|e| cross(e)))
+        .or_else(|| candidates.last())
+        .copied()?;
+    Some(chain_start(&candidates, found))
+}
+
+/// The request whose redirects led to `exchange` (the script made that one).
+fn chain_start<'a>(candidates: &[&'a Exchange], mut exchange: &'a Exchange) -> &'a Exchange {
+    for _ in 0..20 {
+        let url = exchange.request.as_ref().and_then(|r| r.url.as_deref());
+        let previous = candidates.iter().find(|e| {
+            let Some(answer) = e.answer.as_ref().filter(|a| (300..400).contains(&a.status)) else {
+                return false;
+            };
+            let from = e
+                .request
+                .as_ref()
+                .and_then(|r| r.url.as_deref())
+                .and_then(|u| url::Url::parse(u).ok());
+            let target = header(&answer.headers, "location").and_then(|l| from?.join(l).ok());
+            target.is_some_and(|t| Some(t.as_str()) == url)
+        });
+        match previous {
+            Some(previous) => exchange = previous,
+            None => break,
+        }
+    }
+    exchange
+}
+
+fn preflight_of<'a>(capture: &'a Capture, url: Option<&str>) -> Option<&'a Exchange> {
+    capture
+        .exchanges
+        .iter()
+        .rev()
+        .filter(|e| e.is_preflight())
+        .find(|e| url.is_none() || e.request.as_ref().and_then(|r| r.url.as_deref()) == url)
+}
+
+fn page_of(
+    capture: &Capture,
+    base: Option<&Scenario>,
+    assumptions: &mut Vec<String>,
+) -> Option<String> {
+    let origin = capture
+        .exchanges
+        .iter()
+        .rev()
+        .find_map(|e| header(&e.request.as_ref()?.headers, "origin"));
+    match origin {
+        Some("null") => None,
+        Some(origin) => Some(origin.to_owned()),
+        None => base.map(|b| b.page.clone()).unwrap_or_else(|| {
+            assumptions.push(format!(
+                "No Origin header in the capture; the page is taken to be {ASSUMED_PAGE}."
+            ));
+            Some(ASSUMED_PAGE.to_owned())
+        }),
+    }
+}
+
+fn request_of(
+    main: Option<&Exchange>,
+    preflight: Option<&Exchange>,
+    base: Option<&Scenario>,
+    url: &str,
+    assumptions: &mut Vec<String>,
+) -> Request {
+    let mut request = base.map(|b| b.request.clone()).unwrap_or_else(|| Request {
+        url: url.to_owned(),
+        method: "GET".to_owned(),
+        headers: Vec::new(),
+        mode: Default::default(),
+        credentials: Default::default(),
+        redirect: Default::default(),
+        api: Default::default(),
+        preflight_flag: false,
+    });
+    request.url = url.to_owned();
+    if let Some(seen) = main.and_then(|e| e.request.as_ref()) {
+        request.method.clone_from(&seen.method);
+        request.headers = seen
+            .headers
+            .iter()
+            .filter(|(n, v)| !set_by_browser(n, v))
+            .cloned()
+            .collect();
+        if header(&seen.headers, "cookie").is_some() {
+            request.credentials = CredentialsMode::Include;
+            assumptions.push(
+                "The request carried cookies, so it is taken as credentials: 'include'.".to_owned(),
+            );
+        }
+    } else if let Some(seen) = preflight.and_then(|e| e.request.as_ref()) {
+        request.method = header(&seen.headers, "access-control-request-method")
+            .unwrap_or("GET")
+            .to_owned();
+        request.headers = requested_headers(&seen.headers);
+        if !request.headers.is_empty() {
+            assumptions.push("The preflight names the request's headers, not their values; placeholders stand in.".to_owned());
+        }
+    }
+    request
+}
+
+/// The headers a preflight announces in `Access-Control-Request-Headers`, with placeholder values.
+fn requested_headers(headers: &[HeaderPair]) -> Vec<HeaderPair> {
+    let Some(list) = header(headers, "access-control-request-headers") else {
+        return Vec::new();
+    };
+    list.split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|name| {
+            let value = if name.eq_ignore_ascii_case("content-type") {
+                "application/json"
+            } else {
+                "1"
+            };
+            (name.to_owned(), value.to_owned())
+        })
+        .collect()
+}
+
+fn fill_entry(
+    entry: &mut ServerEntry,
+    main: Option<&Exchange>,
+    preflight: Option<&Exchange>,
+    assumptions: &mut Vec<String>,
+) {
+    if let Some(answer) = preflight.and_then(answer_of) {
+        entry.preflight = Some(answer);
+    }
+    match main.and_then(answer_of) {
+        Some(answer) => entry.response = answer,
+        None => {
+            let from = preflight.and_then(|e| e.answer.as_ref());
+            let headers: Vec<HeaderPair> = from
+                .map(|a| {
+                    a.headers
+                        .iter()
+                        .filter(|(n, _)| is_cors_response_header(n))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            assumptions.push(if from.is_some() {
+                "The capture has no answer to the request itself; it is taken to be 200 with the preflight's Access-Control-Allow-Origin/-Credentials.".to_owned()
+            } else {
+                "The capture has no answer to the request itself; it is taken to be 200 without CORS headers.".to_owned()
+            });
+            entry.response = Answer::Http(HttpAnswer {
+                status: 200,
+                headers,
+            });
+        }
+    }
+}
+
+fn is_cors_response_header(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "access-control-allow-origin" | "access-control-allow-credentials" | "vary"
+    )
+}
+
+/// Server entries for the redirect targets the request's answer leads to, as far as the capture shows them.
+fn redirect_targets(capture: &Capture, url: &str) -> Vec<ServerEntry> {
+    let mut out: Vec<ServerEntry> = Vec::new();
+    let mut current = url.to_owned();
+    for _ in 0..20 {
+        let answer = capture
+            .exchanges
+            .iter()
+            .filter(|e| !e.is_preflight())
+            .find(|e| e.request.as_ref().and_then(|r| r.url.as_deref()) == Some(current.as_str()))
+            .and_then(|e| e.answer.as_ref());
+        let Some(location) = answer
+            .filter(|a| (300..400).contains(&a.status))
+            .and_then(|a| header(&a.headers, "location"))
+        else {
+            break;
+        };
+        let Some(next) = url::Url::parse(&current)
+            .ok()
+            .and_then(|u| u.join(location).ok())
+            .map(|u| u.to_string())
+        else {
+            break;
+        };
+        let exchange = capture
+            .exchanges
+            .iter()
+            .find(|e| e.request.as_ref().and_then(|r| r.url.as_deref()) == Some(next.as_str()));
+        let Some(answer) = exchange.and_then(answer_of) else {
+            break;
+        };
+        if out.iter().any(|e| e.url == next) || next == url {
+            break;
+        }
+        out.push(ServerEntry {
+            url: next.clone(),
+            preflight: None,
+            response: answer,
+        });
+        current = next;
+    }
+    out
+}
