@@ -47,7 +47,9 @@ pub(crate) fn router(state: Arc<ApiState>, role: Role, dist: Option<&Path>) -> R
         .allow_private_network(true)
         .max_age(Duration::from_secs(600));
     let cookie_cors = CorsLayer::new()
-        .allow_origin(AllowOrigin::mirror_request())
+        .allow_origin(AllowOrigin::predicate(|origin, _| {
+            is_serialized_origin(origin)
+        }))
         .allow_credentials(true)
         .allow_methods([Method::GET])
         .allow_private_network(true);
@@ -184,6 +186,16 @@ async fn cookie(RawQuery(query): RawQuery) -> Response {
     };
     let cookie = format!("cors_lab=1; Path=/; {attributes}");
     (StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response()
+}
+
+/// Whether an `Origin` value is a serialised origin (`http://host:port` or `null`), the only values the cookie
+/// helper echoes into `Access-Control-Allow-Origin`: anything else would be reflecting request text.
+fn is_serialized_origin(origin: &HeaderValue) -> bool {
+    let Ok(text) = origin.to_str() else {
+        return false;
+    };
+    text == "null"
+        || url::Url::parse(text).is_ok_and(|url| url.origin().ascii_serialization() == text)
 }
 
 async fn no_dist() -> Response {

@@ -200,10 +200,11 @@ async fn read_body(
     let Framing::Length(len) = framing else {
         return Err("411 Length Required");
     };
-    let len = usize::try_from(len)
-        .ok()
-        .filter(|len| *len <= max)
-        .ok_or("413 Content Too Large")?;
+    let Some(len) = usize::try_from(len).ok().filter(|len| *len <= max) else {
+        // Read the body before answering: closing with unread data would reset the connection and lose the answer.
+        discard_body(stream, buf, framing).await;
+        return Err("413 Content Too Large");
+    };
     while buf.len() < len {
         match stream.read_buf(buf).await {
             Ok(0) | Err(_) => return Err("400 Bad Request"),
@@ -211,6 +212,23 @@ async fn read_body(
         }
     }
     Ok(buf.split_to(len).freeze())
+}
+
+/// Closes after an error answer without losing it: sends FIN, then reads what the client is still sending for
+/// a moment, since closing with unread data would reset the connection before the client reads the answer.
+async fn lingering_close(stream: &mut TcpStream) {
+    let _ = stream.shutdown().await;
+    let mut scratch = [0u8; 8192];
+    let mut left: usize = 1024 * 1024;
+    let drain = async {
+        while left > 0 {
+            match stream.read(&mut scratch).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => left = left.saturating_sub(n),
+            }
+        }
+    };
+    let _ = timeout(Duration::from_secs(1), drain).await;
 }
 
 /// A fixed plain-text answer that closes the connection; `status` is a status line such as `400 Bad Request`.
@@ -221,6 +239,7 @@ async fn plain(stream: &mut TcpStream, status: &str) {
         body.len()
     );
     let _ = stream.write_all(text.as_bytes()).await;
+    lingering_close(stream).await;
 }
 
 /// The same for the API: a JSON error the app can read cross-origin.
@@ -232,4 +251,5 @@ async fn api_plain(stream: &mut TcpStream, status: &str) {
         body.len()
     );
     let _ = stream.write_all(text.as_bytes()).await;
+    lingering_close(stream).await;
 }
