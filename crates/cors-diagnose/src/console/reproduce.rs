@@ -44,12 +44,7 @@ pub(crate) fn origin_of(url: &str) -> Option<String> {
 pub(crate) fn reproduce(target: &Target) -> Reproduction {
     let facts = target.facts;
     let mut assumptions = Vec::new();
-    let url = facts.url.clone().unwrap_or_else(|| {
-        assumptions.push(format!(
-            "The message does not quote the URL; {ASSUMED_URL} stands in for it."
-        ));
-        ASSUMED_URL.to_owned()
-    });
+    let url = url_for(target.check, facts, &mut assumptions);
     let page = page_for(facts, &url, &mut assumptions);
     let (method, headers) = request_shape(target.check, facts, &mut assumptions);
     let include = matches!(
@@ -87,6 +82,33 @@ pub(crate) fn reproduce(target: &Target) -> Reproduction {
     Reproduction {
         scenario,
         assumptions,
+    }
+}
+
+fn url_for(check: CheckId, facts: &Facts, assumptions: &mut Vec<String>) -> String {
+    let quoted = facts.url.clone();
+    let http = quoted
+        .as_deref()
+        .is_some_and(|u| u.starts_with("http:") || u.starts_with("https:"));
+    match check {
+        CheckId::CorsScheme if quoted.is_none() || http => {
+            assumptions
+                .push("The URL's scheme is not HTTP(S); a file: URL stands in for it.".to_owned());
+            "file:///data.json".to_owned()
+        }
+        CheckId::MixedContent if quoted.as_deref().is_none_or(|u| !u.starts_with("http:")) => {
+            let https = quoted.unwrap_or_else(|| ASSUMED_URL.to_owned());
+            assumptions.push(
+                "Mixed content means an http: URL; the URL is taken over plain http.".to_owned(),
+            );
+            https.replacen("https:", "http:", 1)
+        }
+        _ => quoted.unwrap_or_else(|| {
+            assumptions.push(format!(
+                "The message does not quote the URL; {ASSUMED_URL} stands in for it."
+            ));
+            ASSUMED_URL.to_owned()
+        }),
     }
 }
 
