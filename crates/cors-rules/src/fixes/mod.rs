@@ -7,7 +7,11 @@ use crate::verdict::{Fix, Note};
 
 /// The fixes that make the request work, and notes about the configuration.
 #[must_use]
-pub fn fixes(scenario: &Scenario, ctx: &RenderContext, trace: &[TraceStep]) -> (Vec<Fix>, Vec<Note>) {
+pub fn fixes(
+    scenario: &Scenario,
+    ctx: &RenderContext,
+    trace: &[TraceStep],
+) -> (Vec<Fix>, Vec<Note>) {
     let _ = (scenario, ctx, trace);
     (Vec::new(), Vec::new())
 }

@@ -92,7 +92,10 @@ pub fn network_rows(
 
 /// The step that stopped the fetch: the last `Fail` step, if any.
 pub(crate) fn failing_step(trace: &[TraceStep]) -> Option<&TraceStep> {
-    trace.iter().rev().find(|step| step.outcome == StepOutcome::Fail)
+    trace
+        .iter()
+        .rev()
+        .find(|step| step.outcome == StepOutcome::Fail)
 }
 
 #[cfg(test)]

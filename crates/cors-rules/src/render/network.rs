@@ -17,8 +17,15 @@ use crate::trace::{CheckId, Key, Stage, TraceStep};
 use crate::verdict::{NetworkRow, Outcome, WireRequest};
 
 /// One row per request on the wire, plus the blocked request when it never left the browser.
-pub(super) fn rows(ctx: &RenderContext, requests: &[WireRequest], trace: &[TraceStep], outcome: Outcome) -> Vec<NetworkRow> {
-    let failure = (outcome == Outcome::Blocked).then(|| failing_step(trace)).flatten();
+pub(super) fn rows(
+    ctx: &RenderContext,
+    requests: &[WireRequest],
+    trace: &[TraceStep],
+    outcome: Outcome,
+) -> Vec<NetworkRow> {
+    let failure = (outcome == Outcome::Blocked)
+        .then(|| failing_step(trace))
+        .flatten();
     let last_actual = requests.iter().rposition(|r| !is_preflight(r));
     let mut rows: Vec<NetworkRow> = requests
         .iter()
@@ -26,11 +33,18 @@ pub(super) fn rows(ctx: &RenderContext, requests: &[WireRequest], trace: &[Trace
         .filter(|(_, r)| !(ctx.browser == Browser::Safari && is_preflight(r)))
         .map(|(index, request)| {
             let is_last = Some(index) == last_actual;
-            row(ctx, request, trace, failure.filter(|_| is_last || is_preflight(request)))
+            row(
+                ctx,
+                request,
+                trace,
+                failure.filter(|_| is_last || is_preflight(request)),
+            )
         })
         .collect();
     if let Some(step) = failure {
-        let shown = requests.iter().any(|r| !is_preflight(r) && r.url == url_or(step, ctx.final_url));
+        let shown = requests
+            .iter()
+            .any(|r| !is_preflight(r) && r.url == url_or(step, ctx.final_url));
         if !shown && step.stage != Stage::Redirect {
             if let Some(status) = unsent_status(ctx, step) {
                 rows.push(NetworkRow {
@@ -47,7 +61,10 @@ pub(super) fn rows(ctx: &RenderContext, requests: &[WireRequest], trace: &[Trace
 
 fn is_preflight(request: &WireRequest) -> bool {
     request.method == "OPTIONS"
-        && request.headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("access-control-request-method"))
+        && request
+            .headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("access-control-request-method"))
 }
 
 fn kind(api: Api) -> &'static str {
@@ -58,21 +75,38 @@ fn kind(api: Api) -> &'static str {
 }
 
 /// The row of a request that went on the wire; `failure` is the blocking step if it concerns this row.
-fn row(ctx: &RenderContext, request: &WireRequest, trace: &[TraceStep], failure: Option<&TraceStep>) -> NetworkRow {
+fn row(
+    ctx: &RenderContext,
+    request: &WireRequest,
+    trace: &[TraceStep],
+    failure: Option<&TraceStep>,
+) -> NetworkRow {
     let preflight = is_preflight(request);
     let stage_status = if preflight {
         status_of(trace, Stage::Preflight, &request.url)
     } else {
-        status_of(trace, Stage::Response, &request.url).or_else(|| status_of(trace, Stage::Redirect, &request.url))
+        status_of(trace, Stage::Response, &request.url)
+            .or_else(|| status_of(trace, Stage::Redirect, &request.url))
     };
     let http_status = stage_status.unwrap_or("").to_owned();
     let status = match failure {
-        Some(step) if preflight && step.check == CheckId::PreflightNetworkError => net_failure(ctx, step),
+        Some(step) if preflight && step.check == CheckId::PreflightNetworkError => {
+            net_failure(ctx, step)
+        }
         Some(step) if !preflight => blocked_status(ctx, step, &http_status).unwrap_or(http_status),
         _ => http_status,
     };
-    let kind = if preflight { "preflight" } else { kind(ctx.api) };
-    NetworkRow { method: request.method.clone(), url: request.url.clone(), status, kind: kind.to_owned() }
+    let kind = if preflight {
+        "preflight"
+    } else {
+        kind(ctx.api)
+    };
+    NetworkRow {
+        method: request.method.clone(),
+        url: request.url.clone(),
+        status,
+        kind: kind.to_owned(),
+    }
 }
 
 /// The status column of the request that was blocked.
@@ -80,9 +114,13 @@ fn blocked_status(ctx: &RenderContext, step: &TraceStep, http_status: &str) -> O
     if matches!(step.check, CheckId::NetworkError) {
         return Some(net_failure(ctx, step));
     }
-    let cors = is_response_cors_check(step.check) || is_preflight_cors_check(step.check) || step.stage == Stage::Preflight;
+    let cors = is_response_cors_check(step.check)
+        || is_preflight_cors_check(step.check)
+        || step.stage == Stage::Preflight;
     match ctx.browser {
-        Browser::Chrome if cors || step.check == CheckId::RedirectCredentials => Some("CORS error".to_owned()),
+        Browser::Chrome if cors || step.check == CheckId::RedirectCredentials => {
+            Some("CORS error".to_owned())
+        }
         Browser::Chrome => Some("(failed) net::ERR_FAILED".to_owned()),
         Browser::Firefox => firefox_label(step.check).map(|label| match http_status {
             "" => label.to_owned(),
@@ -96,10 +134,16 @@ fn blocked_status(ctx: &RenderContext, step: &TraceStep, http_status: &str) -> O
 /// The row of a request blocked before it was sent (after a failed preflight, or by the browser itself).
 fn unsent_status(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
     match step.check {
-        CheckId::MixedContent if ctx.browser == Browser::Chrome => Some("(blocked:mixed-content)".to_owned()),
-        CheckId::BadPort if ctx.browser == Browser::Chrome => Some("(failed) net::ERR_UNSAFE_PORT".to_owned()),
+        CheckId::MixedContent if ctx.browser == Browser::Chrome => {
+            Some("(blocked:mixed-content)".to_owned())
+        }
+        CheckId::BadPort if ctx.browser == Browser::Chrome => {
+            Some("(failed) net::ERR_UNSAFE_PORT".to_owned())
+        }
         CheckId::PreflightNetworkError => Some(net_failure(ctx, step)),
-        CheckId::LocalNetworkAccess if ctx.browser == Browser::Chrome => Some("CORS error".to_owned()),
+        CheckId::LocalNetworkAccess if ctx.browser == Browser::Chrome => {
+            Some("CORS error".to_owned())
+        }
         _ if step.stage == Stage::Preflight => blocked_status(ctx, step, ""),
         _ => None,
     }
@@ -125,10 +169,13 @@ fn firefox_label(check: CheckId) -> Option<&'static str> {
     use CheckId as C;
     let label = match check {
         C::AllowOriginMissing | C::PreflightAllowOriginMissing => "CORS Missing Allow Origin",
-        C::AllowOriginMultiple | C::PreflightAllowOriginMultiple => "CORS Multiple Origin Not Allowed",
-        C::AllowOriginInvalid | C::AllowOriginMismatch | C::PreflightAllowOriginInvalid | C::PreflightAllowOriginMismatch => {
-            "CORS Allow Origin Not Matching Origin"
+        C::AllowOriginMultiple | C::PreflightAllowOriginMultiple => {
+            "CORS Multiple Origin Not Allowed"
         }
+        C::AllowOriginInvalid
+        | C::AllowOriginMismatch
+        | C::PreflightAllowOriginInvalid
+        | C::PreflightAllowOriginMismatch => "CORS Allow Origin Not Matching Origin",
         C::AllowOriginWildcard | C::PreflightAllowOriginWildcard => "CORS No Allow Credentials",
         C::AllowCredentials | C::PreflightAllowCredentials => "CORS Missing Allow Credentials",
         C::PreflightOkStatus => "CORS Preflight Did Not Succeed",

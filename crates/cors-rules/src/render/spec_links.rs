@@ -34,16 +34,24 @@ fn anchor(check: CheckId) -> Anchor {
         C::NoCorsHeader => Fetch("no-cors-safelisted-request-header"),
         C::SameOrigin => Fetch("main-fetch"),
         C::BadPort => Fetch("port-blocking"),
-        C::MixedContent => Elsewhere("https://w3c.github.io/webappsec-mixed-content/#should-block-fetch"),
-        C::LocalNetworkAccess | C::AllowPrivateNetwork => Elsewhere("https://wicg.github.io/local-network-access/"),
-        C::DataUrl | C::SameOriginMode | C::NoCorsRedirectMode | C::CorsScheme => Fetch("main-fetch"),
+        C::MixedContent => {
+            Elsewhere("https://w3c.github.io/webappsec-mixed-content/#should-block-fetch")
+        }
+        C::LocalNetworkAccess | C::AllowPrivateNetwork => {
+            Elsewhere("https://wicg.github.io/local-network-access/")
+        }
+        C::DataUrl | C::SameOriginMode | C::NoCorsRedirectMode | C::CorsScheme => {
+            Fetch("main-fetch")
+        }
         C::SafelistedHeader => Fetch("cors-safelisted-request-header"),
         C::SafelistedTotal => Fetch("cors-unsafe-request-header-names"),
         C::PreflightNeeded => Fetch("cors-preflight-fetch-0"),
         C::PreflightCache | C::MaxAge => Fetch("cors-preflight-cache"),
         C::Credentials => Fetch("concept-request-credentials-mode"),
         C::OriginHeader => Fetch("origin-header"),
-        C::PreflightNetworkError | C::PreflightRedirect | C::PreflightOkStatus => Fetch("cors-preflight-fetch-0"),
+        C::PreflightNetworkError | C::PreflightRedirect | C::PreflightOkStatus => {
+            Fetch("cors-preflight-fetch-0")
+        }
         C::PreflightAllowOriginMissing
         | C::PreflightAllowOriginMultiple
         | C::PreflightAllowOriginInvalid
@@ -54,7 +62,9 @@ fn anchor(check: CheckId) -> Anchor {
         | C::AllowOriginInvalid
         | C::AllowOriginWildcard
         | C::AllowOriginMismatch => Fetch("concept-cors-check"),
-        C::PreflightAllowCredentials | C::AllowCredentials => Fetch("cors-protocol-and-credentials"),
+        C::PreflightAllowCredentials | C::AllowCredentials => {
+            Fetch("cors-protocol-and-credentials")
+        }
         C::AllowMethodsParse => Fetch("http-access-control-allow-methods"),
         C::AllowHeadersParse => Fetch("http-access-control-allow-headers"),
         C::MethodAllowed | C::HeaderAllowed => Fetch("cors-preflight-fetch-0"),
@@ -91,7 +101,13 @@ mod tests {
 
     #[test]
     fn the_cors_check_links_to_its_definition() {
-        assert_eq!(spec_link(CheckId::AllowOriginMismatch), "https://fetch.spec.whatwg.org/#concept-cors-check");
-        assert_eq!(spec_link(CheckId::PreflightOkStatus), "https://fetch.spec.whatwg.org/#cors-preflight-fetch-0");
+        assert_eq!(
+            spec_link(CheckId::AllowOriginMismatch),
+            "https://fetch.spec.whatwg.org/#concept-cors-check"
+        );
+        assert_eq!(
+            spec_link(CheckId::PreflightOkStatus),
+            "https://fetch.spec.whatwg.org/#cors-preflight-fetch-0"
+        );
     }
 }

@@ -31,12 +31,17 @@ pub(crate) fn fill(template: &str, vars: &Vars) -> String {
 fn placeholder(text: &str) -> Option<&str> {
     let close = text.find('}')?;
     let name = &text[..close];
-    let valid = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let valid = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     valid.then_some(name)
 }
 
 fn lookup<'a>(vars: &'a Vars, name: &str) -> &'a str {
-    vars.iter().find(|(key, _)| *key == name).map_or("", |(_, value)| value)
+    vars.iter()
+        .find(|(key, _)| *key == name)
+        .map_or("", |(_, value)| value)
 }
 
 #[cfg(test)]
@@ -45,7 +50,10 @@ mod tests {
 
     #[test]
     fn placeholders_are_replaced_by_their_values() {
-        let text = fill("Access to {kind} at '{url}'", &[("kind", "fetch"), ("url", "https://a.example/")]);
+        let text = fill(
+            "Access to {kind} at '{url}'",
+            &[("kind", "fetch"), ("url", "https://a.example/")],
+        );
         assert_eq!(text, "Access to fetch at 'https://a.example/'");
     }
 

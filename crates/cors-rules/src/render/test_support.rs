@@ -24,8 +24,18 @@ pub(crate) fn ctx(browser: Browser, api: Api) -> RenderContext<'static> {
 }
 
 /// A trace step.
-pub(crate) fn step(check: CheckId, stage: Stage, outcome: StepOutcome, values: &[(Key, &str)]) -> TraceStep {
-    TraceStep { check, stage, outcome, values: values.iter().map(|(k, v)| (*k, (*v).to_owned())).collect() }
+pub(crate) fn step(
+    check: CheckId,
+    stage: Stage,
+    outcome: StepOutcome,
+    values: &[(Key, &str)],
+) -> TraceStep {
+    TraceStep {
+        check,
+        stage,
+        outcome,
+        values: values.iter().map(|(k, v)| (*k, (*v).to_owned())).collect(),
+    }
 }
 
 /// A failed step.
@@ -39,6 +49,11 @@ pub(crate) fn cross_origin() -> TraceStep {
         CheckId::SameOrigin,
         Stage::Request,
         StepOutcome::Info,
-        &[(Key::PageOrigin, PAGE), (Key::UrlOrigin, "https://api.example.com"), (Key::Url, API), (Key::Differs, "scheme,host,port")],
+        &[
+            (Key::PageOrigin, PAGE),
+            (Key::UrlOrigin, "https://api.example.com"),
+            (Key::Url, API),
+            (Key::Differs, "scheme,host,port"),
+        ],
     )
 }

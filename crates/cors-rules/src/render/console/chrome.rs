@@ -26,7 +26,8 @@ use crate::render::RenderContext;
 use crate::scenario::Api;
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 
-const ACCESS: &str = "Access to {kind} at '{url}' from origin '{origin}' has been blocked by CORS policy: ";
+const ACCESS: &str =
+    "Access to {kind} at '{url}' from origin '{origin}' has been blocked by CORS policy: ";
 const ACCESS_REDIRECTED: &str =
     "Access to {kind} at '{url}' (redirected from '{initial}') from origin '{origin}' has been blocked by CORS policy: ";
 const PREFLIGHT_INFIX: &str = "Response to preflight request doesn't pass access control check: ";
@@ -52,13 +53,16 @@ struct Tail(&'static str, bool, Suffix);
 fn cors_tail(check: CheckId) -> Option<Tail> {
     use CheckId as C;
     use Suffix::{None as Plain, ValidValueForFetch as Valid, WithCredentialsForXhr as Xhr};
-    const MISSING: &str = "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+    const MISSING: &str =
+        "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
     const MULTIPLE: &str =
         "The 'Access-Control-Allow-Origin' header contains multiple values '{value}', but only one is allowed.";
-    const INVALID: &str = "The 'Access-Control-Allow-Origin' header contains the invalid value '{value}'.";
+    const INVALID: &str =
+        "The 'Access-Control-Allow-Origin' header contains the invalid value '{value}'.";
     const MISMATCH: &str =
         "The 'Access-Control-Allow-Origin' header has a value '{value}' that is not equal to the supplied origin.";
-    const WILDCARD: &str = "The value of the 'Access-Control-Allow-Origin' header in the response must not be the \
+    const WILDCARD: &str =
+        "The value of the 'Access-Control-Allow-Origin' header in the response must not be the \
                             wildcard '*' when the request's credentials mode is 'include'.";
     const CREDENTIALS: &str = "The value of the 'Access-Control-Allow-Credentials' header in the response is \
                                '{value}' which must be 'true' when the request's credentials mode is 'include'.";
@@ -129,7 +133,12 @@ fn cors_tail(check: CheckId) -> Option<Tail> {
 /// A line Chrome prints for a fact along the way.
 pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
     let forbidden = step.check == CheckId::ForbiddenHeader && step.outcome == StepOutcome::Info;
-    (forbidden && ctx.api == Api::Xhr).then(|| format!("Refused to set unsafe header \"{}\"", val(step, Key::Header)))
+    (forbidden && ctx.api == Api::Xhr).then(|| {
+        format!(
+            "Refused to set unsafe header \"{}\"",
+            val(step, Key::Header)
+        )
+    })
 }
 
 /// The lines Chrome prints for the failed step.
@@ -149,7 +158,11 @@ pub(super) fn failure(ctx: &RenderContext, _trace: &[TraceStep], step: &TraceSte
 /// `Access to … has been blocked by CORS policy: …`.
 fn cors_line(ctx: &RenderContext, step: &TraceStep, tail: &Tail) -> String {
     let url = url_or(step, ctx.final_url);
-    let prefix = if url == ctx.initial_url || ctx.initial_url.is_empty() { ACCESS } else { ACCESS_REDIRECTED };
+    let prefix = if url == ctx.initial_url || ctx.initial_url.is_empty() {
+        ACCESS
+    } else {
+        ACCESS_REDIRECTED
+    };
     let suffix = match (tail.2, ctx.api) {
         (Suffix::ValidValueForFetch, Api::Fetch) => VALID_VALUE,
         (Suffix::WithCredentialsForXhr, Api::Xhr) => WITH_CREDENTIALS,

@@ -58,23 +58,38 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
     if step.check == CheckId::MixedContent {
         return vec![format!("Blocked loading mixed active content “{url}”")];
     }
-    if matches!(step.check, CheckId::NetworkError | CheckId::PreflightNetworkError) && !is_cross_origin(trace) {
+    if matches!(
+        step.check,
+        CheckId::NetworkError | CheckId::PreflightNetworkError
+    ) && !is_cross_origin(trace)
+    {
         return Vec::new();
     }
     let mut lines = Vec::new();
-    if matches!(step.check, CheckId::AllowOriginWildcard | CheckId::PreflightAllowOriginWildcard) {
+    if matches!(
+        step.check,
+        CheckId::AllowOriginWildcard | CheckId::PreflightAllowOriginWildcard
+    ) {
         lines.push(format!(
             "{BLOCKED}‘{url}’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ \
              is ‘*’)."
         ));
     } else if let Some(reason) = reason(step.check) {
         let location = val(step, Key::Location);
-        let shown = if step.check == CheckId::RedirectScheme && !location.is_empty() { location } else { url };
+        let shown = if step.check == CheckId::RedirectScheme && !location.is_empty() {
+            location
+        } else {
+            url
+        };
         lines.push(blocked(shown, reason, step));
     }
-    let preflight_failed = step.stage == Stage::Preflight && step.check != CheckId::PreflightNetworkError;
+    let preflight_failed =
+        step.stage == Stage::Preflight && step.check != CheckId::PreflightNetworkError;
     if preflight_failed && !lines.is_empty() {
-        lines.push(format!("{BLOCKED}{}. (Reason: {DID_NOT_SUCCEED}", ctx.final_url));
+        lines.push(format!(
+            "{BLOCKED}{}. (Reason: {DID_NOT_SUCCEED}",
+            ctx.final_url
+        ));
     }
     lines
 }

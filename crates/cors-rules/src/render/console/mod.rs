@@ -17,7 +17,10 @@ use crate::verdict::Outcome;
 
 /// Every console line for this fetch, in the order the browser prints them.
 pub(super) fn lines(ctx: &RenderContext, trace: &[TraceStep], outcome: Outcome) -> Vec<String> {
-    let mut out: Vec<String> = trace.iter().filter_map(|step| info_line(ctx, step)).collect();
+    let mut out: Vec<String> = trace
+        .iter()
+        .filter_map(|step| info_line(ctx, step))
+        .collect();
     match outcome {
         Outcome::Blocked => {
             if let Some(step) = failing_step(trace) {
@@ -52,7 +55,10 @@ fn failure_lines(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep) -> 
 /// Chrome and Safari log an allowed response with an error status (`Failed to load resource: the
 /// server responded with a status of 404 (Not Found)`); Firefox does not.
 fn error_status_line(ctx: &RenderContext, trace: &[TraceStep]) -> Option<String> {
-    let step = trace.iter().rev().find(|s| s.check == CheckId::HttpStatus && s.stage == Stage::Response)?;
+    let step = trace
+        .iter()
+        .rev()
+        .find(|s| s.check == CheckId::HttpStatus && s.stage == Stage::Response)?;
     let status = step.value(Key::Status)?;
     if !super::values::is_error_status(status) {
         return None;
@@ -68,7 +74,9 @@ fn error_status_line(ctx: &RenderContext, trace: &[TraceStep]) -> Option<String>
 
 /// Whether the request is cross-origin to the page (the `same-origin` check recorded `Info`).
 pub(super) fn is_cross_origin(trace: &[TraceStep]) -> bool {
-    trace.iter().any(|step| step.check == CheckId::SameOrigin && step.outcome == StepOutcome::Info)
+    trace
+        .iter()
+        .any(|step| step.check == CheckId::SameOrigin && step.outcome == StepOutcome::Info)
 }
 
 /// The page's URL as the browser prints it. Only the origin is known, so its root URL is used
@@ -81,5 +89,9 @@ pub(super) fn page_url(ctx: &RenderContext) -> String {
     }
 }
 
+#[cfg(test)]
+mod examples_tests;
+#[cfg(test)]
+mod observed_tests;
 #[cfg(test)]
 mod tests;

@@ -58,7 +58,12 @@ fn reason(check: CheckId) -> Option<&'static str> {
 /// A line Safari prints for a fact along the way (`XMLHttpRequest.setRequestHeader` of a forbidden name).
 pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
     let forbidden = step.check == CheckId::ForbiddenHeader && step.outcome == StepOutcome::Info;
-    (forbidden && ctx.api == Api::Xhr).then(|| format!("Refused to set unsafe header \"{}\"", val(step, Key::Header)))
+    (forbidden && ctx.api == Api::Xhr).then(|| {
+        format!(
+            "Refused to set unsafe header \"{}\"",
+            val(step, Key::Header)
+        )
+    })
 }
 
 /// The lines Safari prints for the failed step.
@@ -86,7 +91,9 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
         }
         _ => {}
     }
-    let Some(reason) = reason(step.check) else { return Vec::new() };
+    let Some(reason) = reason(step.check) else {
+        return Vec::new();
+    };
     let text = fill(reason, &vars(ctx, trace, step, url).each());
     let line = if step.stage == Stage::Redirect && is_cors_check(step.check) {
         let location = location_of(trace, url).unwrap_or(url);
@@ -159,14 +166,19 @@ fn vars(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep, url: &str) -
         status: val(step, Key::Status).to_owned(),
         value: val(step, Key::Value).to_owned(),
         method: val(step, Key::Method).to_owned(),
-        header: header_as_written(trace, val(step, Key::Header)).to_owned(),
+        header: header_as_written(trace, step).to_owned(),
         location: location.to_owned(),
     }
 }
 
-/// WebKit names the header with the letters the script used (`Content-Type`); the engine records it in
-/// lower case, so the script's spelling is taken from the safelist steps that name it.
-fn header_as_written<'a>(trace: &'a [TraceStep], lower: &'a str) -> &'a str {
+/// WebKit names the header with the letters the script used (`Content-Type`): the engine records them
+/// as `WrittenHeader`; older traces only have the lower-case name, so the safelist steps that name the
+/// header are searched for its spelling.
+fn header_as_written<'a>(trace: &'a [TraceStep], step: &'a TraceStep) -> &'a str {
+    if let Some(written) = step.value(Key::WrittenHeader).filter(|w| !w.is_empty()) {
+        return written;
+    }
+    let lower = val(step, Key::Header);
     trace
         .iter()
         .filter(|s| s.check == CheckId::SafelistedHeader)

@@ -13,10 +13,13 @@ pub(super) fn hint(ctx: &RenderContext, step: &TraceStep) -> String {
         sent => sent,
     };
     match step.check {
-        C::AllowOriginMismatch | C::PreflightAllowOriginMismatch | C::AllowOriginInvalid | C::PreflightAllowOriginInvalid => {
-            origin_mismatch(sent, val(step, Key::Value))
+        C::AllowOriginMismatch
+        | C::PreflightAllowOriginMismatch
+        | C::AllowOriginInvalid
+        | C::PreflightAllowOriginInvalid => origin_mismatch(sent, val(step, Key::Value)),
+        C::AllowCredentials | C::PreflightAllowCredentials => {
+            credentials_value(val(step, Key::Value))
         }
-        C::AllowCredentials | C::PreflightAllowCredentials => credentials_value(val(step, Key::Value)),
         C::MethodAllowed => method_hint(ctx, step),
         C::HeaderAllowed => wildcard_hint(ctx, val(step, Key::Allowed)),
         _ => String::new(),
@@ -32,7 +35,9 @@ pub(crate) fn origin_mismatch(sent: &str, value: &str) -> String {
             .to_owned();
     }
     if value == "null" {
-        return format!("`null` matches only pages with an opaque origin; this page's origin is `{sent}`.");
+        return format!(
+            "`null` matches only pages with an opaque origin; this page's origin is `{sent}`."
+        );
     }
     if value.trim_end_matches('/') == sent {
         return format!(
@@ -89,7 +94,10 @@ fn credentials_value(value: &str) -> String {
 fn method_hint(ctx: &RenderContext, step: &TraceStep) -> String {
     let method = val(step, Key::Method);
     let allowed: Vec<&str> = val(step, Key::Allowed).split(',').map(str::trim).collect();
-    if let Some(other) = allowed.iter().find(|m| m.eq_ignore_ascii_case(method) && **m != method) {
+    if let Some(other) = allowed
+        .iter()
+        .find(|m| m.eq_ignore_ascii_case(method) && **m != method)
+    {
         return format!(
             "The list has `{other}` but the request sends `{method}`: methods are compared with their exact letters \
              (only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased by the browser)."
@@ -156,14 +164,23 @@ pub(super) fn differs_text(differs: &str) -> String {
 /// A short and a longer text for a network error kind.
 pub(super) fn network_error(kind: &str) -> (&'static str, &'static str) {
     match kind {
-        "connection-refused" => ("connection refused", "nothing is listening on that host and port"),
+        "connection-refused" => (
+            "connection refused",
+            "nothing is listening on that host and port",
+        ),
         "timeout" => ("timed out", "the server did not answer in time"),
-        "dns" => ("the host name does not resolve", "DNS has no address for that host name"),
+        "dns" => (
+            "the host name does not resolve",
+            "DNS has no address for that host name",
+        ),
         "tls" => (
             "the TLS handshake failed",
             "the HTTPS certificate is not trusted, or the server does not speak HTTPS on that port",
         ),
-        _ => ("no answer", "the connection failed before any HTTP response"),
+        _ => (
+            "no answer",
+            "the connection failed before any HTTP response",
+        ),
     }
 }
 
@@ -178,8 +195,12 @@ pub(super) fn preflight_why(step: &TraceStep) -> String {
         .split(',')
         .filter_map(|reason| match reason.trim() {
             "method" => Some(format!("`{method}` is not GET, HEAD or POST")),
-            "headers" => Some(format!("the header(s) {names} need the server's permission")),
-            "flag" => Some("the request forces one (upload listeners or a streamed body)".to_owned()),
+            "headers" => Some(format!(
+                "the header(s) {names} need the server's permission"
+            )),
+            "flag" => {
+                Some("the request forces one (upload listeners or a streamed body)".to_owned())
+            }
             _ => None,
         })
         .collect();
@@ -209,7 +230,9 @@ pub(super) fn max_age_text(step: &TraceStep) -> String {
         cap => format!(" This browser keeps it at most {cap} seconds."),
     };
     match val(step, Key::Value) {
-        "" => format!("No Access-Control-Max-Age was sent, so the default of 5 seconds applies.{cap}"),
+        "" => {
+            format!("No Access-Control-Max-Age was sent, so the default of 5 seconds applies.{cap}")
+        }
         raw => format!("The server sent `Access-Control-Max-Age: {raw}`.{cap}"),
     }
 }

@@ -46,7 +46,10 @@ const FALLBACK: Words = w(
 pub(crate) fn step(ctx: &RenderContext, step: &TraceStep) -> Step {
     let words = words(step);
     let owned = vars::build(ctx, step);
-    let vars: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let vars: Vec<(&str, &str)> = owned
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     Step {
         check: step.check,
         stage: step.stage,

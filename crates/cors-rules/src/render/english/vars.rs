@@ -9,30 +9,52 @@ use crate::trace::{Key, Stage, TraceStep};
 
 /// Builds the named values for one step. Recorded values come first, so they win over fallbacks.
 pub(super) fn build(ctx: &RenderContext, step: &TraceStep) -> Vec<(String, String)> {
-    let mut vars: Vec<(String, String)> =
-        step.values.iter().map(|(key, value)| (key_name(*key), value.clone())).collect();
+    let mut vars: Vec<(String, String)> = step
+        .values
+        .iter()
+        .map(|(key, value)| (key_name(*key), value.clone()))
+        .collect();
     let computed = [
         ("check", step.check.id().to_owned()),
         ("answer", answer(step.stage).to_owned()),
         ("hint", hints::hint(ctx, step)),
         ("reason-text", hints::reason_text(step).to_owned()),
         ("differs-text", hints::differs_text(val(step, Key::Differs))),
-        ("error-text", hints::network_error(val(step, Key::ErrorKind)).0.to_owned()),
-        ("error-detail", hints::network_error(val(step, Key::ErrorKind)).1.to_owned()),
+        (
+            "error-text",
+            hints::network_error(val(step, Key::ErrorKind)).0.to_owned(),
+        ),
+        (
+            "error-detail",
+            hints::network_error(val(step, Key::ErrorKind)).1.to_owned(),
+        ),
         ("preflight-why", hints::preflight_why(step)),
         ("status-note", hints::status_note(val(step, Key::Status))),
-        ("credentials-text", credentials_text(ctx.credentials).to_owned()),
+        (
+            "credentials-text",
+            credentials_text(ctx.credentials).to_owned(),
+        ),
         ("allowed-text", allowed_text(val(step, Key::Allowed))),
         ("max-age-text", hints::max_age_text(step)),
-        ("tainting-text", hints::tainting_text(val(step, Key::Value)).to_owned()),
+        (
+            "tainting-text",
+            hints::tainting_text(val(step, Key::Value)).to_owned(),
+        ),
         ("origin", ctx.page_origin.to_owned()),
         ("page-origin", ctx.page_origin.to_owned()),
         ("sent-origin", ctx.page_origin.to_owned()),
         ("url", ctx.final_url.to_owned()),
         ("method", ctx.method.to_owned()),
-        ("credentials-mode", credentials_id(ctx.credentials).to_owned()),
+        (
+            "credentials-mode",
+            credentials_id(ctx.credentials).to_owned(),
+        ),
     ];
-    vars.extend(computed.into_iter().map(|(name, value)| (name.to_owned(), value)));
+    vars.extend(
+        computed
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value)),
+    );
     vars
 }
 
