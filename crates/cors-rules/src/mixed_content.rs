@@ -37,10 +37,13 @@ pub fn is_loopback_host(host: &Host<&str>) -> bool {
 }
 
 /// MX-1, MX-4: "Should fetching request be blocked as mixed content?" for a `fetch()`/XHR request
-/// (blockable content; nothing is auto-upgraded, MX-2).
+/// (blockable content; nothing is auto-upgraded, MX-2). Only network schemes (`http`, `ws`) can be mixed
+/// content; other schemes never reach the network (T-7).
 #[must_use]
 pub fn is_blocked_as_mixed_content(page: &Origin, url: &Url) -> bool {
-    restricts_mixed_content(page) && !is_potentially_trustworthy_url(url)
+    restricts_mixed_content(page)
+        && matches!(url.scheme(), "http" | "ws")
+        && !is_potentially_trustworthy_url(url)
 }
 
 #[cfg(test)]
