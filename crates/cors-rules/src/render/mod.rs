@@ -99,4 +99,8 @@ pub(crate) fn failing_step(trace: &[TraceStep]) -> Option<&TraceStep> {
 }
 
 #[cfg(test)]
+mod js_error_tests;
+#[cfg(test)]
+mod network_tests;
+#[cfg(test)]
 pub(crate) mod test_support;

@@ -48,8 +48,11 @@ pub(crate) fn origin_mismatch(sent: &str, value: &str) -> String {
     if value.eq_ignore_ascii_case(sent) {
         return format!("Only the letter case differs, and the comparison is case-sensitive: send exactly `{sent}`.");
     }
-    match (url::Url::parse(value), url::Url::parse(sent)) {
-        (Ok(allowed), Ok(page)) => url_difference(&allowed, &page, value, sent),
+    let parsed = url::Url::parse(value)
+        .ok()
+        .filter(|u| u.has_host() && u.scheme() != "file");
+    match (parsed, url::Url::parse(sent)) {
+        (Some(allowed), Ok(page)) => url_difference(&allowed, &page, value, sent),
         _ => format!(
             "`{value}` is not an origin at all: an origin is written `scheme://host` with an optional `:port`, \
              for this page `{sent}`."
@@ -250,6 +253,6 @@ pub(super) fn tainting_text(tainting: &str) -> &'static str {
             "The redirect was not followed (`redirect: 'manual'`): the script sees an opaque-redirect response with \
              status 0 and cannot read where it points."
         }
-        _ => "",
+        _ => "The response type decides what the script may read: everything, the CORS-safe parts, or nothing.",
     }
 }
