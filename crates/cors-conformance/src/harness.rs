@@ -1,0 +1,154 @@
+//! The harness page: a page on the lab's app origin that runs a batch of requests per WebDriver call.
+
+use std::time::Duration;
+
+use cors_rules::scenario::{Api, CredentialsMode, RedirectMode, RequestMode};
+use cors_rules::Scenario;
+use fantoccini::wd::TimeoutConfiguration;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::browsers::Session;
+use crate::error::{HarnessError, Result};
+use crate::lab::Lab;
+use crate::observation::ScriptReport;
+
+const RUNNER: &str = include_str!("../assets/runner.js");
+
+/// How long one request may take before the harness reports a timeout.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Requests in flight at once on the page (HTTP/1.1 browsers open about six connections per host).
+const CONCURRENCY: u32 = 6;
+
+/// One request for the page's script to make, in the words of `runner.js`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Item {
+    /// The id the report comes back with.
+    pub id: String,
+    /// `fetch` or `xhr`.
+    pub api: &'static str,
+    /// The (lab) URL.
+    pub url: String,
+    /// The method as written.
+    pub method: String,
+    /// Header pairs as written.
+    pub headers: Vec<(String, String)>,
+    /// `cors`, `no-cors`, `same-origin`.
+    pub mode: &'static str,
+    /// `omit`, `same-origin`, `include`.
+    pub credentials: &'static str,
+    /// `follow`, `manual`, `error`.
+    pub redirect: &'static str,
+    /// Register an XHR upload listener before `send()` (and send a body).
+    pub preflight_flag: bool,
+    /// Run inside a sandboxed iframe (an opaque origin).
+    pub opaque_page: bool,
+}
+
+impl Item {
+    /// The request a (lab-terms) scenario's script makes.
+    #[must_use]
+    pub fn from_scenario(id: &str, scenario: &Scenario) -> Item {
+        let request = &scenario.request;
+        Item {
+            id: id.to_owned(),
+            api: match request.api {
+                Api::Fetch => "fetch",
+                Api::Xhr => "xhr",
+            },
+            url: request.url.clone(),
+            method: request.method.clone(),
+            headers: request.headers.clone(),
+            mode: match request.mode {
+                RequestMode::Cors => "cors",
+                RequestMode::NoCors => "no-cors",
+                RequestMode::SameOrigin => "same-origin",
+            },
+            credentials: match request.credentials {
+                CredentialsMode::Omit => "omit",
+                CredentialsMode::SameOrigin => "same-origin",
+                CredentialsMode::Include => "include",
+            },
+            redirect: match request.redirect {
+                RedirectMode::Follow => "follow",
+                RedirectMode::Manual => "manual",
+                RedirectMode::Error => "error",
+            },
+            preflight_flag: request.preflight_flag,
+            opaque_page: scenario.page.is_none(),
+        }
+    }
+}
+
+/// Opens the harness page: an empty HTML page served by the lab on its app origin.
+///
+/// # Errors
+/// A lab or WebDriver error.
+pub async fn open_page(session: &Session, lab: &Lab) -> Result<()> {
+    let page = Scenario::from_value(json!({
+        "page": crate::generator::APP,
+        "request": {"url": format!("{}/conformance/harness", crate::generator::APP)},
+        "server": [{"url": format!("{}/conformance/harness", crate::generator::APP),
+                    "response": {"status": 200, "headers": [["Content-Type", "text/html; charset=utf-8"]]}}]
+    }))
+    .map_err(|error| HarnessError::Script(error.to_string()))?;
+    let registered = lab.register(&page, lab.app_origin()).await?;
+    let timeouts = TimeoutConfiguration::new(
+        Some(Duration::from_secs(600)),
+        Some(Duration::from_secs(60)),
+        None,
+    );
+    session.client.update_timeouts(timeouts).await?;
+    session
+        .client
+        .goto(&registered.scenario.request.url)
+        .await?;
+    Ok(())
+}
+
+/// Plants the lab's test cookie on every lab host (first `SameSite=Lax`, then `SameSite=None; Secure`,
+/// which replaces it where the browser accepts it). Open the harness page afterwards.
+///
+/// # Errors
+/// A WebDriver error.
+pub async fn plant_cookies(session: &Session, lab: &Lab) -> Result<()> {
+    for origin in lab.origins().app.iter() {
+        for same_site in ["lax", "none"] {
+            session
+                .client
+                .goto(&format!("{origin}/api/cookie?samesite={same_site}"))
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs `items` on the open harness page and returns one report per item, in the same order.
+///
+/// # Errors
+/// [`HarnessError::Script`] when the page's script fails or returns something else.
+pub async fn run_batch(session: &Session, items: &[Item]) -> Result<Vec<ScriptReport>> {
+    let script = format!(
+        "{RUNNER}\nvar done = arguments[arguments.length - 1];\n\
+         conformanceRunAll(arguments[0], arguments[1], arguments[2]).then(done, function (e) {{ done(String(e)); }});"
+    );
+    let timeout_ms = u64::try_from(REQUEST_TIMEOUT.as_millis()).unwrap_or(10_000);
+    let args = vec![json!(items), json!(timeout_ms), json!(CONCURRENCY)];
+    let value = session.client.execute_async(&script, args).await?;
+    let reports: Vec<ScriptReport> = serde_json::from_value(value.clone()).map_err(|error| {
+        HarnessError::Script(format!("{error}: {}", truncate(&value.to_string())))
+    })?;
+    let mut ordered = Vec::with_capacity(items.len());
+    for item in items {
+        let report = reports.iter().find(|report| report.id == item.id).cloned();
+        ordered.push(
+            report.ok_or_else(|| HarnessError::Script(format!("no report for {}", item.id)))?,
+        );
+    }
+    Ok(ordered)
+}
+
+fn truncate(text: &str) -> String {
+    text.chars().take(400).collect()
+}

@@ -1,0 +1,236 @@
+//! One browser's run: register each case with the lab, predict it with the engine, run it on the harness
+//! page in batches, collect what the lab received and what the console printed, and compare.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use cors_rules::{Scenario, Verdict};
+use serde::{Deserialize, Serialize};
+
+use crate::browsers::{BrowserKind, ConsoleLine, Session};
+use crate::compare::{compare, Agreement, CompareInput, Observable};
+use crate::console::correlate;
+use crate::credentials::Visibility;
+use crate::error::Result;
+use crate::generator::Case;
+use crate::groups::RuleGroup;
+use crate::harness::{self, Item};
+use crate::lab::Lab;
+use crate::observation::Observation;
+
+/// How to run one browser.
+#[derive(Clone, Debug)]
+pub struct RunConfig {
+    /// Which browser.
+    pub browser: BrowserKind,
+    /// Cases per page script call.
+    pub batch: usize,
+    /// Where driver logs and the browser profile go.
+    pub workdir: PathBuf,
+}
+
+/// What happened to one case.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CaseResult {
+    /// The case id.
+    pub id: String,
+    /// Its rule groups.
+    pub groups: BTreeSet<RuleGroup>,
+    /// The scenario in example terms (replayable: the lab translates it again).
+    pub scenario: Scenario,
+    /// The scenario as the browser ran it (lab terms, with the browser's profile).
+    pub lab_scenario: Option<Scenario>,
+    /// The engine's prediction for `lab_scenario`.
+    pub verdict: Option<Verdict>,
+    /// What the browser did.
+    pub observation: Option<Observation>,
+    /// The comparison, one entry per observable.
+    pub findings: Vec<(Observable, Agreement)>,
+    /// Why the case could not run (the lab or the engine refused it).
+    pub not_run: Option<String>,
+}
+
+impl CaseResult {
+    /// The observables that disagree.
+    #[must_use]
+    pub fn disagreements(&self) -> Vec<Observable> {
+        let disagree = |(observable, agreement): &(Observable, Agreement)| {
+            matches!(agreement, Agreement::Disagree { .. }).then_some(*observable)
+        };
+        self.findings.iter().filter_map(disagree).collect()
+    }
+}
+
+/// One browser's results.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct BrowserRun {
+    /// Which browser.
+    pub browser: BrowserKind,
+    /// Its version.
+    pub version: String,
+    /// Whether console lines were captured.
+    pub console_captured: bool,
+    /// Where cookies could be observed.
+    pub credentials: Visibility,
+    /// Every case, in order.
+    pub cases: Vec<CaseResult>,
+    /// Console lines that named no case.
+    pub stray_console: Vec<ConsoleLine>,
+}
+
+/// A case registered with the lab and predicted, ready to run.
+struct Prepared {
+    index: usize,
+    lab_id: String,
+}
+
+/// Runs `cases` in one browser.
+///
+/// # Errors
+/// A harness error (driver, lab, page script); disagreements are results, not errors.
+pub async fn run_browser(config: &RunConfig, cases: &[Case]) -> Result<BrowserRun> {
+    let lab = Lab::start().await?;
+    let mut session = Session::start(config.browser, &config.workdir).await?;
+    let outcome = run_in_session(config, cases, &lab, &mut session).await;
+    session.close().await;
+    lab.stop().await;
+    outcome
+}
+
+async fn run_in_session(
+    config: &RunConfig,
+    cases: &[Case],
+    lab: &Lab,
+    session: &mut Session,
+) -> Result<BrowserRun> {
+    harness::plant_cookies(session, lab).await?;
+    harness::open_page(session, lab).await?;
+    let credentials = crate::credentials::probe(session, lab).await?;
+    let _ = session.take_console().await?;
+    let mut results: Vec<CaseResult> = cases
+        .iter()
+        .map(|case| fresh_result(case, config.browser))
+        .collect();
+    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut console: Vec<ConsoleLine> = Vec::new();
+    for chunk in (0..cases.len())
+        .collect::<Vec<_>>()
+        .chunks(config.batch.max(1))
+    {
+        let prepared = prepare(lab, &mut results, chunk, config.browser).await;
+        let items: Vec<Item> = prepared
+            .iter()
+            .filter_map(|p| {
+                results[p.index]
+                    .lab_scenario
+                    .as_ref()
+                    .map(|s| Item::from_scenario(&results[p.index].id, s))
+            })
+            .collect();
+        let reports = harness::run_batch(session, &items).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        console.extend(session.take_console().await?);
+        for (prepared, script) in prepared.iter().zip(reports) {
+            let received = lab.received(&prepared.lab_id).await?;
+            owner.insert(prepared.lab_id.clone(), prepared.index);
+            results[prepared.index].observation = Some(Observation {
+                script,
+                received,
+                console: None,
+            });
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    console.extend(session.take_console().await?);
+    let (by_case, stray_console) = correlate(&console, &owner);
+    let captured = session.captures_console();
+    for (index, result) in results.iter_mut().enumerate() {
+        if let Some(observation) = result.observation.as_mut() {
+            observation.console =
+                captured.then(|| by_case.get(&index).cloned().unwrap_or_default());
+        }
+        judge(result, &credentials);
+    }
+    Ok(BrowserRun {
+        browser: config.browser,
+        version: session.version.clone(),
+        console_captured: captured,
+        credentials,
+        cases: results,
+        stray_console,
+    })
+}
+
+fn fresh_result(case: &Case, browser: BrowserKind) -> CaseResult {
+    let mut scenario = case.scenario.clone();
+    scenario.browser = browser.profile();
+    CaseResult {
+        id: case.id.clone(),
+        groups: case.groups.clone(),
+        scenario,
+        lab_scenario: None,
+        verdict: None,
+        observation: None,
+        findings: Vec::new(),
+        not_run: None,
+    }
+}
+
+/// Registers and predicts the cases at `indices`; cases the lab or the engine refuse are marked not run.
+async fn prepare(
+    lab: &Lab,
+    results: &mut [CaseResult],
+    indices: &[usize],
+    browser: BrowserKind,
+) -> Vec<Prepared> {
+    let mut prepared = Vec::new();
+    for &index in indices {
+        let result = &mut results[index];
+        let page_origin = if result.scenario.page.is_some() {
+            lab.app_origin().to_owned()
+        } else {
+            "null".to_owned()
+        };
+        let registered = match lab.register(&result.scenario, &page_origin).await {
+            Ok(registered) => registered,
+            Err(error) => {
+                result.not_run = Some(format!("the lab refused it: {error}"));
+                continue;
+            }
+        };
+        let mut lab_scenario = registered.scenario;
+        lab_scenario.browser = browser.profile();
+        match cors_rules::evaluate(&lab_scenario) {
+            Ok(verdict) => result.verdict = Some(verdict),
+            Err(error) => {
+                result.not_run = Some(format!("the engine refused it: {error}"));
+                continue;
+            }
+        }
+        result.lab_scenario = Some(lab_scenario);
+        prepared.push(Prepared {
+            index,
+            lab_id: registered.id,
+        });
+    }
+    prepared
+}
+
+/// Fills `result.findings` from its verdict and observation.
+fn judge(result: &mut CaseResult, credentials: &Visibility) {
+    let (Some(scenario), Some(verdict), Some(observation)) =
+        (&result.lab_scenario, &result.verdict, &result.observation)
+    else {
+        return;
+    };
+    let opaque = scenario.page.is_none();
+    let visible = |url: &str| credentials.visible(url, opaque);
+    let input = CompareInput {
+        scenario,
+        verdict,
+        observation,
+        credentials_visible: &visible,
+    };
+    result.findings = compare(&input);
+}
