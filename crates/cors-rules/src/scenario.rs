@@ -261,10 +261,8 @@ impl Scenario {
     /// An [`InputError`] naming the field (by path) and the problem.
     pub fn from_json(text: &str) -> Result<Scenario, InputError> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|err| InputError {
-            field: err.path().to_string().trim_start_matches('.').to_owned(),
-            problem: err.inner().to_string(),
-        })
+        serde_path_to_error::deserialize(de)
+            .map_err(|err| input_error(&err.path().to_string(), &err.inner().to_string()))
     }
 
     /// Parses a scenario from a JSON value, naming the offending field on error.
@@ -272,9 +270,29 @@ impl Scenario {
     /// # Errors
     /// An [`InputError`] naming the field (by path) and the problem.
     pub fn from_value(value: serde_json::Value) -> Result<Scenario, InputError> {
-        serde_path_to_error::deserialize(value).map_err(|err| InputError {
-            field: err.path().to_string().trim_start_matches('.').to_owned(),
-            problem: err.inner().to_string(),
-        })
+        serde_path_to_error::deserialize(value)
+            .map_err(|err| input_error(&err.path().to_string(), &err.inner().to_string()))
+    }
+}
+
+/// An [`InputError`] from a deserialization path and message; a missing field is named in the path
+/// (`request.url`), not only in the message.
+fn input_error(path: &str, problem: &str) -> InputError {
+    let mut field = path.trim_start_matches('.').to_owned();
+    if field == "?" {
+        field.clear();
+    }
+    if let Some(name) = problem
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        if !field.is_empty() {
+            field.push('.');
+        }
+        field.push_str(name);
+    }
+    InputError {
+        field,
+        problem: problem.to_owned(),
     }
 }

@@ -4,8 +4,8 @@ mod common;
 use common::*;
 use cors_rules::quirks::ExtraSafelist;
 use cors_rules::safelist::{
-    cors_unsafe_request_header_names, is_cors_safelisted_request_header, is_no_cors_safelisted_request_header,
-    NotSafelisted,
+    cors_unsafe_request_header_names, is_cors_safelisted_request_header,
+    is_no_cors_safelisted_request_header, NotSafelisted,
 };
 
 /// `(rule, name, value, safelisted)` rows, checked against the standard's list.
@@ -81,7 +81,8 @@ const ROWS: &[(&str, &str, &str, bool)] = &[
 fn safelisted_request_header_table_matches_the_standard() {
     let mut failures = Vec::new();
     for (rule, name, value, expected) in ROWS {
-        let got = is_cors_safelisted_request_header(name, value.as_bytes(), ExtraSafelist::None).is_ok();
+        let got =
+            is_cors_safelisted_request_header(name, value.as_bytes(), ExtraSafelist::None).is_ok();
         if got != *expected {
             failures.push(format!("[{rule}] {name}: {value:?} expected {expected}"));
         }
@@ -94,10 +95,27 @@ fn safelisted_values_decide_the_preflight_end_to_end() {
     let mut cases = Vec::new();
     for (rule, name, value, safelisted) in ROWS {
         // The standard profile: no client hints; Range is safelisted (S-5).
-        let sc = Sc::cross().header(name, value).preflight(API, 204, &[ACAO]).respond(API, 200, &[ACAO]);
-        let (outcome, check) = if *safelisted { ("allowed", "-") } else { ("blocked", "header-allowed") };
-        let (outcome, check) = if *name == "Authorization" { ("blocked", "authorization-allowed") } else { (outcome, check) };
-        cases.push(case(rule, "a safelisted header needs no preflight, any other header does", sc, outcome, check));
+        let sc = Sc::cross()
+            .header(name, value)
+            .preflight(API, 204, &[ACAO])
+            .respond(API, 200, &[ACAO]);
+        let (outcome, check) = if *safelisted {
+            ("allowed", "-")
+        } else {
+            ("blocked", "header-allowed")
+        };
+        let (outcome, check) = if *name == "Authorization" {
+            ("blocked", "authorization-allowed")
+        } else {
+            (outcome, check)
+        };
+        cases.push(case(
+            rule,
+            "a safelisted header needs no preflight, any other header does",
+            sc,
+            outcome,
+            check,
+        ));
     }
     run(&cases);
 }
@@ -106,12 +124,24 @@ fn safelisted_values_decide_the_preflight_end_to_end() {
 fn values_over_128_bytes_are_never_safelisted() {
     let long = "a".repeat(129);
     for name in ["Accept", "Accept-Language", "Content-Language"] {
-        assert_eq!(is_cors_safelisted_request_header(name, long.as_bytes(), ExtraSafelist::None), Err(NotSafelisted::ValueTooLong), "S-1 {name}");
+        assert_eq!(
+            is_cors_safelisted_request_header(name, long.as_bytes(), ExtraSafelist::None),
+            Err(NotSafelisted::ValueTooLong),
+            "S-1 {name}"
+        );
     }
     let exactly = "a".repeat(128);
-    assert!(is_cors_safelisted_request_header("Accept", exactly.as_bytes(), ExtraSafelist::None).is_ok(), "S-1");
+    assert!(
+        is_cors_safelisted_request_header("Accept", exactly.as_bytes(), ExtraSafelist::None)
+            .is_ok(),
+        "S-1"
+    );
     let plain = format!("text/plain;{}", "a".repeat(118));
-    assert_eq!(is_cors_safelisted_request_header("Content-Type", plain.as_bytes(), ExtraSafelist::None), Err(NotSafelisted::ValueTooLong), "S-1");
+    assert_eq!(
+        is_cors_safelisted_request_header("Content-Type", plain.as_bytes(), ExtraSafelist::None),
+        Err(NotSafelisted::ValueTooLong),
+        "S-1"
+    );
 }
 
 #[test]
@@ -121,7 +151,17 @@ fn a_total_over_1024_bytes_makes_every_safelisted_name_unsafe() {
     for _ in 0..9 {
         sc = sc.header("Accept", &value);
     }
-    let verdict = sc.preflight(API, 204, &[ACAO, ("Access-Control-Allow-Headers", "accept, content-type")]).respond(API, 200, &[ACAO]).eval();
+    let verdict = sc
+        .preflight(
+            API,
+            204,
+            &[
+                ACAO,
+                ("Access-Control-Allow-Headers", "accept, content-type"),
+            ],
+        )
+        .respond(API, 200, &[ACAO])
+        .eval();
     assert!(verdict.preflight_sent, "S-8");
     assert_eq!(verdict.requests[0].headers[2].1, "accept,content-type");
     assert_eq!(outcome(&verdict), "allowed");
@@ -129,34 +169,107 @@ fn a_total_over_1024_bytes_makes_every_safelisted_name_unsafe() {
 
 #[test]
 fn unsafe_names_are_lowercased_deduplicated_and_sorted() {
-    let headers: Vec<(&str, &[u8])> = vec![("X-B", b"1"), ("x-a", b"1"), ("X-A", b"2"), ("X-Test-Header1", b"1"), ("x-test-header-a", b"1"), ("Accept", b"*/*")];
+    let headers: Vec<(&str, &[u8])> = vec![
+        ("X-B", b"1"),
+        ("x-a", b"1"),
+        ("X-A", b"2"),
+        ("X-Test-Header1", b"1"),
+        ("x-test-header-a", b"1"),
+        ("Accept", b"*/*"),
+    ];
     let names = cors_unsafe_request_header_names(headers, ExtraSafelist::None).names;
-    assert_eq!(names, vec!["x-a", "x-b", "x-test-header-a", "x-test-header1"], "H-8, S-8");
+    assert_eq!(
+        names,
+        vec!["x-a", "x-b", "x-test-header-a", "x-test-header1"],
+        "H-8, S-8"
+    );
 }
 
 #[test]
 fn chrome_safelists_some_client_hints() {
     let cases = [
-        case("S-16", "Chrome sends DPR 2 without a preflight", Sc::cross().browser("chrome").header("DPR", "2").respond(API, 200, &[ACAO]), "allowed", "-"),
-        case("S-16", "Chrome sends Save-Data on without a preflight", Sc::cross().browser("chrome").header("Save-Data", "on").respond(API, 200, &[ACAO]), "allowed", "-"),
-        case("S-16", "Chrome preflights an empty Width", Sc::cross().browser("chrome").header("Width", "").preflight(API, 204, &[ACAO]).respond(API, 200, &[ACAO]), "blocked", "header-allowed"),
-        case("S-16", "Firefox preflights DPR", Sc::cross().browser("firefox").header("DPR", "2").preflight(API, 204, &[ACAO]).respond(API, 200, &[ACAO]), "blocked", "header-allowed"),
-        case("S-17", "Chrome (window) sends a simple Range without a preflight", Sc::cross().browser("chrome").header("Range", "bytes=0-9").respond(API, 206, &[ACAO]), "allowed", "-"),
+        case(
+            "S-16",
+            "Chrome sends DPR 2 without a preflight",
+            Sc::cross()
+                .browser("chrome")
+                .header("DPR", "2")
+                .respond(API, 200, &[ACAO]),
+            "allowed",
+            "-",
+        ),
+        case(
+            "S-16",
+            "Chrome sends Save-Data on without a preflight",
+            Sc::cross()
+                .browser("chrome")
+                .header("Save-Data", "on")
+                .respond(API, 200, &[ACAO]),
+            "allowed",
+            "-",
+        ),
+        case(
+            "S-16",
+            "Chrome preflights an empty Width",
+            Sc::cross()
+                .browser("chrome")
+                .header("Width", "")
+                .preflight(API, 204, &[ACAO])
+                .respond(API, 200, &[ACAO]),
+            "blocked",
+            "header-allowed",
+        ),
+        case(
+            "S-16",
+            "Firefox preflights DPR",
+            Sc::cross()
+                .browser("firefox")
+                .header("DPR", "2")
+                .preflight(API, 204, &[ACAO])
+                .respond(API, 200, &[ACAO]),
+            "blocked",
+            "header-allowed",
+        ),
+        case(
+            "S-17",
+            "Chrome (window) sends a simple Range without a preflight",
+            Sc::cross()
+                .browser("chrome")
+                .header("Range", "bytes=0-9")
+                .respond(API, 206, &[ACAO]),
+            "allowed",
+            "-",
+        ),
     ];
     run(&cases);
 }
 
 #[test]
 fn no_cors_safelisted_names_exclude_range() {
-    assert!(is_no_cors_safelisted_request_header("Accept", b"*/*").is_ok(), "S-11");
-    assert!(is_no_cors_safelisted_request_header("Content-Type", b"text/plain").is_ok(), "S-12");
-    assert_eq!(is_no_cors_safelisted_request_header("Range", b"bytes=0-1"), Err(NotSafelisted::Name), "S-10, S-11");
-    assert!(is_no_cors_safelisted_request_header("Content-Type", b"application/json").is_err(), "S-12");
+    assert!(
+        is_no_cors_safelisted_request_header("Accept", b"*/*").is_ok(),
+        "S-11"
+    );
+    assert!(
+        is_no_cors_safelisted_request_header("Content-Type", b"text/plain").is_ok(),
+        "S-12"
+    );
+    assert_eq!(
+        is_no_cors_safelisted_request_header("Range", b"bytes=0-1"),
+        Err(NotSafelisted::Name),
+        "S-10, S-11"
+    );
+    assert!(
+        is_no_cors_safelisted_request_header("Content-Type", b"application/json").is_err(),
+        "S-12"
+    );
 }
 
 #[test]
 fn safelisted_header_steps_give_the_reason() {
-    let sc = Sc::cross().header("Content-Type", "application/json").preflight(API, 204, &[]);
+    let sc = Sc::cross()
+        .header("Content-Type", "application/json")
+        .preflight(API, 204, &[]);
     let step = step(&sc, cors_rules::CheckId::SafelistedHeader).unwrap();
     assert_eq!(step.outcome, cors_rules::StepOutcome::Info);
     assert_eq!(step.value(cors_rules::Key::Reason), Some("mime-type"));

@@ -102,7 +102,8 @@ impl Sc {
     }
     /// Evaluates; panics on an input error (tables only hold valid scenarios).
     pub fn eval(&self) -> Verdict {
-        let scenario = Scenario::from_value(self.0.clone()).unwrap_or_else(|e| panic!("bad scenario {e}: {}", self.0));
+        let scenario = Scenario::from_value(self.0.clone())
+            .unwrap_or_else(|e| panic!("bad scenario {e}: {}", self.0));
         evaluate(&scenario).unwrap_or_else(|e| panic!("input error {e}: {}", self.0))
     }
 }
@@ -122,17 +123,26 @@ pub const ACAC: (&str, &str) = ("Access-Control-Allow-Credentials", "true");
 
 /// The outcome id (`allowed`, `blocked`…).
 pub fn outcome(verdict: &Verdict) -> String {
-    serde_json::to_value(verdict.outcome).unwrap().as_str().unwrap().to_owned()
+    serde_json::to_value(verdict.outcome)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 /// The failing check id, or `-` when none.
 pub fn check(verdict: &Verdict) -> String {
-    verdict.failure.as_ref().map_or_else(|| "-".to_owned(), |f| f.check.id().to_owned())
+    verdict
+        .failure
+        .as_ref()
+        .map_or_else(|| "-".to_owned(), |f| f.check.id().to_owned())
 }
 
 /// The decision's trace (not rendered).
 pub fn trace(sc: &Sc) -> Vec<TraceStep> {
-    cors_rules::decide(&Scenario::from_value(sc.0.clone()).unwrap()).unwrap().trace
+    cors_rules::decide(&Scenario::from_value(sc.0.clone()).unwrap())
+        .unwrap()
+        .trace
 }
 
 /// The first step of `check` in the trace.
@@ -142,7 +152,9 @@ pub fn step(sc: &Sc, check: CheckId) -> Option<TraceStep> {
 
 /// Whether the trace has a step `check` with `outcome`.
 pub fn has_step(sc: &Sc, check: CheckId, outcome: StepOutcome) -> bool {
-    trace(sc).iter().any(|s| s.check == check && s.outcome == outcome)
+    trace(sc)
+        .iter()
+        .any(|s| s.check == check && s.outcome == outcome)
 }
 
 /// One row of a table: the rule it checks, a sentence, the scenario and the expected end.
@@ -157,8 +169,20 @@ pub struct Case {
 }
 
 /// Shorthand for a [`Case`].
-pub fn case(rule: &'static str, name: &'static str, sc: Sc, outcome: &'static str, check: &'static str) -> Case {
-    Case { rule, name, sc, outcome, check }
+pub fn case(
+    rule: &'static str,
+    name: &'static str,
+    sc: Sc,
+    outcome: &'static str,
+    check: &'static str,
+) -> Case {
+    Case {
+        rule,
+        name,
+        sc,
+        outcome,
+        check,
+    }
 }
 
 /// Runs every row and fails once, listing all mismatches.
@@ -174,7 +198,13 @@ pub fn run(cases: &[Case]) {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} rows failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 /// Every profile id.
