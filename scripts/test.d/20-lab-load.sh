@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# A 5-second load smoke of the lab server with wrk (loopback only): preflight + actual requests against a
+# registered scenario with zero errors, then a short registration flood with bounded memory.
+# The 30-second measurement reported in the README is crates/cors-lab/load/run.sh.
+set -euo pipefail
+root="${REPO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+if ! command -v wrk >/dev/null; then
+  echo "wrk is not installed (apt-get install -y wrk): lab load smoke skipped"
+  exit 0
+fi
+DURATION=5 FLOOD=2 PROFILE=debug exec "$root/crates/cors-lab/load/run.sh"
