@@ -176,6 +176,24 @@ mod tests {
     }
 
     #[test]
+    fn the_engine_reaches_each_case_s_expected_conclusion_for_chrome() {
+        use cors_rules::Outcome;
+        for case in CASES {
+            let verdict = case.scenario().and_then(|s| cors_rules::evaluate(&s));
+            let verdict = verdict.unwrap_or_else(|e| panic!("{}: {e}", case.id));
+            let failing = verdict.failure.as_ref().map(|f| f.check);
+            let ok = match case.expect {
+                Expect::Allowed => verdict.outcome == Outcome::Allowed,
+                Expect::Opaque => verdict.outcome == Outcome::Opaque,
+                Expect::Blocked(checks) => {
+                    verdict.outcome == Outcome::Blocked && failing.is_some_and(|f| checks.contains(&f))
+                }
+            };
+            assert!(ok, "{}: expected {:?}, got {:?} at {failing:?}", case.id, case.expect, verdict.outcome);
+        }
+    }
+
+    #[test]
     fn case_ids_are_unique_and_the_tour_cases_exist() {
         let mut ids: Vec<&str> = CASES.iter().map(|c| c.id).collect();
         ids.sort_unstable();

@@ -16,10 +16,10 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="brand">
-                <p class="logo">
+                <h1 class="logo">
                     <span class="logo-mark" aria-hidden="true">"⇄"</span>
                     "CORS Explainer"
-                </p>
+                </h1>
                 <p class="tagline">"Why did the browser block my request? Answer a few questions and see."</p>
             </div>
             <div class="header-actions">
