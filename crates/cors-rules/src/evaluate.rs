@@ -1,14 +1,15 @@
 //! Builds the [`Verdict`]: the decision from main fetch, the words from the renderers.
 
+use crate::fixes;
 use crate::main_fetch::{main_fetch, Ending, Fetch};
 use crate::origin::Origin;
-use crate::recorder::Recorder;
+use crate::render::{self, RenderContext};
 use crate::request::construct_request;
 use crate::scenario::{InputError, Scenario};
 use crate::tainting::ResponseTainting;
 use crate::trace::{StepOutcome, TraceStep};
 use crate::validate::validate;
-use crate::verdict::{Failure, Outcome, Readable, ResponseType, Step, Verdict, WireRequest};
+use crate::verdict::{Failure, Outcome, Readable, ResponseType, Verdict, WireRequest};
 
 /// The decision, before words: what [`evaluate`] renders into a [`Verdict`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,6 +101,19 @@ pub fn decide(scenario: &Scenario) -> Result<Decision, InputError> {
 pub fn evaluate(scenario: &Scenario) -> Result<Verdict, InputError> {
     let decision = decide(scenario)?;
     let failure = failure_of(&decision);
+    let request = &scenario.request;
+    let ctx = RenderContext {
+        browser: scenario.browser,
+        api: request.api,
+        page_origin: &decision.page_origin,
+        initial_url: &decision.initial_url,
+        final_url: &decision.final_url,
+        method: &decision.method,
+        credentials: request.credentials,
+        mode: request.mode,
+    };
+    let trace = &decision.trace;
+    let (fixes, notes) = fixes::fixes(scenario, &ctx, trace);
     Ok(Verdict {
         outcome: decision.outcome,
         response_type: decision.response_type,
@@ -107,13 +121,13 @@ pub fn evaluate(scenario: &Scenario) -> Result<Verdict, InputError> {
         preflight_sent: decision.requests.iter().any(|r| r.method == "OPTIONS"),
         failure,
         readable: decision.readable.clone(),
-        js_error: fallback_js_error(scenario, decision.outcome),
-        console: Vec::new(),
-        steps: decision.trace.iter().map(fallback_step).collect(),
-        fixes: Vec::new(),
-        notes: Vec::new(),
-        network: Vec::new(),
-        requests: decision.requests,
+        js_error: render::js_error(&ctx, decision.outcome, trace),
+        console: render::console(&ctx, trace, decision.outcome),
+        steps: render::steps(&ctx, trace),
+        fixes,
+        notes,
+        network: render::network_rows(&ctx, &decision.requests, trace, decision.outcome),
+        requests: decision.requests.clone(),
     })
 }
 
@@ -122,44 +136,16 @@ fn failure_of(decision: &Decision) -> Option<Failure> {
     if !matches!(decision.outcome, Outcome::Blocked | Outcome::RequestError) {
         return None;
     }
-    let mut rec = Recorder::default();
-    rec.steps.clone_from(&decision.trace);
-    rec.failure().map(|step| Failure {
+    let step = decision
+        .trace
+        .iter()
+        .rev()
+        .find(|s| s.outcome == StepOutcome::Fail)?;
+    Some(Failure {
         stage: step.stage,
         check: step.check,
         url: step
             .value(crate::Key::Url)
             .map_or_else(|| decision.final_url.clone(), str::to_owned),
     })
-}
-
-/// Until the renderers exist: the check id as the summary.
-fn fallback_step(step: &TraceStep) -> Step {
-    Step {
-        check: step.check,
-        stage: step.stage,
-        passed: step.outcome == StepOutcome::Pass,
-        summary: step.check.id().to_owned(),
-        detail: String::new(),
-        spec: "https://fetch.spec.whatwg.org/".to_owned(),
-        values: step
-            .values
-            .iter()
-            .map(|(k, v)| (format!("{k:?}"), v.clone()))
-            .collect(),
-    }
-}
-
-fn fallback_js_error(scenario: &Scenario, outcome: Outcome) -> Option<String> {
-    let text = match (outcome, scenario.browser) {
-        (Outcome::Blocked | Outcome::RequestError, crate::Browser::Firefox) => {
-            "TypeError: NetworkError when attempting to fetch resource."
-        }
-        (Outcome::Blocked | Outcome::RequestError, crate::Browser::Safari) => {
-            "TypeError: Load failed"
-        }
-        (Outcome::Blocked | Outcome::RequestError, _) => "TypeError: Failed to fetch",
-        _ => return None,
-    };
-    Some(text.to_owned())
 }

@@ -39,14 +39,6 @@ impl Recorder {
     pub(crate) fn fail(&mut self, check: CheckId, stage: Stage, values: Vec<(Key, String)>) {
         self.record(check, stage, StepOutcome::Fail, values);
     }
-
-    /// The failed step, if any.
-    pub(crate) fn failure(&self) -> Option<&TraceStep> {
-        self.steps
-            .iter()
-            .rev()
-            .find(|s| s.outcome == StepOutcome::Fail)
-    }
 }
 
 /// Shorthand for a `(Key, String)` value.
