@@ -6,6 +6,7 @@ use crate::ctx::Ctx;
 use crate::expert::ScenarioForm;
 use crate::result::{Banner, ConsoleTabs, Fixes};
 use crate::share::{write_link, Editing, Layout};
+use crate::wizard::WizardStep;
 
 /// The compact widget.
 #[component]
@@ -14,6 +15,7 @@ pub fn EmbedView(editing: Editing) -> impl IntoView {
     let site_link = move || {
         let mut link = ctx.link();
         link.layout = Layout::Site;
+        link.nav.step = WizardStep::Result;
         let path = window().location().pathname().unwrap_or_default();
         format!("{path}{}", write_link(&link))
     };
