@@ -23,7 +23,10 @@
 
 pub mod analyse;
 pub mod console;
+pub mod curl_commands;
 pub mod parse;
+pub mod policy;
 pub mod report;
+pub mod stacks;
 
 pub use analyse::{analyse, Analysis};

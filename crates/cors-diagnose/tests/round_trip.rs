@@ -339,6 +339,11 @@ fn engine_console_lines_round_trip_through_the_recogniser() {
         }
     }
     eprintln!("round trip: {exercised} console excerpts exercised, {silent} cases without console lines yet");
+    // The engine's console renderers are in: nearly every case must now print and round-trip.
+    assert!(
+        exercised >= 120,
+        "only {exercised} cases printed console lines ({silent} silent)"
+    );
     assert!(
         problems.is_empty(),
         "{} problems:\n{}",

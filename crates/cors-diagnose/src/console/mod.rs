@@ -105,7 +105,8 @@ pub fn recognise(text: &str) -> ConsoleDiagnosis {
         };
         lines.push(note);
     }
-    let recognised = from_messages(&messages, &networks).or_else(|| from_network(&networks));
+    let recognised =
+        from_messages(&messages, &networks).or_else(|| from_network(&networks, &messages));
     let closest = if recognised.is_none() {
         closest::closest(text).iter().map(|m| m.text()).collect()
     } else {
@@ -268,15 +269,20 @@ fn recognition(main: &MessageHit, facts: Facts, hint: PreflightHint) -> Recognis
 }
 
 /// A network line alone: a connection failure, an extension, or only the generic `net::ERR_FAILED`.
-fn from_network(networks: &[NetworkLine]) -> Option<Recognised> {
+/// Companion lines fill the URL and API; the preflight is the one that failed when the line's method is
+/// `OPTIONS`, or when Safari still prints "... due to access control checks." (it does so for preflights).
+fn from_network(networks: &[NetworkLine], companions: &[MessageHit]) -> Option<Recognised> {
     let net = networks
         .iter()
         .find(|n| matches!(n.error, Some(NetError::Network(_) | NetError::NotCors(_))))?;
-    let facts = Facts {
+    let mut facts = Facts {
         url: net.url.clone(),
         method: net.method.clone(),
         ..Facts::default()
     };
+    for hit in companions {
+        facts.fill_from(&hit.facts);
+    }
     let browser = if net.code.starts_with("net::") {
         Browser::Chrome
     } else {
@@ -294,38 +300,61 @@ fn from_network(networks: &[NetworkLine]) -> Option<Recognised> {
         scenario: None,
         assumptions: Vec::new(),
     };
-    match net.error {
-        Some(NetError::Network(kind)) => {
-            let facts = Facts {
-                network_error: Some(kind),
-                ..base.facts.clone()
-            };
-            let target = Target {
-                check: CheckId::NetworkError,
-                answer_check: CheckId::NetworkError,
-                stage: Stage::Response,
-                browser,
-                facts: &facts,
-            };
-            let reproduction = reproduce(&target);
-            Some(Recognised {
-                check: Some(CheckId::NetworkError),
-                explanation: Some(format!(
-                    "{} means the server never answered ({}): nothing to do with CORS headers. Check that the server runs, the host name and port are right, and the certificate is valid.",
-                    net.code,
-                    kind.id()
-                )),
-                scenario: Some(reproduction.scenario),
-                assumptions: reproduction.assumptions,
-                facts,
+    let kind = match net.error {
+        Some(NetError::Network(kind)) => kind,
+        Some(NetError::NotCors(why)) => {
+            return Some(Recognised {
+                finding: Finding::NotCors,
+                explanation: Some(why.to_owned()),
                 ..base
             })
         }
-        Some(NetError::NotCors(why)) => Some(Recognised {
-            finding: Finding::NotCors,
-            explanation: Some(why.to_owned()),
-            ..base
-        }),
-        _ => None,
+        _ => return None,
+    };
+    let preflight = net.method.as_deref() == Some("OPTIONS")
+        || companions
+            .iter()
+            .any(|h| h.message.code.starts_with("WEBKIT_CANNOT_LOAD"));
+    let (check, other, stage) = if preflight {
+        (
+            CheckId::PreflightNetworkError,
+            CheckId::NetworkError,
+            Stage::Preflight,
+        )
+    } else {
+        (
+            CheckId::NetworkError,
+            CheckId::PreflightNetworkError,
+            Stage::Response,
+        )
+    };
+    let mut facts = Facts {
+        network_error: Some(kind),
+        ..base.facts.clone()
+    };
+    if preflight && facts.method.as_deref() == Some("OPTIONS") {
+        facts.method = None;
     }
+    let target = Target {
+        check,
+        answer_check: check,
+        stage,
+        browser,
+        facts: &facts,
+    };
+    let reproduction = reproduce(&target);
+    Some(Recognised {
+        check: Some(check),
+        alternatives: vec![other],
+        stage,
+        explanation: Some(format!(
+            "{} means the server never answered ({}): nothing to do with CORS headers. Check that the server runs, the host name and port are right, and the certificate is valid.",
+            net.code,
+            kind.id()
+        )),
+        scenario: Some(reproduction.scenario),
+        assumptions: reproduction.assumptions,
+        facts,
+        ..base
+    })
 }

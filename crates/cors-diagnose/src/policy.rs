@@ -1,0 +1,224 @@
+//! A CORS policy: what a server should allow, as the stacks' configuration needs it.
+
+use cors_rules::scenario::{Answer, CredentialsMode};
+use cors_rules::Scenario;
+use serde::{Deserialize, Serialize};
+
+/// Whether the server lets cross-origin requests carry cookies / HTTP auth.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Credentials {
+    /// Sends `Access-Control-Allow-Credentials: true`.
+    Allowed,
+    /// Sends no `Access-Control-Allow-Credentials`.
+    #[default]
+    NotAllowed,
+}
+
+/// What the server allows. Origins are an explicit allow-list of serialized origins, never `*` and never
+/// whatever the request sends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Policy {
+    /// Serialized origins allowed (`https://app.example.com`, no path, no trailing slash).
+    pub origins: Vec<String>,
+    /// Methods allowed (as the script writes them; upper case for the standard ones).
+    pub methods: Vec<String>,
+    /// Request headers allowed (lower case).
+    pub allow_headers: Vec<String>,
+    /// Whether credentials are allowed.
+    pub credentials: Credentials,
+    /// Response headers the script may read beyond the safelisted ones (lower case).
+    pub expose_headers: Vec<String>,
+    /// How long browsers may cache a preflight, in seconds.
+    pub max_age: Option<u32>,
+    /// The path prefix the policy covers (`/api/`).
+    pub path: String,
+}
+
+/// Preflight lifetime used by default: Safari caps at 600 seconds, Chrome at 7200.
+pub const DEFAULT_MAX_AGE: u32 = 600;
+
+/// Request headers that never need allowing (CORS-safelisted names; `content-type` only with a form or
+/// text value).
+fn needs_allowing(name: &str, value: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match name.as_str() {
+        "accept" | "accept-language" | "content-language" => false,
+        "content-type" => !matches!(
+            essence.as_str(),
+            "application/x-www-form-urlencoded" | "multipart/form-data" | "text/plain"
+        ),
+        _ => true,
+    }
+}
+
+/// Response headers worth exposing when the server sends them.
+fn worth_exposing(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    (name.starts_with("x-") && !name.starts_with("x-powered"))
+        || matches!(
+            name.as_str(),
+            "location" | "etag" | "link" | "retry-after" | "content-disposition"
+        )
+}
+
+impl Policy {
+    /// The policy that makes a scenario's request work, and nothing more.
+    #[must_use]
+    pub fn from_scenario(scenario: &Scenario) -> Policy {
+        let request = &scenario.request;
+        let origins = scenario
+            .page
+            .as_deref()
+            .and_then(|page| url::Url::parse(page).ok())
+            .map(|url| url.origin().ascii_serialization())
+            .filter(|origin| origin != "null")
+            .into_iter()
+            .collect();
+        let method = normalize_method(&request.method);
+        let mut methods = vec!["GET".to_owned()];
+        push_unique(&mut methods, method);
+        let mut allow_headers = Vec::new();
+        for (name, value) in &request.headers {
+            if needs_allowing(name, value) {
+                push_unique(&mut allow_headers, name.to_ascii_lowercase());
+            }
+        }
+        let mut expose_headers = Vec::new();
+        let entry = scenario
+            .server
+            .iter()
+            .find(|e| e.url == request.url)
+            .or(scenario.server.first());
+        if let Some(Answer::Http(http)) = entry.map(|e| &e.response) {
+            for (name, _) in http.headers.iter().filter(|(n, _)| worth_exposing(n)) {
+                push_unique(&mut expose_headers, name.to_ascii_lowercase());
+            }
+        }
+        let credentials = match request.credentials {
+            CredentialsMode::Include => Credentials::Allowed,
+            _ => Credentials::NotAllowed,
+        };
+        Policy {
+            origins,
+            methods,
+            allow_headers,
+            credentials,
+            expose_headers,
+            max_age: Some(DEFAULT_MAX_AGE),
+            path: path_prefix(&request.url),
+        }
+    }
+
+    /// Whether credentials are allowed.
+    #[must_use]
+    pub fn allows_credentials(&self) -> bool {
+        self.credentials == Credentials::Allowed
+    }
+
+    /// Problems that make the policy unsafe or unusable (empty when it is fine).
+    #[must_use]
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.origins.is_empty() {
+            out.push(
+                "No origin is allowed: add the page's origin (e.g. https://app.example.com)."
+                    .to_owned(),
+            );
+        }
+        for origin in &self.origins {
+            if origin == "*" || origin == "null" {
+                out.push(format!(
+                    "'{origin}' is not an origin to allow-list: list the real origins."
+                ));
+            } else if !is_serialized_origin(origin) {
+                out.push(format!("'{origin}' is not a serialized origin (scheme://host[:port], no path, no trailing slash)."));
+            }
+        }
+        out
+    }
+}
+
+/// Whether a string is exactly a serialized tuple origin.
+#[must_use]
+pub fn is_serialized_origin(text: &str) -> bool {
+    url::Url::parse(text).is_ok_and(|url| url.origin().ascii_serialization() == text)
+}
+
+fn normalize_method(method: &str) -> String {
+    let upper = method.to_ascii_uppercase();
+    if matches!(
+        upper.as_str(),
+        "DELETE" | "GET" | "HEAD" | "OPTIONS" | "POST" | "PUT"
+    ) {
+        upper
+    } else {
+        method.to_owned()
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// `/api/` for `https://x/api/users/1`; `/` when the path has one segment or none.
+fn path_prefix(url: &str) -> String {
+    let Ok(url) = url::Url::parse(url) else {
+        return "/".to_owned();
+    };
+    let mut segments = url
+        .path_segments()
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty());
+    match (segments.next(), segments.next()) {
+        (Some(first), Some(_)) => format!("/{first}/"),
+        _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(json: &str) -> Scenario {
+        Scenario::from_json(json).expect("valid")
+    }
+
+    #[test]
+    fn json_put_with_credentials_gives_the_matching_policy() {
+        let policy = Policy::from_scenario(&scenario(
+            r#"{"page":"https://app.example.com/shop/","request":{"url":"https://api.example.com/v1/items","method":"put","credentials":"include","headers":[["Content-Type","application/json"],["Accept","application/json"],["X-Request-Id","7"]]},"server":[{"url":"https://api.example.com/v1/items","response":{"headers":[["X-Total-Count","3"],["Date","x"]]}}]}"#,
+        ));
+        assert_eq!(policy.origins, vec!["https://app.example.com"]);
+        assert_eq!(policy.methods, vec!["GET", "PUT"]);
+        assert_eq!(policy.allow_headers, vec!["content-type", "x-request-id"]);
+        assert_eq!(policy.expose_headers, vec!["x-total-count"]);
+        assert!(policy.allows_credentials());
+        assert_eq!(policy.path, "/v1/");
+        assert!(policy.problems().is_empty());
+    }
+
+    #[test]
+    fn an_opaque_page_yields_no_origin_and_a_problem() {
+        let policy = Policy::from_scenario(&scenario(
+            r#"{"page":null,"request":{"url":"https://api.example.com/x"},"server":[{"url":"https://api.example.com/x"}]}"#,
+        ));
+        assert!(policy.origins.is_empty());
+        assert_eq!(policy.problems().len(), 1);
+    }
+
+    #[test]
+    fn a_trailing_slash_is_not_a_serialized_origin() {
+        assert!(!is_serialized_origin("https://app.example.com/"));
+        assert!(is_serialized_origin("http://localhost:3000"));
+    }
+}
