@@ -1,17 +1,126 @@
-//! Fixes: the smallest server-side (or request-side) changes that make a blocked request work.
+//! Fixes: the smallest changes that make a blocked request work, and notes about the configuration.
+//!
+//! Each failed check maps to one change, on the server answer that failed (`preflight`, `response` or
+//! `redirect`, with its URL) or on the script's request (`request`). A fix can reveal the next failure
+//! (a preflight that now passes lets the real request fail on its own response), so the changes are
+//! applied to a copy of the scenario and the engine decides it again, up to [`MAX_ROUNDS`] times, until
+//! the request works or no further change is known. The inner decisions use
+//! [`crate::evaluate::decide`], which renders nothing and computes no fixes, so there is no recursion.
 
-use crate::render::RenderContext;
+mod lists;
+mod notes;
+mod patch;
+mod request;
+mod server;
+mod warnings;
+
+use crate::render::{failing_step, RenderContext};
 use crate::scenario::Scenario;
-use crate::trace::TraceStep;
+use crate::trace::{CheckId, Key, TraceStep};
 use crate::verdict::{Fix, Note};
 
-/// The fixes that make the request work, and notes about the configuration.
+/// At most this many fix-and-decide rounds.
+pub const MAX_ROUNDS: usize = 8;
+
+/// Decides a patched scenario again, returning its trace (`None` when it cannot be evaluated).
+pub type Retrace = fn(&Scenario) -> Option<Vec<TraceStep>>;
+
+/// The fixes that make the request work, in the order they are needed, and notes about the
+/// configuration (cache lifetime, `Vary: Origin`, things that look like CORS but are not…).
 #[must_use]
 pub fn fixes(
     scenario: &Scenario,
     ctx: &RenderContext,
     trace: &[TraceStep],
 ) -> (Vec<Fix>, Vec<Note>) {
-    let _ = (scenario, ctx, trace);
-    (Vec::new(), Vec::new())
+    let fixes = fixes_with(scenario, ctx, trace, engine_retrace);
+    let notes = notes::notes(scenario, trace, &fixes);
+    (fixes, notes)
+}
+
+fn engine_retrace(scenario: &Scenario) -> Option<Vec<TraceStep>> {
+    crate::evaluate::decide(scenario)
+        .ok()
+        .map(|decision| decision.trace)
+}
+
+/// [`fixes`] with the engine call supplied, for tests and for callers that already hold a decider.
+#[must_use]
+pub fn fixes_with(
+    scenario: &Scenario,
+    ctx: &RenderContext,
+    trace: &[TraceStep],
+    retrace: Retrace,
+) -> Vec<Fix> {
+    let mut current = scenario.clone();
+    let mut trace = trace.to_vec();
+    let mut fixes: Vec<Fix> = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        let Some(step) = failing_step(&trace) else {
+            break;
+        };
+        let situation = Situation::new(&current, ctx, step, &trace);
+        let Some(planned) = server::plan(&situation).or_else(|| request::plan(&situation)) else {
+            break;
+        };
+        if fixes.contains(&planned.fix) {
+            break;
+        }
+        fixes.push(planned.fix);
+        if !patch::apply(&mut current, &planned.patch) {
+            break;
+        }
+        match retrace(&current) {
+            Some(next) => trace = next,
+            None => break,
+        }
+    }
+    fixes
+}
+
+/// A fix and the change it makes to the scenario.
+pub(crate) struct Planned {
+    fix: Fix,
+    patch: patch::Patch,
+}
+
+/// What a fix is planned from: the scenario as patched so far, the failed step and its trace.
+pub(crate) struct Situation<'a> {
+    scenario: &'a Scenario,
+    ctx: &'a RenderContext<'a>,
+    step: &'a TraceStep,
+    trace: &'a [TraceStep],
+    /// The URL whose answer failed (or the request URL).
+    url: String,
+}
+
+impl<'a> Situation<'a> {
+    fn new(
+        scenario: &'a Scenario,
+        ctx: &'a RenderContext<'a>,
+        step: &'a TraceStep,
+        trace: &'a [TraceStep],
+    ) -> Self {
+        let url = match step.value(Key::Url) {
+            Some(url) if !url.is_empty() => url.to_owned(),
+            _ => scenario.request.url.clone(),
+        };
+        Situation {
+            scenario,
+            ctx,
+            step,
+            trace,
+            url,
+        }
+    }
+
+    /// A value of the preflight-needed step (the method and the unsafe header names).
+    fn preflight_value(&self, key: Key) -> &'a str {
+        self.trace
+            .iter()
+            .rev()
+            .find(|step| step.check == CheckId::PreflightNeeded)
+            .and_then(|step| step.value(key))
+            .unwrap_or("")
+    }
 }

@@ -299,7 +299,7 @@ fn xhr_logs_each_forbidden_header_it_refuses() {
     );
     let got = lines(
         &chrome(Api::Xhr, DATA, DATA),
-        &[dropped.clone()],
+        std::slice::from_ref(&dropped),
         Outcome::Allowed,
     );
     assert_eq!(got, ["Refused to set unsafe header \"Cookie\""]);

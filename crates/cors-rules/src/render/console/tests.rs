@@ -20,7 +20,21 @@ fn blocked(ctx: &RenderContext, failed: TraceStep) -> Vec<String> {
 
 // Generated from reference/browser-messages.json (template_fetch / template_xhr), placeholders filled with
 // url = https://api.example.com/data, origin = http://localhost:3000.
-const CHROME_CORS: &[(&str, CheckId, Stage, &[(Key, &str)], &str, &str)] = &[
+/// Recorded values of a failed step.
+type Values = &'static [(Key, &'static str)];
+/// `(code, check, stage, values, fetch line, xhr line)`.
+type ChromeRow = (
+    &'static str,
+    CheckId,
+    Stage,
+    Values,
+    &'static str,
+    &'static str,
+);
+/// `(code, check, stage, values, line)`.
+type Row = (&'static str, CheckId, Stage, Values, &'static str);
+
+const CHROME_CORS: &[ChromeRow] = &[
     ("kWildcardOriginNotAllowed", CheckId::AllowOriginWildcard, Stage::Response, &[],
      "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.",
      "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'. The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute."),
@@ -85,7 +99,7 @@ const CHROME_CORS: &[(&str, CheckId, Stage, &[(Key, &str)], &str, &str)] = &[
      "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Permission was denied for this request to access the `loopback` address space.",
      "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Permission was denied for this request to access the `loopback` address space."),
 ];
-const FIREFOX: &[(&str, CheckId, Stage, &[(Key, &str)], &str)] = &[
+const FIREFOX: &[Row] = &[
     ("CORSDidNotSucceed2", CheckId::NetworkError, Stage::Response, &[(Key::ErrorKind, "connection-refused")],
      "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS request did not succeed). Status code: (null)."),
     ("CORSExternalRedirectNotAllowed", CheckId::PreflightRedirect, Stage::Preflight, &[(Key::Status, "302")],
@@ -113,7 +127,7 @@ const FIREFOX: &[(&str, CheckId, Stage, &[(Key, &str)], &str)] = &[
     ("CORSMissingAllowHeaderFromPreflight2", CheckId::HeaderAllowed, Stage::Preflight, &[(Key::Header, "content-type")],
      "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: header ‘content-type’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response)."),
 ];
-const SAFARI: &[(&str, CheckId, Stage, &[(Key, &str)], &str)] = &[
+const SAFARI: &[Row] = &[
     ("WEBKIT_ORIGIN_NOT_ALLOWED", CheckId::AllowOriginMissing, Stage::Response, &[(Key::Status, "200")],
      "Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. Status code: 200"),
     ("WEBKIT_WILDCARD_WITH_CREDENTIALS", CheckId::AllowOriginWildcard, Stage::Response, &[],
