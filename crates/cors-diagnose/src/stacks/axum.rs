@@ -21,6 +21,15 @@ fn optional(name: &str, items: &str) -> String {
     }
 }
 
+fn nest(p: &Policy) -> &str {
+    let trimmed = p.path.trim_end_matches('/');
+    if trimmed.is_empty() {
+        "/api"
+    } else {
+        trimmed
+    }
+}
+
 pub(super) fn render(p: &Policy) -> Parts {
     let list = |items: Vec<String>| items.join(",\n            ");
     let origins = list(
@@ -73,12 +82,7 @@ pub fn app(api: Router) -> Router {{
         expose = optional("expose_headers", &names(&p.expose_headers)),
         credentials = p.allows_credentials(),
         max_age = max_age(p),
-        nest = p
-            .path
-            .trim_end_matches('/')
-            .is_empty()
-            .then_some("/api")
-            .unwrap_or(p.path.trim_end_matches('/')),
+        nest = nest(p),
     );
     let notes = common_notes(p);
     (
