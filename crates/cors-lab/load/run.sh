@@ -3,6 +3,7 @@
 #
 #   crates/cors-lab/load/run.sh              # 30 s at full speed, release build
 #   DURATION=5 PROFILE=debug crates/cors-lab/load/run.sh   # the short smoke run of scripts/test.d
+#   BUILD=0 ...                              # use the binary already in target/ (no cargo build)
 #
 # 1. Starts the lab (ports BASE_PORT, BASE_PORT+1, BASE_PORT+2) and registers one scenario.
 # 2. Runs wrk for DURATION seconds against the scenario URL, alternating the CORS preflight (OPTIONS with
@@ -28,10 +29,10 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wr
 command -v curl >/dev/null || { echo "curl is not installed" >&2; exit 2; }
 
 if [ "$PROFILE" = release ]; then
-  cargo build --release -p cors-lab >&2
+  [ "${BUILD:-1}" = 0 ] || cargo build --release -p cors-lab >&2
   lab_bin="$root/target/release/cors-lab"
 else
-  cargo build -p cors-lab >&2
+  [ "${BUILD:-1}" = 0 ] || cargo build -p cors-lab >&2
   lab_bin="$root/target/debug/cors-lab"
 fi
 
