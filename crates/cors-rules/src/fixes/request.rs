@@ -31,20 +31,23 @@ pub(super) fn plan(s: &Situation) -> Option<Planned> {
                 "Call `{clean}` without `user:password@` in the URL, and send the credentials in an `Authorization` \
                  header instead."
             );
-            request(Some(clean.clone()), summary, Patch::RequestUrl(clean))
+            request(url, Some(clean.clone()), summary, Patch::RequestUrl(clean))
         }
         C::HeaderSyntax => header_syntax(s),
         C::NoCorsMethod => request(
+            url,
             Some("mode: 'cors'".to_owned()),
             format!("Use mode `cors` for a `{}` request (no-cors allows only GET, HEAD and POST).", method(s)),
             Patch::RequestMode(RequestMode::Cors),
         ),
         C::SameOriginMode => request(
+            url,
             Some("mode: 'cors'".to_owned()),
             format!("Use mode `cors` (the default) instead of `same-origin` to call {url}."),
             Patch::RequestMode(RequestMode::Cors),
         ),
         C::NoCorsRedirectMode | C::RedirectMode => request(
+            url,
             Some("redirect: 'follow'".to_owned()),
             "Let the browser follow redirects: remove the `redirect` option (the default is `follow`), or call the \
              final URL directly."
@@ -109,10 +112,11 @@ fn method<'a>(s: &'a Situation) -> &'a str {
     }
 }
 
-fn request(value: Option<String>, summary: String, patch: Patch) -> Planned {
+/// A change to the request the script makes; `url` is the URL it calls.
+fn request(url: &str, value: Option<String>, summary: String, patch: Patch) -> Planned {
     let fix = Fix {
         target: FixTarget::Request,
-        url: String::new(),
+        url: url.to_owned(),
         header: None,
         value,
         summary,
@@ -122,14 +126,9 @@ fn request(value: Option<String>, summary: String, patch: Patch) -> Planned {
 }
 
 fn unmodelled(target: FixTarget, url: &str, value: Option<String>, summary: String) -> Planned {
-    let url = if target == FixTarget::Request {
-        String::new()
-    } else {
-        url.to_owned()
-    };
     let fix = Fix {
         target,
-        url,
+        url: url.to_owned(),
         header: None,
         value,
         summary,
@@ -167,7 +166,7 @@ fn header_syntax(s: &Situation) -> Planned {
     let summary = format!(
         "Fix the header `{bad}`: names may not contain spaces or separators, and values may not contain line breaks."
     );
-    request(None, summary, Patch::RequestHeaders(headers))
+    request(&s.url, None, summary, Patch::RequestHeaders(headers))
 }
 
 fn redirect(s: &Situation) -> Planned {

@@ -15,7 +15,7 @@ use super::is_cross_origin;
 use crate::render::template::fill;
 use crate::render::values::{url_or, val};
 use crate::render::RenderContext;
-use crate::trace::{CheckId, Key, Stage, TraceStep};
+use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 
 const BLOCKED: &str = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ";
 const DID_NOT_SUCCEED: &str = "CORS request did not succeed). Status code: (null).";
@@ -50,6 +50,29 @@ fn reason(check: CheckId) -> Option<&'static str> {
         _ => return None,
     };
     Some(reason)
+}
+
+/// The warning Firefox prints when `Authorization` passes only because `Access-Control-Allow-Headers`
+/// is `*` (pref `network.cors_preflight.authorization_covered_by_wildcard`; unverified at runtime).
+pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
+    let passed = step.check == CheckId::HeaderAllowed && step.outcome == StepOutcome::Pass;
+    let allowed: Vec<&str> = val(step, Key::Allowed).split(',').map(str::trim).collect();
+    let sends = val(step, Key::Names)
+        .split(',')
+        .any(|n| n.trim().eq_ignore_ascii_case("authorization"));
+    let by_star = allowed.contains(&"*")
+        && !allowed
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case("authorization"));
+    (passed && sends && by_star).then(|| {
+        format!(
+            "Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at {} \
+             soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not \
+             covered. To include the `Authorization` header, it must be explicitly listed in CORS header \
+             `Access-Control-Allow-Headers`).",
+            ctx.final_url
+        )
+    })
 }
 
 /// The lines Firefox prints for the failed step.

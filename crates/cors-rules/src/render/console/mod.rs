@@ -38,6 +38,7 @@ fn info_line(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
     match ctx.browser {
         Browser::Chrome => chrome::info(ctx, step),
         Browser::Safari => safari::info(ctx, step),
+        Browser::Firefox => firefox::info(ctx, step),
         _ => None,
     }
 }

@@ -96,7 +96,10 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
     };
     let text = fill(reason, &vars(ctx, trace, step, url).each());
     let line = if step.stage == Stage::Redirect && is_cors_check(step.check) {
-        let location = location_of(trace, url).unwrap_or(url);
+        let location = match val(step, Key::Location) {
+            "" => location_of(trace, url).unwrap_or(url),
+            location => location,
+        };
         format!("Cross-origin redirection to {location} denied by Cross-Origin Resource Sharing policy: {text}")
     } else {
         text

@@ -351,3 +351,36 @@ fn the_spec_profile_names_the_failed_check_in_neutral_words() {
           credentials."]
     );
 }
+
+#[test]
+fn firefox_warns_when_only_the_wildcard_allows_authorization() {
+    let passed = step(
+        CheckId::HeaderAllowed,
+        Stage::Preflight,
+        StepOutcome::Pass,
+        &[
+            (Key::Header, ""),
+            (Key::Allowed, "*"),
+            (Key::Names, "authorization"),
+        ],
+    );
+    let got = lines(
+        &ctx(Browser::Firefox, Api::Fetch),
+        &[cross_origin(), passed.clone()],
+        Outcome::Allowed,
+    );
+    assert_eq!(
+        got,
+        ["Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at \
+          https://api.example.com/data soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the \
+          `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly \
+          listed in CORS header `Access-Control-Allow-Headers`)."]
+    );
+    // Chromium 156 printed nothing for the same answer.
+    assert!(lines(
+        &ctx(Browser::Chrome, Api::Fetch),
+        &[cross_origin(), passed],
+        Outcome::Allowed
+    )
+    .is_empty());
+}

@@ -18,7 +18,8 @@ pub(super) fn words(step: &TraceStep) -> Option<Words> {
         ),
         (C::ForbiddenMethod, O::Fail) => w(
             "`{method}` is a forbidden method: scripts may never send CONNECT, TRACE or TRACK.",
-            "The call throws a TypeError at once, in any letter case. These methods could be used to open tunnels or \
+            "The call fails at once, in any letter case (`fetch()` rejects with a TypeError, `xhr.open()` throws a \
+             SecurityError). These methods could be used to open tunnels or \
              to echo back other requests' secrets, so the Fetch standard forbids them outright. This is not CORS: no \
              server header can allow them. Use another method.",
         ),
