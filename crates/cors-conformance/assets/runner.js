@@ -4,7 +4,7 @@
 // sandboxed iframe (sandbox="allow-scripts", srcdoc), so their origin serializes as "null".
 //
 // Every request has its own URL (the lab's /s/<id>/ prefix), so neither the preflight cache nor the HTTP
-// cache connects two cases. Each report is {id, kind, type, status, headers, error}; kind is "response",
+// cache connects two cases, and console lines can be attributed by the URL they name. Each report is {id, kind, type, status, headers, error}; kind is "response",
 // "rejected", "request-error" or "timeout".
 
 function conformanceRunner() {
@@ -17,6 +17,10 @@ function conformanceRunner() {
         function (error) { clearTimeout(timer); resolve({ kind: "harness-error", error: String(error) }); });
     });
   }
+
+  // Console lines printed synchronously by the call itself (e.g. XHR's "Refused to set unsafe header")
+  // name no URL; these markers bracket the call so the harness can attribute them.
+  function mark(edge, item) { console.debug("conformance-case-" + edge + " " + item.url); }
 
   function headerNames(headers) {
     var names = [];
@@ -40,9 +44,12 @@ function conformanceRunner() {
       redirect: item.redirect
     };
     var constructs = true;
+    mark("begin", item);
     try { new Request(item.url, init); } catch (e) { constructs = false; }
+    var pending = fetch(item.url, init);
+    mark("end", item);
     try {
-      var response = await fetch(item.url, init);
+      var response = await pending;
       var report = { kind: "response", type: response.type, status: response.status, headers: headerNames(response.headers) };
       try { await response.arrayBuffer(); } catch (e) { /* the body does not matter */ }
       return report;
@@ -53,6 +60,7 @@ function conformanceRunner() {
 
   function runXhr(item) {
     return new Promise(function (resolve) {
+      mark("begin", item);
       var xhr = new XMLHttpRequest();
       try {
         xhr.open(item.method, item.url, true);
@@ -67,6 +75,8 @@ function conformanceRunner() {
         xhr.send(item.preflight_flag ? "conformance" : null);
       } catch (error) {
         resolve({ kind: "request-error", error: String(error) });
+      } finally {
+        mark("end", item);
       }
     });
   }

@@ -27,8 +27,26 @@ pub fn lab_ids(line: &ConsoleLine) -> Vec<String> {
     ids
 }
 
-/// Lines grouped by the case they belong to (`owner` maps lab ids to case keys); the rest are returned
-/// separately, in order.
+/// Which edge of a script call a harness marker line is (see `mark` in `runner.js`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marker {
+    Begin,
+    End,
+}
+
+fn marker(line: &ConsoleLine) -> Option<Marker> {
+    if line.text.contains("conformance-case-begin ") {
+        Some(Marker::Begin)
+    } else if line.text.contains("conformance-case-end ") {
+        Some(Marker::End)
+    } else {
+        None
+    }
+}
+
+/// Lines grouped by the case they belong to (`owner` maps lab ids to case keys): a line naming a case's
+/// URL is that case's; a line naming no URL, printed between a case's begin and end markers, is that
+/// case's too. The rest are returned separately, in order. Marker lines are dropped.
 #[must_use]
 pub fn correlate(
     lines: &[ConsoleLine],
@@ -36,10 +54,18 @@ pub fn correlate(
 ) -> (HashMap<usize, Vec<String>>, Vec<ConsoleLine>) {
     let mut by_case: HashMap<usize, Vec<String>> = HashMap::new();
     let mut stray = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
     for line in lines {
-        match lab_ids(line).iter().find_map(|id| owner.get(id)) {
-            Some(&case) => by_case.entry(case).or_default().push(line.text.clone()),
-            None => stray.push(line.clone()),
+        let named = lab_ids(line).iter().find_map(|id| owner.get(id)).copied();
+        match (marker(line), named) {
+            (Some(Marker::Begin), Some(case)) => open.push(case),
+            (Some(Marker::End), Some(case)) => open.retain(|&open_case| open_case != case),
+            (Some(_), None) => {}
+            (None, Some(case)) => by_case.entry(case).or_default().push(line.text.clone()),
+            (None, None) => match open.last() {
+                Some(&case) => by_case.entry(case).or_default().push(line.text.clone()),
+                None => stray.push(line.clone()),
+            },
         }
     }
     (by_case, stray)
@@ -79,6 +105,23 @@ mod tests {
         let owner = HashMap::from([("k9".to_owned(), 0)]);
         let (by_case, _) = correlate(&[network], &owner);
         assert_eq!(by_case[&0], ["Failed to load resource: net::ERR_FAILED"]);
+    }
+
+    #[test]
+    fn a_line_without_url_between_a_cases_markers_is_that_cases() {
+        let lines = [
+            line(
+                "\"conformance-case-begin http://127.0.0.1:2/s/k1/c/x/r\"",
+                "",
+            ),
+            line("Refused to set unsafe header \"Cookie\"", ""),
+            line("\"conformance-case-end http://127.0.0.1:2/s/k1/c/x/r\"", ""),
+            line("Refused to set unsafe header \"Origin\"", ""),
+        ];
+        let owner = HashMap::from([("k1".to_owned(), 5)]);
+        let (by_case, stray) = correlate(&lines, &owner);
+        assert_eq!(by_case[&5], ["Refused to set unsafe header \"Cookie\""]);
+        assert_eq!(stray.len(), 1);
     }
 
     #[test]

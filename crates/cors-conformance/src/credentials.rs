@@ -62,7 +62,10 @@ fn probe_scenario(origins: usize, opaque_page: bool) -> Scenario {
         first.url = format!("{page}/conformance/probe");
     }
     let request = Request {
-        url: server.first().map(|first| first.url.clone()).unwrap_or_default(),
+        url: server
+            .first()
+            .map(|first| first.url.clone())
+            .unwrap_or_default(),
         method: "GET".into(),
         headers: Vec::new(),
         mode: Default::default(),

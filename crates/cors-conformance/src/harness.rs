@@ -81,19 +81,12 @@ impl Item {
     }
 }
 
-/// Opens the harness page: an empty HTML page served by the lab on its app origin.
+/// Opens the harness page: the root of the lab's app origin (without `--dist`, a short text page). The
+/// page's URL is its origin plus `/`, which is what the engine assumes when a scenario's page is an origin.
 ///
 /// # Errors
-/// A lab or WebDriver error.
+/// A WebDriver error.
 pub async fn open_page(session: &Session, lab: &Lab) -> Result<()> {
-    let page = Scenario::from_value(json!({
-        "page": crate::generator::APP,
-        "request": {"url": format!("{}/conformance/harness", crate::generator::APP)},
-        "server": [{"url": format!("{}/conformance/harness", crate::generator::APP),
-                    "response": {"status": 200, "headers": [["Content-Type", "text/html; charset=utf-8"]]}}]
-    }))
-    .map_err(|error| HarnessError::Script(error.to_string()))?;
-    let registered = lab.register(&page, lab.app_origin()).await?;
     let timeouts = TimeoutConfiguration::new(
         Some(Duration::from_secs(600)),
         Some(Duration::from_secs(60)),
@@ -102,7 +95,7 @@ pub async fn open_page(session: &Session, lab: &Lab) -> Result<()> {
     session.client.update_timeouts(timeouts).await?;
     session
         .client
-        .goto(&registered.scenario.request.url)
+        .goto(&format!("{}/", lab.app_origin()))
         .await?;
     Ok(())
 }

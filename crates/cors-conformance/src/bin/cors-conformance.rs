@@ -5,83 +5,123 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use cors_conformance::browsers::BrowserKind;
-use cors_conformance::generator::{generate, GeneratorConfig};
-use cors_conformance::run::{run_browser, RunConfig};
+use cors_conformance::suite::{load_cases, replay, run_suite, SuiteOptions};
 
-/// Runs generated CORS scenarios in real browsers against the lab and compares every observable with the
-/// engine's prediction.
+/// Runs CORS scenarios in real browsers against the lab and compares every observable with the engine's
+/// prediction for that browser's profile.
 #[derive(Parser, Debug)]
 struct Args {
-    /// Browsers to run, comma-separated: chromium, firefox, webkit.
-    #[arg(long, value_delimiter = ',', default_value = "chromium")]
-    browsers: Vec<String>,
-    /// How many scenarios to generate.
-    #[arg(long, default_value_t = 1000)]
-    count: usize,
-    /// The generator's seed.
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
-    /// Scenarios per page script call.
-    #[arg(long, default_value_t = 100)]
-    batch: usize,
-    /// Where to write the report and work files.
-    #[arg(long, default_value = "target/conformance")]
-    out: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Generates scenarios, runs them in each browser and writes the report.
+    Run {
+        /// Browsers, comma-separated: chromium, firefox, webkit.
+        #[arg(long, value_delimiter = ',', default_value = "chromium")]
+        browsers: Vec<String>,
+        /// How many scenarios to generate.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// The generator's seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Scenarios per page script call.
+        #[arg(long, default_value_t = 100)]
+        batch: usize,
+        /// Output directory: report.json, report.md, disagreements/, driver logs.
+        #[arg(long, default_value = "target/conformance")]
+        out: PathBuf,
+        /// Known deviations (disagreements the engine cannot model).
+        #[arg(long, default_value = "crates/cors-conformance/known-deviations.json")]
+        known_deviations: PathBuf,
+        /// Also write the Markdown report here.
+        #[arg(long)]
+        markdown: Option<PathBuf>,
+    },
+    /// Replays saved disagreements (or bare scenario JSON files) in one browser.
+    Replay {
+        /// The browser.
+        #[arg(long, default_value = "chromium")]
+        browser: String,
+        /// Output directory for driver logs and the replay's raw results.
+        #[arg(long, default_value = "target/conformance")]
+        out: PathBuf,
+        /// Files to replay.
+        files: Vec<PathBuf>,
+    },
+}
+
+fn browser(id: &str) -> Result<BrowserKind, String> {
+    BrowserKind::from_id(id)
+        .ok_or_else(|| format!("unknown browser {id:?}: chromium, firefox or webkit"))
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = Args::parse();
-    let cases = generate(&GeneratorConfig {
-        seed: args.seed,
-        count: args.count,
-    });
-    let mut failed = false;
-    for id in &args.browsers {
-        let Some(browser) = BrowserKind::from_id(id) else {
-            eprintln!("unknown browser {id:?}: chromium, firefox or webkit");
-            return ExitCode::from(2);
-        };
-        let config = RunConfig {
-            browser,
-            batch: args.batch,
-            workdir: args.out.join(id),
-        };
-        match run_browser(&config, &cases).await {
-            Ok(run) => {
-                let disagreeing = run
-                    .cases
-                    .iter()
-                    .filter(|case| !case.disagreements().is_empty())
-                    .count();
-                let not_run = run
-                    .cases
-                    .iter()
-                    .filter(|case| case.not_run.is_some())
-                    .count();
-                eprintln!(
-                    "{id} {}: {} cases, {disagreeing} disagree, {not_run} not run",
-                    run.version,
-                    run.cases.len()
-                );
-                failed |= disagreeing > 0 || not_run > 0;
-                let path = args.out.join(format!("{id}.json"));
-                let _ = std::fs::write(
-                    &path,
-                    serde_json::to_string_pretty(&run).unwrap_or_default(),
-                );
+    match Args::parse().command {
+        Command::Run {
+            browsers,
+            count,
+            seed,
+            batch,
+            out,
+            known_deviations,
+            markdown,
+        } => {
+            let browsers: Result<Vec<BrowserKind>, String> =
+                browsers.iter().map(|id| browser(id)).collect();
+            let browsers = match browsers {
+                Ok(browsers) => browsers,
+                Err(message) => return usage(&message),
+            };
+            let options = SuiteOptions {
+                browsers,
+                seed,
+                count,
+                batch,
+                out,
+                known_deviations,
+                markdown,
+            };
+            match run_suite(&options).await {
+                Ok(report) if report.browsers.iter().all(|b| b.passes()) => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::FAILURE,
+                Err(error) => failure(&error.to_string()),
             }
-            Err(error) => {
-                eprintln!("{id}: {error}");
-                failed = true;
+        }
+        Command::Replay {
+            browser: id,
+            out,
+            files,
+        } => {
+            let kind = match browser(&id) {
+                Ok(kind) => kind,
+                Err(message) => return usage(&message),
+            };
+            let cases = match load_cases(&files) {
+                Ok(cases) => cases,
+                Err(error) => return failure(&error.to_string()),
+            };
+            match replay(kind, &cases, &out).await {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(error) => failure(&error.to_string()),
             }
         }
     }
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("cors-conformance: {message}");
+    ExitCode::from(2)
+}
+
+fn failure(message: &str) -> ExitCode {
+    eprintln!("cors-conformance: {message}");
+    ExitCode::FAILURE
 }

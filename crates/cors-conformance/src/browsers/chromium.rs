@@ -12,7 +12,9 @@ use super::process::Child;
 use crate::error::{HarnessError, Result};
 
 /// Flags that work headless as root (TOOLCHAIN.md).
-const FLAGS: [&str; 9] = [
+/// `IsolateSandboxedIframes` off keeps the sandboxed iframe (opaque-origin cases) in the page's renderer,
+/// so its console lines reach the page's browser log; CORS is enforced in the network service either way.
+const FLAGS: [&str; 10] = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -22,6 +24,7 @@ const FLAGS: [&str; 9] = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-dev-shm-usage",
+    "--disable-features=IsolateSandboxedIframes",
 ];
 
 /// One console line as a browser reported it.
@@ -85,20 +88,35 @@ pub async fn take_log(client: &Client) -> Result<Vec<ConsoleLine>> {
     Ok(entries.iter().filter_map(parse_entry).collect())
 }
 
-/// `{"level": "SEVERE", "message": "<source> - <text>"}` → a console line. Console-API messages
-/// (`<source> <line>:<column> <text>`) are kept whole.
+/// `{"level": "SEVERE", "message": "<source> - <text>"}` → a console line; messages with a script
+/// position (`<source> <line>[:<column>] <text>`, console API calls and script-printed errors) lose the
+/// source and the position.
 fn parse_entry(entry: &Value) -> Option<ConsoleLine> {
     let level = entry.get("level")?.as_str()?.to_owned();
     let message = entry.get("message")?.as_str()?;
-    let (source, text) = match message.split_once(" - ") {
-        Some((source, text)) if !source.contains(' ') => (source.to_owned(), text.to_owned()),
-        _ => (String::new(), message.to_owned()),
-    };
+    let (source, text) = split_source(message);
     Some(ConsoleLine {
         level,
-        text,
-        source,
+        text: text.to_owned(),
+        source: source.to_owned(),
     })
+}
+
+fn split_source(message: &str) -> (&str, &str) {
+    let Some((source, rest)) = message.split_once(' ') else {
+        return ("", message);
+    };
+    if let Some(text) = rest.strip_prefix("- ") {
+        return (source, text);
+    }
+    let (position, text) = rest.split_once(' ').unwrap_or((rest, ""));
+    let is_position =
+        !position.is_empty() && position.chars().all(|c| c.is_ascii_digit() || c == ':');
+    if is_position {
+        (source, text)
+    } else {
+        ("", message)
+    }
 }
 
 #[cfg(test)]

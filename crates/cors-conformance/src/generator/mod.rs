@@ -78,6 +78,12 @@ pub fn generate(config: &GeneratorConfig) -> Vec<Case> {
         .collect()
 }
 
+/// The case at `index` of the stream seeded by `seed`, as [`generate`] would produce it.
+#[must_use]
+pub fn generate_at(seed: u64, index: usize) -> Case {
+    generate_one(&Rng::new(seed), index)
+}
+
 /// The case at `index` of the stream seeded by `root` (independent of how many cases are generated).
 fn generate_one(root: &Rng, index: usize) -> Case {
     let (name, family) = FAMILIES[index % FAMILIES.len()];
@@ -100,6 +106,23 @@ fn apply_api_variant(draft: &mut Draft, rng: &mut Rng) {
     if draft.scenario.request.api == Api::Xhr || (expressible && rng.chance(25)) {
         draft.scenario.request.api = Api::Xhr;
         draft.tag(&[RuleGroup::Xhr]);
+        apply_upload_listener(draft, rng);
+    }
+}
+
+/// Sets the use-CORS-preflight flag on about a third of the XHR cases that upload a body: the harness
+/// registers an upload listener before `send()` and sends a short text body (U-1…U-3). A script-set
+/// `Content-Type` is left out of these, because XHR rewrites its charset for text bodies.
+fn apply_upload_listener(draft: &mut Draft, rng: &mut Rng) {
+    let request = &draft.scenario.request;
+    let has_body = !["GET", "HEAD"].contains(&request.method.to_ascii_uppercase().as_str());
+    let sets_content_type = request
+        .headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
+    if has_body && !sets_content_type && rng.chance(35) {
+        draft.scenario.request.preflight_flag = true;
+        draft.tag(&[RuleGroup::PreflightFlag]);
     }
 }
 

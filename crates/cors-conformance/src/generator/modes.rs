@@ -134,5 +134,14 @@ pub fn request_construction(draft: &mut Draft, rng: &mut Rng) {
         }
     }
     let page = draft.page_origin().to_owned();
-    draft.respond(&url, 200, values::passing_response(&page));
+    let answered = without_userinfo(&draft.scenario.request.url).unwrap_or(url);
+    draft.respond(&answered, 200, values::passing_response(&page));
+}
+
+/// `url` without its username and password (what goes on the wire), or `None` if it does not parse.
+fn without_userinfo(url: &str) -> Option<String> {
+    let mut parsed = url::Url::parse(url).ok()?;
+    parsed.set_username("").ok()?;
+    parsed.set_password(None).ok()?;
+    Some(parsed.to_string())
 }

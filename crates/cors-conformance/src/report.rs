@@ -1,0 +1,247 @@
+//! The conformance report: per browser and version, what ran, agreement per observable, and every
+//! disagreement as a replayable scenario with predicted and observed values.
+
+use std::collections::BTreeMap;
+
+use cors_rules::Scenario;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::browsers::BrowserKind;
+use crate::compare::{Agreement, Observable};
+use crate::deviations::DeviationCheck;
+use crate::groups::RuleGroup;
+use crate::run::{BrowserRun, CaseResult};
+
+/// The whole report.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Report {
+    /// The generator's seed.
+    pub seed: u64,
+    /// How many scenarios were generated.
+    pub generated: usize,
+    /// One summary per browser.
+    pub browsers: Vec<BrowserSummary>,
+}
+
+/// Agreement figures for one observable.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Cases where both sides could be compared.
+    pub compared: usize,
+    /// Of those, cases that agree (known deviations are not counted as agreeing).
+    pub agreed: usize,
+    /// Cases where the browser does not let the harness observe this.
+    pub not_observed: usize,
+}
+
+/// One observable's difference in one case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Difference {
+    /// Which observable.
+    pub observable: Observable,
+    /// The engine's value.
+    pub predicted: Value,
+    /// The browser's value.
+    pub observed: Value,
+    /// Whether a known-deviations entry explains it.
+    pub known: bool,
+}
+
+/// One disagreeing case, replayable: `scenario` is what `replay` registers again (in example terms).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Disagreement {
+    /// The browser.
+    pub browser: BrowserKind,
+    /// Its version.
+    pub browser_version: String,
+    /// The case id.
+    pub case: String,
+    /// Its rule groups.
+    pub groups: Vec<RuleGroup>,
+    /// The engine's failing check for the case, if it predicted a failure.
+    pub predicted_failure: Option<String>,
+    /// What differs.
+    pub differences: Vec<Difference>,
+    /// The scenario in example terms (SCENARIO-FORMAT JSON).
+    pub scenario: Scenario,
+    /// The scenario as the browser ran it (lab terms).
+    pub lab_scenario: Option<Scenario>,
+    /// Which rule in which browser, as far as the harness's maintainers could tell.
+    #[serde(default)]
+    pub diagnosis: String,
+}
+
+/// A case that could not run, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotRun {
+    /// The case id.
+    pub case: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// One browser's part of the report.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct BrowserSummary {
+    /// The browser.
+    pub browser: BrowserKind,
+    /// Its version.
+    pub version: String,
+    /// The engine profile that predicted it.
+    pub profile: String,
+    /// Scenarios given to the run.
+    pub scenarios: usize,
+    /// Scenarios that ran and were compared.
+    pub ran: usize,
+    /// Scenarios that could not run.
+    pub not_run: Vec<NotRun>,
+    /// Agreement per observable.
+    pub agreement: BTreeMap<Observable, Tally>,
+    /// Cases run per rule group.
+    pub groups: BTreeMap<RuleGroup, usize>,
+    /// Whether console lines were captured.
+    pub console_captured: bool,
+    /// Lab origins (and page kinds) where the cookie column of wire requests could be compared.
+    pub credentials_observable: Vec<String>,
+    /// Every disagreeing case.
+    pub disagreements: Vec<Disagreement>,
+    /// How the known deviations fared.
+    pub deviations: DeviationCheck,
+    /// Console lines the harness could not attribute to any case.
+    pub stray_console: Vec<String>,
+}
+
+impl BrowserSummary {
+    /// Summarises a run.
+    #[must_use]
+    pub fn from_run(run: &BrowserRun, deviations: DeviationCheck) -> BrowserSummary {
+        let ran: Vec<&CaseResult> = run
+            .cases
+            .iter()
+            .filter(|case| case.not_run.is_none())
+            .collect();
+        let mut agreement: BTreeMap<Observable, Tally> = BTreeMap::new();
+        let mut groups: BTreeMap<RuleGroup, usize> = BTreeMap::new();
+        for case in &ran {
+            for group in &case.groups {
+                *groups.entry(*group).or_default() += 1;
+            }
+            for (observable, result) in &case.findings {
+                let tally = agreement.entry(*observable).or_default();
+                match result {
+                    Agreement::Agree => {
+                        tally.compared += 1;
+                        tally.agreed += 1;
+                    }
+                    Agreement::Disagree { .. } => tally.compared += 1,
+                    Agreement::NotObserved => tally.not_observed += 1,
+                }
+            }
+        }
+        let disagreements = ran
+            .iter()
+            .filter_map(|case| disagreement(run, case, &deviations))
+            .collect();
+        let not_run = run
+            .cases
+            .iter()
+            .filter_map(|case| {
+                Some(NotRun {
+                    case: case.id.clone(),
+                    reason: case.not_run.clone()?,
+                })
+            })
+            .collect();
+        let credentials_observable = run
+            .credentials
+            .probes
+            .iter()
+            .filter(|probe| probe.cookie_seen)
+            .map(|probe| {
+                format!(
+                    "{} from {} page",
+                    probe.origin,
+                    if probe.opaque_page {
+                        "an opaque"
+                    } else {
+                        "the app"
+                    }
+                )
+            })
+            .collect();
+        BrowserSummary {
+            browser: run.browser,
+            version: run.version.clone(),
+            profile: run.browser.profile().id().to_owned(),
+            scenarios: run.cases.len(),
+            ran: ran.len(),
+            not_run,
+            agreement,
+            groups,
+            console_captured: run.console_captured,
+            credentials_observable,
+            disagreements,
+            deviations,
+            stray_console: run
+                .stray_console
+                .iter()
+                .map(|line| line.text.clone())
+                .collect(),
+        }
+    }
+
+    /// Whether the run meets its bar: everything ran, every disagreement is a known deviation, and every
+    /// known deviation is still needed and valid.
+    #[must_use]
+    pub fn passes(&self) -> bool {
+        let unexplained = self
+            .disagreements
+            .iter()
+            .flat_map(|d| &d.differences)
+            .any(|difference| !difference.known);
+        self.not_run.is_empty() && !unexplained && self.deviations.is_clean()
+    }
+}
+
+fn disagreement(
+    run: &BrowserRun,
+    case: &CaseResult,
+    deviations: &DeviationCheck,
+) -> Option<Disagreement> {
+    let differences: Vec<Difference> = case
+        .findings
+        .iter()
+        .filter_map(|(observable, result)| match result {
+            Agreement::Disagree {
+                predicted,
+                observed,
+            } => Some(Difference {
+                observable: *observable,
+                predicted: predicted.clone(),
+                observed: observed.clone(),
+                known: deviations.explains(&case.id, *observable),
+            }),
+            _ => None,
+        })
+        .collect();
+    if differences.is_empty() {
+        return None;
+    }
+    let predicted_failure = case
+        .verdict
+        .as_ref()
+        .and_then(|verdict| verdict.failure.as_ref())
+        .map(|failure| failure.check.id().to_owned());
+    Some(Disagreement {
+        browser: run.browser,
+        browser_version: run.version.clone(),
+        case: case.id.clone(),
+        groups: case.groups.iter().copied().collect(),
+        predicted_failure,
+        differences,
+        scenario: case.scenario.clone(),
+        lab_scenario: case.lab_scenario.clone(),
+        diagnosis: String::new(),
+    })
+}
