@@ -280,3 +280,15 @@ async fn the_app_origin_serves_dist_with_an_index_fallback() {
     assert_eq!(script.body, "console.log(1)");
     let _ = std::fs::remove_dir_all(dist);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deleted_scenario_is_no_longer_answered() {
+    let lab = start(Setup::default()).await;
+    let registered = lab.register(SCENARIO).await;
+    let id = registered["id"].as_str().expect("id");
+    let url = lab_url(&registered, "https://api.example.com/x");
+    let path = lab.api(&format!("/api/scenarios/{id}"));
+    assert_eq!(lab.send("DELETE", &path, &[], "").await.status(), 204);
+    assert_eq!(lab.send("GET", &path, &[], "").await.status(), 404);
+    assert_eq!(lab.send("GET", &url, &[], "").await.status(), 404);
+}
