@@ -1,32 +1,12 @@
 //! Notes and the bounded fix loop.
 
+mod fixes_common;
+
 use cors_rules::fixes::{fixes, fixes_with, MAX_ROUNDS};
-use cors_rules::render::RenderContext;
 use cors_rules::verdict::Note;
-use cors_rules::{decide, Decision, Scenario, TraceStep};
+use cors_rules::{decide, Scenario, TraceStep};
+use fixes_common::{ctx, decided, API, PAGE};
 use serde_json::{json, Value};
-
-const PAGE: &str = "https://app.example.com";
-const API: &str = "https://api.example.com/v1/items";
-
-fn decided(value: &Value) -> (Scenario, Decision) {
-    let scenario = Scenario::from_value(value.clone()).expect("a valid scenario");
-    let decision = decide(&scenario).expect("the engine decides it");
-    (scenario, decision)
-}
-
-fn ctx<'a>(scenario: &Scenario, decision: &'a Decision) -> RenderContext<'a> {
-    RenderContext {
-        browser: scenario.browser,
-        api: scenario.request.api,
-        page_origin: &decision.page_origin,
-        initial_url: &decision.initial_url,
-        final_url: &decision.final_url,
-        method: &decision.method,
-        credentials: scenario.request.credentials,
-        mode: scenario.request.mode,
-    }
-}
 
 fn notes_for(value: &Value) -> Vec<Note> {
     let (scenario, decision) = decided(value);

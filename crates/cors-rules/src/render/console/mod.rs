@@ -95,4 +95,6 @@ mod examples_tests;
 #[cfg(test)]
 mod observed_tests;
 #[cfg(test)]
+mod reference_table;
+#[cfg(test)]
 mod tests;

@@ -2,6 +2,7 @@
 //! three-browser examples of §4), and lines observed in Chromium 156.
 
 use super::lines;
+use super::reference_table::{CHROME_CORS, FIREFOX, SAFARI};
 use crate::browser::Browser;
 use crate::render::test_support::{cross_origin, ctx, fail, step, API, PAGE};
 use crate::render::RenderContext;
@@ -17,140 +18,6 @@ const FIREFOX_NULL: &str = "Cross-Origin Request Blocked: The Same Origin Policy
 fn blocked(ctx: &RenderContext, failed: TraceStep) -> Vec<String> {
     lines(ctx, &[cross_origin(), failed], Outcome::Blocked)
 }
-
-// Generated from reference/browser-messages.json (template_fetch / template_xhr), placeholders filled with
-// url = https://api.example.com/data, origin = http://localhost:3000.
-/// Recorded values of a failed step.
-type Values = &'static [(Key, &'static str)];
-/// `(code, check, stage, values, fetch line, xhr line)`.
-type ChromeRow = (
-    &'static str,
-    CheckId,
-    Stage,
-    Values,
-    &'static str,
-    &'static str,
-);
-/// `(code, check, stage, values, line)`.
-type Row = (&'static str, CheckId, Stage, Values, &'static str);
-
-const CHROME_CORS: &[ChromeRow] = &[
-    ("kWildcardOriginNotAllowed", CheckId::AllowOriginWildcard, Stage::Response, &[],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'. The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute."),
-    ("kMissingAllowOriginHeader", CheckId::AllowOriginMissing, Stage::Response, &[(Key::Status, "200")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."),
-    ("kMultipleAllowOriginValues", CheckId::AllowOriginMultiple, Stage::Response, &[(Key::Value, "http://localhost:3000, http://x.example")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header contains multiple values 'http://localhost:3000, http://x.example', but only one is allowed. Have the server send the header with a valid value.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header contains multiple values 'http://localhost:3000, http://x.example', but only one is allowed."),
-    ("kInvalidAllowOriginValue", CheckId::AllowOriginInvalid, Stage::Response, &[(Key::Value, "example.com")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header contains the invalid value 'example.com'. Have the server send the header with a valid value.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header contains the invalid value 'example.com'."),
-    ("kAllowOriginMismatch", CheckId::AllowOriginMismatch, Stage::Response, &[(Key::Value, "http://localhost:3000/")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'http://localhost:3000/' that is not equal to the supplied origin. Have the server send the header with a valid value.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'http://localhost:3000/' that is not equal to the supplied origin."),
-    ("kInvalidAllowCredentials", CheckId::AllowCredentials, Stage::Response, &[(Key::Value, "")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Credentials' header in the response is '' which must be 'true' when the request's credentials mode is 'include'.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Credentials' header in the response is '' which must be 'true' when the request's credentials mode is 'include'. The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute."),
-    ("kCorsDisabledScheme", CheckId::CorsScheme, Stage::Request, &[(Key::Scheme, "foo")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Cross origin requests are only supported for protocol schemes: chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app."),
-    ("kPreflightInvalidStatus", CheckId::PreflightOkStatus, Stage::Preflight, &[(Key::Status, "405")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status."),
-    ("kPreflightDisallowedRedirect", CheckId::PreflightRedirect, Stage::Preflight, &[(Key::Status, "302"), (Key::Location, "https://api.example.com/data/")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: Redirect is not allowed for a preflight request.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: Redirect is not allowed for a preflight request."),
-    ("kPreflightWildcardOriginNotAllowed", CheckId::PreflightAllowOriginWildcard, Stage::Preflight, &[],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'. The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute."),
-    ("kPreflightMissingAllowOriginHeader", CheckId::PreflightAllowOriginMissing, Stage::Preflight, &[(Key::Status, "405")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource."),
-    ("kPreflightMultipleAllowOriginValues", CheckId::PreflightAllowOriginMultiple, Stage::Preflight, &[(Key::Value, "http://localhost:3000, http://x.example")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Origin' header contains multiple values 'http://localhost:3000, http://x.example', but only one is allowed. Have the server send the header with a valid value.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Origin' header contains multiple values 'http://localhost:3000, http://x.example', but only one is allowed."),
-    ("kPreflightInvalidAllowOriginValue", CheckId::PreflightAllowOriginInvalid, Stage::Preflight, &[(Key::Value, "example.com")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Origin' header contains the invalid value 'example.com'. Have the server send the header with a valid value.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Origin' header contains the invalid value 'example.com'."),
-    ("kPreflightAllowOriginMismatch", CheckId::PreflightAllowOriginMismatch, Stage::Preflight, &[(Key::Value, "http://localhost:3000/")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Origin' header has a value 'http://localhost:3000/' that is not equal to the supplied origin. Have the server send the header with a valid value.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Origin' header has a value 'http://localhost:3000/' that is not equal to the supplied origin."),
-    ("kPreflightInvalidAllowCredentials", CheckId::PreflightAllowCredentials, Stage::Preflight, &[(Key::Value, "")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The value of the 'Access-Control-Allow-Credentials' header in the response is '' which must be 'true' when the request's credentials mode is 'include'.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: The value of the 'Access-Control-Allow-Credentials' header in the response is '' which must be 'true' when the request's credentials mode is 'include'. The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute."),
-    ("kInvalidAllowMethodsPreflightResponse", CheckId::AllowMethodsParse, Stage::Preflight, &[(Key::Value, "GET POST"), (Key::Names, "GET POST")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Cannot parse Access-Control-Allow-Methods response header field in preflight response.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Cannot parse Access-Control-Allow-Methods response header field in preflight response."),
-    ("kInvalidAllowHeadersPreflightResponse", CheckId::AllowHeadersParse, Stage::Preflight, &[(Key::Value, "x-a x-b"), (Key::Names, "x-a x-b")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Cannot parse Access-Control-Allow-Headers response header field in preflight response.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Cannot parse Access-Control-Allow-Headers response header field in preflight response."),
-    ("kMethodDisallowedByPreflightResponse", CheckId::MethodAllowed, Stage::Preflight, &[(Key::Method, "PUT"), (Key::Allowed, "GET, POST")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Method PUT is not allowed by Access-Control-Allow-Methods in preflight response.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Method PUT is not allowed by Access-Control-Allow-Methods in preflight response."),
-    ("kHeaderDisallowedByPreflightResponse", CheckId::HeaderAllowed, Stage::Preflight, &[(Key::Header, "content-type"), (Key::Allowed, ""), (Key::Names, "content-type")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Request header field content-type is not allowed by Access-Control-Allow-Headers in preflight response.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Request header field content-type is not allowed by Access-Control-Allow-Headers in preflight response."),
-    ("kRedirectContainsCredentials", CheckId::RedirectCredentials, Stage::Redirect, &[(Key::Location, "https://u:p@api.example.com/x")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Redirect location '' contains a username and password, which is disallowed for cross-origin requests.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Redirect location '' contains a username and password, which is disallowed for cross-origin requests."),
-    ("kLocalNetworkAccessPermissionDenied", CheckId::LocalNetworkAccess, Stage::Request, &[(Key::AddressSpace, "public"), (Key::TargetAddressSpace, "loopback")],
-     "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Permission was denied for this request to access the `loopback` address space.",
-     "Access to XMLHttpRequest at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: Permission was denied for this request to access the `loopback` address space."),
-];
-const FIREFOX: &[Row] = &[
-    ("CORSDidNotSucceed2", CheckId::NetworkError, Stage::Response, &[(Key::ErrorKind, "connection-refused")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS request did not succeed). Status code: (null)."),
-    ("CORSExternalRedirectNotAllowed", CheckId::PreflightRedirect, Stage::Preflight, &[(Key::Status, "302")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS request external redirect not allowed)."),
-    ("CORSRequestNotHttp", CheckId::CorsScheme, Stage::Request, &[(Key::Scheme, "file")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS request not http)."),
-    ("CORSMissingAllowOrigin2", CheckId::AllowOriginMissing, Stage::Response, &[(Key::Status, "200")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200."),
-    ("CORSMultipleAllowOriginNotAllowed", CheckId::AllowOriginMultiple, Stage::Response, &[(Key::Value, "http://localhost:3000, http://x.example")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed)."),
-    ("CORSAllowOriginNotMatchingOrigin", CheckId::AllowOriginMismatch, Stage::Response, &[(Key::Value, "http://localhost:3000/")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘http://localhost:3000/’)."),
-    ("CORSNotSupportingCredentials", CheckId::AllowOriginWildcard, Stage::Response, &[],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ‘https://api.example.com/data’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’)."),
-    ("CORSMethodNotFound", CheckId::MethodAllowed, Stage::Preflight, &[(Key::Method, "PUT")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: Did not find method in CORS header ‘Access-Control-Allow-Methods’)."),
-    ("CORSMissingAllowCredentials", CheckId::AllowCredentials, Stage::Response, &[(Key::Value, "")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’)."),
-    ("CORSPreflightDidNotSucceed3", CheckId::PreflightOkStatus, Stage::Preflight, &[(Key::Status, "405")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS preflight response did not succeed). Status code: 405."),
-    ("CORSInvalidAllowMethod", CheckId::AllowMethodsParse, Stage::Preflight, &[(Key::Value, "GET POST"), (Key::Names, "GET POST")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: invalid token ‘GET POST’ in CORS header ‘Access-Control-Allow-Methods’)."),
-    ("CORSInvalidAllowHeader", CheckId::AllowHeadersParse, Stage::Preflight, &[(Key::Value, "x-a x-b"), (Key::Names, "x-a x-b")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: invalid token ‘x-a x-b’ in CORS header ‘Access-Control-Allow-Headers’)."),
-    ("CORSMissingAllowHeaderFromPreflight2", CheckId::HeaderAllowed, Stage::Preflight, &[(Key::Header, "content-type")],
-     "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: header ‘content-type’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response)."),
-];
-const SAFARI: &[Row] = &[
-    ("WEBKIT_ORIGIN_NOT_ALLOWED", CheckId::AllowOriginMissing, Stage::Response, &[(Key::Status, "200")],
-     "Origin http://localhost:3000 is not allowed by Access-Control-Allow-Origin. Status code: 200"),
-    ("WEBKIT_WILDCARD_WITH_CREDENTIALS", CheckId::AllowOriginWildcard, Stage::Response, &[],
-     "Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true."),
-    ("WEBKIT_MULTIPLE_ORIGINS", CheckId::AllowOriginMultiple, Stage::Response, &[(Key::Value, "http://localhost:3000, http://x.example")],
-     "Access-Control-Allow-Origin cannot contain more than one origin."),
-    ("WEBKIT_CREDENTIALS_NOT_TRUE", CheckId::AllowCredentials, Stage::Response, &[(Key::Value, "")],
-     "Credentials flag is true, but Access-Control-Allow-Credentials is not \"true\"."),
-    ("WEBKIT_PREFLIGHT_NOT_SUCCESSFUL", CheckId::PreflightOkStatus, Stage::Preflight, &[(Key::Status, "405")],
-     "Preflight response is not successful. Status code: 405"),
-    ("WEBKIT_PREFLIGHT_INVALID_ALLOW_METHODS", CheckId::AllowMethodsParse, Stage::Preflight, &[(Key::Value, "GET POST"), (Key::Names, "GET POST")],
-     "Header Access-Control-Allow-Methods has an invalid value: GET POST"),
-    ("WEBKIT_PREFLIGHT_INVALID_ALLOW_HEADERS", CheckId::AllowHeadersParse, Stage::Preflight, &[(Key::Value, "x-a x-b"), (Key::Names, "x-a x-b")],
-     "Header Access-Control-Allow-Headers has an invalid value: x-a x-b"),
-    ("WEBKIT_METHOD_NOT_ALLOWED", CheckId::MethodAllowed, Stage::Preflight, &[(Key::Method, "PUT")],
-     "Method PUT is not allowed by Access-Control-Allow-Methods."),
-    ("WEBKIT_HEADER_NOT_ALLOWED", CheckId::HeaderAllowed, Stage::Preflight, &[(Key::Header, "content-type"), (Key::WrittenHeader, "Content-Type")],
-     "Request header field Content-Type is not allowed by Access-Control-Allow-Headers."),
-    ("WEBKIT_SAME_ORIGIN_MODE", CheckId::SameOriginMode, Stage::Request, &[],
-     "Cross origin requests are not allowed when using same-origin fetch mode."),
-    ("WEBKIT_NON_HTTP", CheckId::CorsScheme, Stage::Request, &[(Key::Scheme, "file")],
-     "Cross origin requests are only supported for HTTP."),
-];
 
 #[test]
 fn chrome_cors_lines_match_the_reference_catalog_for_fetch_and_xhr() {
