@@ -100,3 +100,25 @@ fn fastify_configuration_passes_the_browser_checks() {
         },
     );
 }
+
+#[test]
+fn django_configuration_passes_the_browser_checks() {
+    run_if_available("django", python_has("corsheaders"), || {
+        let (_servers, port) = configs::django()?;
+        verify(port)
+    });
+}
+
+#[test]
+fn an_application_answering_star_alone_fails_the_checks() {
+    run_if_available("upstream", has_program("python3"), || {
+        let dir = servers::scratch("bare-upstream");
+        let (_app, port) = configs::upstream(&dir)?;
+        match verify(port) {
+            Ok(()) => Err(
+                "the checks passed a server that answers '*' to credentialed requests".to_owned(),
+            ),
+            Err(_) => Ok(()),
+        }
+    });
+}

@@ -18,7 +18,7 @@ fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
 }
 
 /// The Python standard-library application behind the proxies.
-fn upstream(dir: &Path) -> Result<(Server, u16), String> {
+pub fn upstream(dir: &Path) -> Result<(Server, u16), String> {
     let port = free_port();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/servers/upstream.py");
     let mut command = Command::new("python3");
@@ -61,7 +61,6 @@ pub fn apache() -> Result<Running, String> {
     let modules = [
         "mpm_event",
         "authz_core",
-        "unixd",
         "headers",
         "setenvif",
         "rewrite",
@@ -94,7 +93,7 @@ pub fn caddy() -> Result<Running, String> {
     };
     let site = cors_diagnose_site(&options);
     let conf = format!(
-        "{{\n\tadmin off\n\tauto_https off\n\tpersist_config off\n}}\n\nhttp://127.0.0.1:{port} {{\n{site}\n}}\n"
+        "{{\n\tadmin off\n\tauto_https off\n}}\n\nhttp://127.0.0.1:{port} {{\n{site}\n}}\n"
     );
     let path = write(&dir, "Caddyfile", &conf)?;
     let mut command = Command::new("caddy");
@@ -184,4 +183,59 @@ pub fn fastapi() -> Result<Running, String> {
         generated(Stack::FastApi, 0)
     );
     python_server("fastapi", &script)
+}
+
+/// Django (one file, served by wsgiref) with the generated settings, and a cookie-auth middleware
+/// placed after the CORS middleware.
+pub fn django() -> Result<Running, String> {
+    let settings = generated(Stack::Django, 0).replace("\"\"\"", "");
+    let script = format!(
+        r#"import sys
+
+import django
+from django.conf import settings
+
+SNIPPET = """{settings}"""
+generated = {{}}
+exec(SNIPPET, generated)
+conf = {{k: v for k, v in generated.items() if k.isupper()}}
+conf["MIDDLEWARE"] = conf["MIDDLEWARE"] + ["__main__.AuthMiddleware"]
+settings.configure(DEBUG=False, ALLOWED_HOSTS=["*"], ROOT_URLCONF="__main__", SECRET_KEY="test", **conf)
+django.setup()
+
+from django.http import HttpResponse
+from django.urls import path
+
+
+class AuthMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.COOKIES.get("session") != "ok":
+            return HttpResponse("unauthorized", status=401)
+        return self.get_response(request)
+
+
+def items(request):
+    response = HttpResponse("ok")
+    response["X-Total-Count"] = "3"
+    return response
+
+
+def fail(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [path("api/items", items), path("api/fail", fail)]
+
+if __name__ == "__main__":
+    from wsgiref.simple_server import make_server
+
+    from django.core.wsgi import get_wsgi_application
+
+    make_server("127.0.0.1", int(sys.argv[1]), get_wsgi_application()).serve_forever()
+"#
+    );
+    python_server("django", &script)
 }
