@@ -18,6 +18,7 @@ mod app;
 mod browser_io;
 mod embed;
 mod expert;
+mod live;
 mod result;
 mod steps;
 mod ui;

@@ -42,7 +42,7 @@ pub fn ResultView() -> impl IntoView {
                 </section>
             </Show>
             // The live-fetch module (src/live/) mounts here: it runs this scenario against a real server.
-            <section class="result-section live-panel" data-testid="live-panel" aria-label="Try it live"></section>
+            <crate::live::LivePanel />
         </div>
     }
 }

@@ -1,0 +1,139 @@
+//! The page's calls to the lab's API (`crates/cors-lab`, README "Live fetch and the lab server"):
+//! `GET /api/health`, `POST /api/scenarios`, `GET /api/scenarios/{id}/log`, `GET /api/cookie`.
+
+use cors_lab::api::{ApiError, Health, LogEntry, RegisterRequest, Registered};
+use cors_rules::Scenario;
+use gloo_net::http::Request;
+
+use super::timing::within;
+
+/// How long the health check waits for an answer.
+const HEALTH_WAIT_MS: i32 = 3_000;
+/// How long the other API calls wait.
+const API_WAIT_MS: i32 = 10_000;
+
+/// A lab that answered its health check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundLab {
+    /// The origin the health check went to (API calls go there too).
+    pub origin: String,
+    /// What it said about itself.
+    pub health: Health,
+}
+
+/// Why a call to the lab failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LabFailure {
+    /// No answer (not running, blocked by the browser, or too slow).
+    Unreachable {
+        /// The lab origin.
+        origin: String,
+    },
+    /// The lab refused the scenario, naming the field.
+    Refused(ApiError),
+    /// The lab answered something the page cannot read.
+    Unexpected {
+        /// The HTTP status.
+        status: u16,
+    },
+}
+
+/// The first candidate origin whose `GET /api/health` answers as a lab.
+pub async fn find_lab(candidates: &[String]) -> Option<FoundLab> {
+    for origin in candidates {
+        let url = format!("{origin}/api/health");
+        let answer = within(HEALTH_WAIT_MS, async {
+            let response = Request::get(&url).send().await.ok()?;
+            if !response.ok() {
+                return None;
+            }
+            response.json::<Health>().await.ok().filter(|h| h.ok)
+        })
+        .await
+        .flatten();
+        if let Some(health) = answer {
+            return Some(FoundLab {
+                origin: origin.clone(),
+                health,
+            });
+        }
+    }
+    None
+}
+
+/// Registers `scenario` for a page at `page_origin`; the lab answers with it translated to lab URLs.
+///
+/// # Errors
+/// A [`LabFailure`].
+pub async fn register(
+    lab: &str,
+    scenario: &Scenario,
+    page_origin: &str,
+) -> Result<Registered, LabFailure> {
+    let body = RegisterRequest {
+        scenario: scenario.clone(),
+        page_origin: Some(page_origin.to_owned()),
+    };
+    let unreachable = || LabFailure::Unreachable {
+        origin: lab.to_owned(),
+    };
+    let request = Request::post(&format!("{lab}/api/scenarios"))
+        .json(&body)
+        .map_err(|_| unreachable())?;
+    let call = async {
+        let response = request.send().await.map_err(|_| unreachable())?;
+        let status = response.status();
+        if response.ok() {
+            return response
+                .json::<Registered>()
+                .await
+                .map_err(|_| LabFailure::Unexpected { status });
+        }
+        match response.json::<ApiError>().await {
+            Ok(refusal) => Err(LabFailure::Refused(refusal)),
+            Err(_) => Err(LabFailure::Unexpected { status }),
+        }
+    };
+    within(API_WAIT_MS, call)
+        .await
+        .unwrap_or_else(|| Err(unreachable()))
+}
+
+/// What the lab received for scenario `id`, in order.
+///
+/// # Errors
+/// A [`LabFailure`].
+pub async fn read_log(lab: &str, id: &str) -> Result<Vec<LogEntry>, LabFailure> {
+    let url = format!("{lab}/api/scenarios/{id}/log");
+    let unreachable = || LabFailure::Unreachable {
+        origin: lab.to_owned(),
+    };
+    let call = async {
+        let response = Request::get(&url).send().await.map_err(|_| unreachable())?;
+        let status = response.status();
+        if !response.ok() {
+            return Err(LabFailure::Unexpected { status });
+        }
+        response
+            .json::<Vec<LogEntry>>()
+            .await
+            .map_err(|_| LabFailure::Unexpected { status })
+    };
+    within(API_WAIT_MS, call)
+        .await
+        .unwrap_or_else(|| Err(unreachable()))
+}
+
+/// Asks the lab at the page's own origin to set its test cookie (`cors_lab=1`, `SameSite=Lax`) for the
+/// page's host, so that "cookies attached" can be seen in the lab's log. Returns whether it answered.
+pub async fn plant_cookie(lab: &str) -> bool {
+    let url = format!("{lab}/api/cookie");
+    within(API_WAIT_MS, async {
+        Request::get(&url)
+            .send()
+            .await
+            .is_ok_and(|response| response.ok())
+    })
+    .await
+    .unwrap_or(false)
+}
