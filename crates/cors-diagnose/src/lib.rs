@@ -27,6 +27,7 @@ pub mod curl_commands;
 pub mod parse;
 pub mod policy;
 pub mod report;
+pub mod security;
 pub mod stacks;
 
 pub use analyse::{analyse, Analysis};

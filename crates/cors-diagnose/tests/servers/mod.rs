@@ -270,6 +270,34 @@ pub fn verify(port: u16) -> Result<(), String> {
         Outcome::Allowed,
         Some(401),
     )?;
+    let mut seen = Vec::new();
+    for probe in cors_diagnose::security::probes(ORIGIN, &url) {
+        let answer = send(
+            port,
+            "GET",
+            "/api/items",
+            &[("Origin", &probe.origin), ("Cookie", "session=ok")],
+            "",
+        )?;
+        seen.push(cors_diagnose::security::Observation::from_answer(
+            &probe.origin,
+            &answer,
+        ));
+    }
+    let allowed = send(
+        port,
+        "GET",
+        "/api/items",
+        &[("Origin", ORIGIN), ("Cookie", "session=ok")],
+        "",
+    )?;
+    seen.push(cors_diagnose::security::Observation::from_answer(
+        ORIGIN, &allowed,
+    ));
+    let findings = cors_diagnose::security::review(ORIGIN, &url, &seen);
+    if !findings.is_empty() {
+        return Err(format!("security review: {findings:#?}"));
+    }
     let evil = "https://app.example.com.evil.example";
     let refused = send(
         port,
