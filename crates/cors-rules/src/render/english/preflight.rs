@@ -1,7 +1,8 @@
 //! Words for the `OPTIONS` preflight and its response.
 
 use super::{w, Words};
-use crate::trace::{CheckId as C, StepOutcome as O, TraceStep};
+use crate::render::values::val;
+use crate::trace::{CheckId as C, Key, StepOutcome as O, TraceStep};
 
 pub(super) fn words(step: &TraceStep) -> Option<Words> {
     let words = match (step.check, step.outcome) {
@@ -77,9 +78,13 @@ pub(super) fn words(step: &TraceStep) -> Option<Words> {
             "With credentials included the server must opt in explicitly, with exactly `true`, on the preflight and \
              on the response. {hint}",
         ),
+        (C::PreflightAllowCredentials, _) if val(step, Key::Value) == "true" => w(
+            "The preflight response allows credentials with `Access-Control-Allow-Credentials: true`.",
+            "With credentials included the preflight must carry exactly `Access-Control-Allow-Credentials: true`.",
+        ),
         (C::PreflightAllowCredentials, _) => w(
-            "The preflight response allows credentials, or none are sent.",
-            "With credentials included the preflight must carry `Access-Control-Allow-Credentials: true`.",
+            "No credentials are sent, so the preflight needs no Access-Control-Allow-Credentials.",
+            "Only a request with credentials needs `Access-Control-Allow-Credentials: true`.",
         ),
         (C::AllowMethodsParse, O::Fail) => w(
             "The preflight's Access-Control-Allow-Methods `{value}` cannot be parsed: `{names}` is not a method name.",
@@ -92,17 +97,25 @@ pub(super) fn words(step: &TraceStep) -> Option<Words> {
             "The header must be a comma-separated list of header names, such as `Content-Type, X-Api-Key`. A space \
              instead of a comma, quotes or other separators make the whole header invalid.",
         ),
-        (C::AllowMethodsParse | C::AllowHeadersParse, _) => w(
-            "The preflight's Access-Control-Allow-Methods and -Headers parse as lists.",
-            "Both must be comma-separated lists of names.",
+        (C::AllowMethodsParse, _) => w(
+            "The preflight's Access-Control-Allow-Methods parses as a list of method names.",
+            "It must be a comma-separated list of method names, such as `GET, POST, PUT`.",
+        ),
+        (C::AllowHeadersParse, _) => w(
+            "The preflight's Access-Control-Allow-Headers parses as a list of header names.",
+            "It must be a comma-separated list of header names, such as `Content-Type, X-Api-Key`.",
         ),
         (C::MethodAllowed, O::Fail) => w(
             "The method `{method}` is not allowed by the preflight's Access-Control-Allow-Methods: {allowed-text}.",
             "GET, HEAD and POST are always allowed; any other method must be listed, and the comparison is \
              case-sensitive. `*` allows every method only when no credentials are sent. {hint}",
         ),
+        (C::MethodAllowed, _) if matches!(val(step, Key::Method), "GET" | "HEAD" | "POST") => w(
+            "The method `{method}` is always allowed.",
+            "GET, HEAD and POST are CORS-safelisted methods: the server does not need to list them.",
+        ),
         (C::MethodAllowed, _) => w(
-            "The method `{method}` is allowed.",
+            "The method `{method}` is allowed: {allowed-text}.",
             "GET, HEAD and POST are always allowed; other methods must be listed in Access-Control-Allow-Methods.",
         ),
         (C::AuthorizationAllowed, O::Fail) => w(

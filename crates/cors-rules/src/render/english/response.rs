@@ -1,7 +1,8 @@
 //! Words for the response to the request itself (and the CORS check on redirect responses).
 
 use super::{w, Words};
-use crate::trace::{CheckId as C, StepOutcome as O, TraceStep};
+use crate::render::values::val;
+use crate::trace::{CheckId as C, Key, StepOutcome as O, TraceStep};
 
 pub(super) fn words(step: &TraceStep) -> Option<Words> {
     let words = match (step.check, step.outcome) {
@@ -56,9 +57,13 @@ pub(super) fn words(step: &TraceStep) -> Option<Words> {
             "With credentials included the server must opt in explicitly, with exactly `true`, or the script may not \
              read the response (the cookies were still sent). {hint}",
         ),
+        (C::AllowCredentials, _) if val(step, Key::Value) == "true" => w(
+            "The {answer} allows credentials with `Access-Control-Allow-Credentials: true`.",
+            "With credentials included the response must carry exactly `Access-Control-Allow-Credentials: true`.",
+        ),
         (C::AllowCredentials, _) => w(
-            "The {answer} allows credentials, or none are sent.",
-            "With credentials included the response must carry `Access-Control-Allow-Credentials: true`.",
+            "No credentials are sent, so the {answer} needs no Access-Control-Allow-Credentials.",
+            "Only a request with credentials needs `Access-Control-Allow-Credentials: true`.",
         ),
         (C::CrossOriginResourcePolicy, O::Fail) => w(
             "The response's `Cross-Origin-Resource-Policy: {value}` forbids loading it from `{page-origin}`.",
@@ -68,6 +73,11 @@ pub(super) fn words(step: &TraceStep) -> Option<Words> {
         (C::CrossOriginResourcePolicy, _) => w(
             "Cross-Origin-Resource-Policy allows this page to load the response.",
             "The header, when present, limits which sites may embed a no-cors response.",
+        ),
+        (C::ExposeHeaders, _) if val(step, Key::Names).is_empty() => w(
+            "The script can read only the CORS-safelisted response headers.",
+            "Cross-origin scripts see only Cache-Control, Content-Language, Content-Length, Content-Type, Expires, \
+             Last-Modified and Pragma, unless the server names more in Access-Control-Expose-Headers.",
         ),
         (C::ExposeHeaders, _) => w(
             "The script can read these response headers: {names}.",
