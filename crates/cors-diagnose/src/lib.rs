@@ -29,5 +29,6 @@ pub mod policy;
 pub mod report;
 pub mod security;
 pub mod stacks;
+pub mod status;
 
 pub use analyse::{analyse, Analysis};
