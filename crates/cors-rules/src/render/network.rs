@@ -5,9 +5,15 @@
 //! listed even when the preflight failed and it never went on the wire); a network failure shows
 //! `(failed) net::ERR_…`; mixed content `(blocked:mixed-content)`. Firefox's Network Monitor shows the
 //! status and a short label (`CORS Missing Allow Origin`…) for the blocked request, rendered here as
-//! `200 (CORS Missing Allow Origin)`. Safari's Web Inspector lists no preflight rows and marks the
-//! failed request with the error text. Unverified at runtime: the row shapes were not read from a live
-//! DevTools; statuses come from the trace (empty when the engine recorded none for that response).
+//! `200 (CORS Missing Allow Origin)`. Safari's Web Inspector lists no preflight rows; its failed request
+//! is rendered as `(failed)`.
+//!
+//! Verified for Chrome through the DevTools protocol events DevTools draws its rows from (Chromium 156):
+//! the preflight is a `Preflight` request whose `responseReceived` carries its status (405 stays 405),
+//! and the blocked `fetch` gets `loadingFailed` with `net::ERR_FAILED` and a `corsErrorStatus`, which
+//! DevTools shows as `CORS error`, also when the preflight failed and the request was never sent.
+//! Unverified: the Firefox and Safari rows. Statuses come from the trace (empty when the engine
+//! recorded none for that response, e.g. a no-cors or same-origin response).
 
 use super::values::{is_preflight_cors_check, is_response_cors_check, status_of, url_or, val};
 use super::{failing_step, RenderContext};
