@@ -11,7 +11,12 @@ fn run(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
     child.wait_with_output().expect("the binary ends")
 }
 
@@ -51,13 +56,19 @@ fn eval_answers_an_array_in_order_with_errors_in_their_slots() {
     let list = verdicts.as_array().expect("an array");
     assert_eq!(list.len(), 3);
     assert_eq!(list[0]["outcome"], "allowed");
-    assert!(list[1]["error"].as_str().expect("an error message").contains("page"));
+    assert!(list[1]["error"]
+        .as_str()
+        .expect("an error message")
+        .contains("page"));
     assert_eq!(list[2]["outcome"], "blocked");
 }
 
 #[test]
 fn malformed_input_exits_2_naming_the_field() {
-    let output = run(&["eval"], r#"{"page": "https://app.example", "request": {"url": "https://api.example/x", "mode": "nope"}, "server": []}"#);
+    let output = run(
+        &["eval"],
+        r#"{"page": "https://app.example", "request": {"url": "https://api.example/x", "mode": "nope"}, "server": []}"#,
+    );
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(message.contains("request.mode"), "{message}");
@@ -65,7 +76,10 @@ fn malformed_input_exits_2_naming_the_field() {
 
 #[test]
 fn an_input_error_from_the_engine_exits_2() {
-    let output = run(&["eval"], r#"{"page": "https://app.example", "request": {"url": "https://api.example/x"}, "server": []}"#);
+    let output = run(
+        &["eval"],
+        r#"{"page": "https://app.example", "request": {"url": "https://api.example/x"}, "server": []}"#,
+    );
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("server"));
 }

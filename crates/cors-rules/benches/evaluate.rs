@@ -3,8 +3,8 @@
 //! Run with `cargo bench -p cors-rules --bench evaluate`; criterion reports scenarios per second
 //! (`thrpt`, elements/s).
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use cors_rules::{evaluate, Scenario};
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
 const PREFLIGHTED: &str = r#"{
   "browser": "chrome",
@@ -43,13 +43,22 @@ const BLOCKED: &str = r#"{
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate");
     group.throughput(Throughput::Elements(1));
-    for (name, text) in [("preflighted-allowed", PREFLIGHTED), ("preflight-blocked", BLOCKED)] {
+    for (name, text) in [
+        ("preflighted-allowed", PREFLIGHTED),
+        ("preflight-blocked", BLOCKED),
+    ] {
         let scenario = Scenario::from_json(text).expect("valid scenario");
         let verdict = evaluate(&scenario).expect("evaluates");
         assert!(!verdict.steps.is_empty());
         group.bench_function(name, |b| b.iter(|| evaluate(black_box(&scenario))));
+        let decide = format!("{name}-decision-only");
+        group.bench_function(&decide, |b| {
+            b.iter(|| cors_rules::decide(black_box(&scenario)))
+        });
     }
-    group.bench_function("parse-and-evaluate", |b| b.iter(|| cors_rules::evaluate_json(black_box(PREFLIGHTED))));
+    group.bench_function("parse-and-evaluate", |b| {
+        b.iter(|| cors_rules::evaluate_json(black_box(PREFLIGHTED)))
+    });
     group.finish();
 }
 

@@ -1,9 +1,14 @@
 //! The CORS check (<https://fetch.spec.whatwg.org/#concept-cors-check>, rules K-1…K-8).
 
+use url::Url;
+
 use crate::header_list::{get, line_count};
 use crate::quirks::AllowOriginDiagnosis;
+use crate::recorder::{kv, Recorder};
+use crate::scenario::HttpAnswer;
 use crate::scenario::{CredentialsMode, HeaderPair};
 use crate::trace::CheckId;
+use crate::trace::{Key, Stage};
 
 /// Why a response fails the CORS check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,5 +162,79 @@ fn classify_mismatch(
             CorsCheckFailure::AllowOriginMultiple { value }
         }
         AllowOriginDiagnosis::WebKit => CorsCheckFailure::AllowOriginMismatch { value },
+    }
+}
+
+/// Records the outcome of a CORS check (shared by the preflight, the response and redirects).
+pub(crate) fn record_cors_check(
+    result: &Result<CorsCheckPass, CorsCheckFailure>,
+    checked: CheckedResponse,
+    url: &Url,
+    origin: &str,
+    response: &HttpAnswer,
+    stage: Stage,
+    rec: &mut Recorder,
+) {
+    let preflight = checked == CheckedResponse::Preflight;
+    let pick = |plain: CheckId, pre: CheckId| if preflight { pre } else { plain };
+    let acao = get(&response.headers, "access-control-allow-origin").unwrap_or_default();
+    let acac = get(&response.headers, "access-control-allow-credentials").unwrap_or_default();
+    let status = response.status.to_string();
+    let origin_values = |value: &str| {
+        vec![
+            kv(Key::Url, url.as_str()),
+            kv(Key::SentOrigin, origin),
+            kv(Key::Value, value),
+            kv(Key::Status, status.as_str()),
+        ]
+    };
+    let credential_values = vec![
+        kv(Key::Url, url.as_str()),
+        kv(Key::Value, acac.as_str()),
+        kv(Key::Status, status.as_str()),
+    ];
+    match result {
+        Ok(CorsCheckPass::Wildcard) => {
+            rec.pass(
+                pick(
+                    CheckId::AllowOriginWildcard,
+                    CheckId::PreflightAllowOriginWildcard,
+                ),
+                stage,
+                origin_values(&acao),
+            );
+        }
+        Ok(pass) => {
+            rec.pass(
+                pick(
+                    CheckId::AllowOriginMismatch,
+                    CheckId::PreflightAllowOriginMismatch,
+                ),
+                stage,
+                origin_values(&acao),
+            );
+            if *pass == CorsCheckPass::ExactOriginWithCredentials {
+                rec.pass(
+                    pick(
+                        CheckId::AllowCredentials,
+                        CheckId::PreflightAllowCredentials,
+                    ),
+                    stage,
+                    credential_values,
+                );
+            }
+        }
+        Err(failure @ CorsCheckFailure::AllowCredentials { .. }) => {
+            rec.pass(
+                pick(
+                    CheckId::AllowOriginMismatch,
+                    CheckId::PreflightAllowOriginMismatch,
+                ),
+                stage,
+                origin_values(&acao),
+            );
+            rec.fail(failure.check_id(checked), stage, credential_values);
+        }
+        Err(failure) => rec.fail(failure.check_id(checked), stage, origin_values(&acao)),
     }
 }

@@ -4,13 +4,13 @@
 use url::Url;
 
 use crate::corp::cross_origin_resource_policy_check;
-use crate::cors_check::{cors_check, CheckedResponse};
+use crate::cors_check::{cors_check, record_cors_check, CheckedResponse};
 use crate::credentials::include_credentials;
 use crate::expose::readable_header_names;
 use crate::header_list::get;
 use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::method::is_cors_safelisted_method;
-use crate::preflight::{cors_preflight_fetch, credentials_id, record_cors_check, PreflightRequest};
+use crate::preflight::{cors_preflight_fetch, credentials_id, PreflightRequest};
 use crate::preflight_cache::CacheQuery;
 use crate::recorder::kv;
 use crate::redirect::{follow_redirect, is_redirect_status, location_value};

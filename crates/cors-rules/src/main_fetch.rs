@@ -102,7 +102,7 @@ impl<'a> Fetch<'a> {
         if self.origin_tainted {
             "null".to_owned()
         } else {
-            self.input.page.ascii_serialization()
+            self.input.page_serialized.clone()
         }
     }
 
@@ -154,7 +154,7 @@ fn record_same_origin(fetch: &mut Fetch<'_>, stage: Stage) {
             .join(",")
     };
     let values = vec![
-        kv(Key::PageOrigin, page.ascii_serialization()),
+        kv(Key::PageOrigin, fetch.input.page_serialized.as_str()),
         kv(Key::UrlOrigin, target.ascii_serialization()),
         kv(Key::Url, fetch.current_url.as_str()),
         kv(Key::Differs, differs),
@@ -185,7 +185,7 @@ fn block_before_network(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
     // "Should fetching request be blocked as mixed content?"
     if is_blocked_as_mixed_content(page, &url) && !lna_exempt {
         let values = vec![
-            kv(Key::PageOrigin, page.ascii_serialization()),
+            kv(Key::PageOrigin, fetch.input.page_serialized.as_str()),
             kv(Key::Url, url.as_str()),
         ];
         return fetch.network_error(CheckId::MixedContent, stage, values);
@@ -200,7 +200,7 @@ fn block_before_network(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
         let secure = is_potentially_trustworthy_url(page_url);
         if let Some((client, target, reason)) = local_network_access_check(page_url, secure, &url) {
             let values = vec![
-                kv(Key::PageOrigin, page.ascii_serialization()),
+                kv(Key::PageOrigin, fetch.input.page_serialized.as_str()),
                 kv(Key::Url, url.as_str()),
                 kv(Key::AddressSpace, client.id()),
                 kv(Key::TargetAddressSpace, target.id()),

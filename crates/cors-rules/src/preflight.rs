@@ -3,15 +3,17 @@
 
 use url::Url;
 
-use crate::cors_check::{cors_check, CheckedResponse, CorsCheckFailure, CorsCheckPass};
-use crate::header_list::{extract_header_list_values, get, parse_token_list, Extracted};
+mod lists;
+
+use crate::cors_check::{cors_check, record_cors_check, CheckedResponse, CorsCheckFailure};
+use crate::header_list::get;
 use crate::max_age::{max_age, MaxAge};
-use crate::method::is_cors_safelisted_method;
-use crate::quirks::{PreflightCheckOrder, PreflightListOrder, Quirks, WildcardAuthorization};
+use crate::quirks::{PreflightCheckOrder, PreflightListOrder, Quirks};
 use crate::recorder::{kv, Recorder};
 use crate::redirect::{is_redirect_status, location_value};
 use crate::scenario::{Answer, CredentialsMode, HttpAnswer, NetworkErrorKind};
 use crate::trace::{CheckId, Key, Stage};
+use lists::{check_headers, check_method, extract_allow_headers, extract_allow_methods};
 
 /// What the preflight asks: the request it stands for.
 #[derive(Clone, Debug)]
@@ -194,80 +196,6 @@ fn check_preflight_cors(
     result.map(|_| ()).map_err(PreflightFailure::Cors)
 }
 
-/// Records the outcome of a CORS check (shared by the preflight, the response and redirects).
-pub(crate) fn record_cors_check(
-    result: &Result<CorsCheckPass, CorsCheckFailure>,
-    checked: CheckedResponse,
-    url: &Url,
-    origin: &str,
-    response: &HttpAnswer,
-    stage: Stage,
-    rec: &mut Recorder,
-) {
-    let preflight = checked == CheckedResponse::Preflight;
-    let pick = |plain: CheckId, pre: CheckId| if preflight { pre } else { plain };
-    let acao = get(&response.headers, "access-control-allow-origin").unwrap_or_default();
-    let acac = get(&response.headers, "access-control-allow-credentials").unwrap_or_default();
-    let status = response.status.to_string();
-    let origin_values = |value: &str| {
-        vec![
-            kv(Key::Url, url.as_str()),
-            kv(Key::SentOrigin, origin),
-            kv(Key::Value, value),
-            kv(Key::Status, status.as_str()),
-        ]
-    };
-    let credential_values = vec![
-        kv(Key::Url, url.as_str()),
-        kv(Key::Value, acac.as_str()),
-        kv(Key::Status, status.as_str()),
-    ];
-    match result {
-        Ok(CorsCheckPass::Wildcard) => {
-            rec.pass(
-                pick(
-                    CheckId::AllowOriginWildcard,
-                    CheckId::PreflightAllowOriginWildcard,
-                ),
-                stage,
-                origin_values(&acao),
-            );
-        }
-        Ok(pass) => {
-            rec.pass(
-                pick(
-                    CheckId::AllowOriginMismatch,
-                    CheckId::PreflightAllowOriginMismatch,
-                ),
-                stage,
-                origin_values(&acao),
-            );
-            if *pass == CorsCheckPass::ExactOriginWithCredentials {
-                rec.pass(
-                    pick(
-                        CheckId::AllowCredentials,
-                        CheckId::PreflightAllowCredentials,
-                    ),
-                    stage,
-                    credential_values,
-                );
-            }
-        }
-        Err(failure @ CorsCheckFailure::AllowCredentials { .. }) => {
-            rec.pass(
-                pick(
-                    CheckId::AllowOriginMismatch,
-                    CheckId::PreflightAllowOriginMismatch,
-                ),
-                stage,
-                origin_values(&acao),
-            );
-            rec.fail(failure.check_id(checked), stage, credential_values);
-        }
-        Err(failure) => rec.fail(failure.check_id(checked), stage, origin_values(&acao)),
-    }
-}
-
 /// P-5: "response's status is an ok status" (200–299).
 fn check_ok_status(url: &str, status: u16, rec: &mut Recorder) -> Result<(), PreflightFailure> {
     let values = vec![kv(Key::Url, url), kv(Key::Status, status.to_string())];
@@ -277,166 +205,6 @@ fn check_ok_status(url: &str, status: u16, rec: &mut Recorder) -> Result<(), Pre
     } else {
         rec.fail(CheckId::PreflightOkStatus, Stage::Preflight, values);
         Err(PreflightFailure::OkStatus { status })
-    }
-}
-
-/// P-6, P-7: "Let methods be the result of extracting header list values given
-/// `Access-Control-Allow-Methods`"; a failure is a network error.
-fn extract_allow_methods(
-    request: &PreflightRequest<'_>,
-    response: &HttpAnswer,
-    rec: &mut Recorder,
-) -> Result<Vec<String>, PreflightFailure> {
-    match extract_list(
-        request.url,
-        response,
-        "access-control-allow-methods",
-        CheckId::AllowMethodsParse,
-        rec,
-    ) {
-        Ok(Some(methods)) => Ok(methods),
-        // "If methods is null and request's use-CORS-preflight flag is set, then set methods to a new list
-        // containing request's method."
-        Ok(None) if request.preflight_flag => Ok(vec![request.method.to_owned()]),
-        Ok(None) => Ok(Vec::new()),
-        Err(element) => Err(PreflightFailure::AllowMethodsParse { element }),
-    }
-}
-
-/// P-6: "Let headerNames be the result of extracting header list values given `Access-Control-Allow-Headers`".
-fn extract_allow_headers(
-    request: &PreflightRequest<'_>,
-    response: &HttpAnswer,
-    rec: &mut Recorder,
-) -> Result<Vec<String>, PreflightFailure> {
-    match extract_list(
-        request.url,
-        response,
-        "access-control-allow-headers",
-        CheckId::AllowHeadersParse,
-        rec,
-    ) {
-        Ok(names) => Ok(names.unwrap_or_default()),
-        Err(element) => Err(PreflightFailure::AllowHeadersParse { element }),
-    }
-}
-
-/// Extracts a `#token` list header, recording a parse failure (P-6) or a pass when present.
-fn extract_list(
-    url: &Url,
-    response: &HttpAnswer,
-    name: &str,
-    check: CheckId,
-    rec: &mut Recorder,
-) -> Result<Option<Vec<String>>, String> {
-    let values = |element: &str| {
-        vec![
-            kv(Key::Url, url.as_str()),
-            kv(Key::Value, get(&response.headers, name).unwrap_or_default()),
-            kv(Key::Names, element),
-        ]
-    };
-    match extract_header_list_values(&response.headers, name, |v| {
-        parse_token_list(v).map(|l| l.into_iter().map(str::to_owned).collect())
-    }) {
-        Extracted::Absent => Ok(None),
-        Extracted::Failure { element } => {
-            rec.fail(check, Stage::Preflight, values(&element));
-            Err(element)
-        }
-        Extracted::Values(list) => {
-            rec.pass(check, Stage::Preflight, values(""));
-            Ok(Some(list))
-        }
-    }
-}
-
-/// P-8: "If request's method is not in methods, request's method is not a CORS-safelisted method, and
-/// request's credentials mode is "include" or methods does not contain `*`, then return a network error."
-fn check_method(
-    request: &PreflightRequest<'_>,
-    methods: &[String],
-    rec: &mut Recorder,
-) -> Result<(), PreflightFailure> {
-    let include = request.credentials == CredentialsMode::Include;
-    let allowed = methods.iter().any(|m| m == request.method)
-        || is_cors_safelisted_method(request.method)
-        || (!include && methods.iter().any(|m| m == "*"));
-    let values = vec![
-        kv(Key::Method, request.method),
-        kv(Key::Allowed, methods.join(", ")),
-        kv(Key::CredentialsMode, credentials_id(request.credentials)),
-    ];
-    if allowed {
-        rec.pass(CheckId::MethodAllowed, Stage::Preflight, values);
-        Ok(())
-    } else {
-        rec.fail(CheckId::MethodAllowed, Stage::Preflight, values);
-        Err(PreflightFailure::MethodNotAllowed)
-    }
-}
-
-/// P-9 and P-10.
-fn check_headers(
-    request: &PreflightRequest<'_>,
-    names: &[String],
-    quirks: &Quirks,
-    rec: &mut Recorder,
-) -> Result<(), PreflightFailure> {
-    let include = request.credentials == CredentialsMode::Include;
-    let listed = |name: &str| names.iter().any(|n| n.eq_ignore_ascii_case(name));
-    let wildcard = !include && names.iter().any(|n| n == "*");
-    let allowed_text = names.join(", ");
-    // P-9: "If request's header list contains a header whose name is a CORS non-wildcard request-header
-    // name and is not a byte-case-insensitive match for an item in headerNames, then return a network error."
-    // Deviation(Chrome, Firefox, Safari): a `*` (without credentials) covers `Authorization` too.
-    let has_authorization = request
-        .written_names
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case("authorization"));
-    if has_authorization && quirks.wildcard_authorization == WildcardAuthorization::MustBeListed {
-        let values = vec![
-            kv(Key::Header, "authorization"),
-            kv(Key::Allowed, allowed_text.as_str()),
-        ];
-        if !listed("authorization") {
-            rec.fail(CheckId::AuthorizationAllowed, Stage::Preflight, values);
-            return Err(PreflightFailure::AuthorizationNotAllowed);
-        }
-        rec.pass(CheckId::AuthorizationAllowed, Stage::Preflight, values);
-    }
-    if request.unsafe_names.is_empty() {
-        return Ok(());
-    }
-    // P-10: "For each unsafeName of the CORS-unsafe request-header names with request's header list, if
-    // unsafeName is not a byte-case-insensitive match for an item in headerNames and request's credentials
-    // mode is "include" or headerNames does not contain `*`, return a network error."
-    let rejected = request
-        .unsafe_names
-        .iter()
-        .find(|name| !listed(name) && !wildcard);
-    let values = |header: &str| {
-        let written = request
-            .written_names
-            .iter()
-            .find(|n| n.eq_ignore_ascii_case(header))
-            .map_or(header, String::as_str);
-        vec![
-            kv(Key::Header, header),
-            kv(Key::Allowed, allowed_text.as_str()),
-            kv(Key::Names, request.unsafe_names.join(",")),
-            kv(Key::WrittenHeader, written),
-        ]
-    };
-    match rejected {
-        Some(name) => {
-            rec.fail(CheckId::HeaderAllowed, Stage::Preflight, values(name));
-            Err(PreflightFailure::HeaderNotAllowed { name: name.clone() })
-        }
-        None => {
-            rec.pass(CheckId::HeaderAllowed, Stage::Preflight, values(""));
-            Ok(())
-        }
     }
 }
 

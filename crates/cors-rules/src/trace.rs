@@ -239,6 +239,41 @@ pub enum Key {
     WrittenHeader,
 }
 
+impl Key {
+    /// The stable kebab-case name, as serialized (`page-origin`, `sent-origin`…), without serde.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Key::PageOrigin => "page-origin",
+            Key::UrlOrigin => "url-origin",
+            Key::SentOrigin => "sent-origin",
+            Key::Url => "url",
+            Key::InitialUrl => "initial-url",
+            Key::Method => "method",
+            Key::WrittenMethod => "written-method",
+            Key::Header => "header",
+            Key::Value => "value",
+            Key::Status => "status",
+            Key::Allowed => "allowed",
+            Key::Differs => "differs",
+            Key::Reason => "reason",
+            Key::Scheme => "scheme",
+            Key::Port => "port",
+            Key::Seconds => "seconds",
+            Key::Cap => "cap",
+            Key::Count => "count",
+            Key::ErrorKind => "error-kind",
+            Key::Location => "location",
+            Key::CredentialsMode => "credentials-mode",
+            Key::Mode => "mode",
+            Key::Names => "names",
+            Key::AddressSpace => "address-space",
+            Key::TargetAddressSpace => "target-address-space",
+            Key::WrittenHeader => "written-header",
+        }
+    }
+}
+
 /// Whether a check passed, failed, or only records a fact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -272,5 +307,27 @@ impl TraceStep {
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Key;
+
+    #[test]
+    fn key_ids_match_their_serialized_names() {
+        for key in [
+            Key::PageOrigin,
+            Key::SentOrigin,
+            Key::WrittenHeader,
+            Key::TargetAddressSpace,
+            Key::Url,
+            Key::Cap,
+        ] {
+            assert_eq!(
+                serde_json::to_value(key).unwrap(),
+                serde_json::Value::String(key.id().to_owned())
+            );
+        }
     }
 }

@@ -23,6 +23,8 @@ pub(crate) struct Validated {
     pub page: Origin,
     /// The page's URL, when it has one.
     pub page_url: Option<Url>,
+    /// The page origin's ASCII serialization.
+    pub page_serialized: String,
     /// The URL the script fetches (fragment removed).
     pub url: Url,
     /// The server entries, URLs parsed, header values trimmed.
@@ -63,11 +65,11 @@ pub(crate) fn validate(scenario: &Scenario) -> Result<Validated, InputError> {
     };
     let request = &scenario.request;
     let url = parse_url(&request.url, "request.url")?;
-    check_len(&request.method, "request.method")?;
-    check_list_len(request.headers.len(), "request.headers")?;
+    check_len(&request.method, || "request.method".to_owned())?;
+    check_list_len(request.headers.len(), || "request.headers".to_owned())?;
     for (i, (name, value)) in request.headers.iter().enumerate() {
-        check_len(name, &format!("request.headers[{i}][0]"))?;
-        check_len(value, &format!("request.headers[{i}][1]"))?;
+        check_len(name, || format!("request.headers[{i}][0]"))?;
+        check_len(value, || format!("request.headers[{i}][1]"))?;
     }
     if request.api == Api::Xhr {
         if request.mode != RequestMode::Cors {
@@ -91,6 +93,7 @@ pub(crate) fn validate(scenario: &Scenario) -> Result<Validated, InputError> {
     }
     let servers = validate_servers(scenario)?;
     Ok(Validated {
+        page_serialized: page.ascii_serialization(),
         page,
         page_url,
         url,
@@ -114,9 +117,9 @@ fn validate_servers(scenario: &Scenario) -> Result<Vec<Server>, InputError> {
         let preflight = entry
             .preflight
             .as_ref()
-            .map(|a| validate_answer(a, &format!("server[{i}].preflight")))
+            .map(|a| validate_answer(a, || format!("server[{i}].preflight")))
             .transpose()?;
-        let response = validate_answer(&entry.response, &format!("server[{i}].response"))?;
+        let response = validate_answer(&entry.response, || format!("server[{i}].response"))?;
         servers.push(Server {
             url,
             preflight,
@@ -126,29 +129,29 @@ fn validate_servers(scenario: &Scenario) -> Result<Vec<Server>, InputError> {
     Ok(servers)
 }
 
-fn validate_answer(answer: &Answer, field: &str) -> Result<Answer, InputError> {
+fn validate_answer(answer: &Answer, field: impl Fn() -> String) -> Result<Answer, InputError> {
     let Answer::Http(http) = answer else {
         return Ok(answer.clone());
     };
     if !(100..=599).contains(&http.status) {
         return Err(error(
-            format!("{field}.status"),
+            format!("{}.status", field()),
             format!("{} is not an HTTP status (100–599)", http.status),
         ));
     }
-    check_list_len(http.headers.len(), &format!("{field}.headers"))?;
+    check_list_len(http.headers.len(), || format!("{}.headers", field()))?;
     let mut headers = Vec::with_capacity(http.headers.len());
     for (j, (name, value)) in http.headers.iter().enumerate() {
         if !is_token(name.as_bytes()) {
             return Err(error(
-                format!("{field}.headers[{j}][0]"),
+                format!("{}.headers[{j}][0]", field()),
                 format!("{name:?} is not a header name (an HTTP token)"),
             ));
         }
-        check_len(value, &format!("{field}.headers[{j}][1]"))?;
+        check_len(value, || format!("{}.headers[{j}][1]", field()))?;
         if value.bytes().any(|b| matches!(b, b'\0' | b'\r' | b'\n')) {
             return Err(error(
-                format!("{field}.headers[{j}][1]"),
+                format!("{}.headers[{j}][1]", field()),
                 "a header value cannot contain NUL, CR or LF",
             ));
         }
@@ -160,17 +163,20 @@ fn validate_answer(answer: &Answer, field: &str) -> Result<Answer, InputError> {
     }))
 }
 
-fn check_len(text: &str, field: &str) -> Result<(), InputError> {
+fn check_len(text: &str, field: impl Fn() -> String) -> Result<(), InputError> {
     if text.len() > MAX_VALUE_BYTES {
-        return Err(error(field, format!("longer than {MAX_VALUE_BYTES} bytes")));
+        return Err(error(
+            field(),
+            format!("longer than {MAX_VALUE_BYTES} bytes"),
+        ));
     }
     Ok(())
 }
 
-fn check_list_len(len: usize, field: &str) -> Result<(), InputError> {
+fn check_list_len(len: usize, field: impl Fn() -> String) -> Result<(), InputError> {
     if len > MAX_HEADERS {
         return Err(error(
-            field,
+            field(),
             format!("more than {MAX_HEADERS} header lines"),
         ));
     }
