@@ -1,0 +1,52 @@
+//! "Paste what you see": a console message, response headers, `curl -v` output or a HAR file becomes
+//! the failed check and a scenario for the wizard; then a fix for the user's server stack, `curl`
+//! commands to check it, and a security review. Every judgement comes from `cors-diagnose` and the
+//! engine; pasted text is only ever shown as text.
+
+mod fix;
+mod paste;
+mod review;
+
+use cors_rules::Scenario;
+use leptos::prelude::*;
+
+use crate::ctx::Ctx;
+use crate::wizard::{Nav, View, WizardStep};
+
+/// Loads a scenario into the wizard and shows its result (the same way a gallery case opens).
+pub fn load_into_wizard(ctx: Ctx, scenario: Scenario) {
+    ctx.scenario.set(scenario);
+    ctx.link_problem.set(None);
+    ctx.nav.update(|n| {
+        *n = Nav {
+            step: WizardStep::Result,
+            view: if n.view == View::Expert {
+                View::Expert
+            } else {
+                View::Wizard
+            },
+        }
+    });
+}
+
+/// Copies text to the clipboard (best effort: the browser may refuse without a user gesture).
+pub(crate) fn copy_text(text: &str) {
+    let _ = window().navigator().clipboard().write_text(text);
+}
+
+/// The whole diagnose section.
+#[component]
+pub fn DiagnosePanel() -> impl IntoView {
+    view! {
+        <section class="diagnose" id="diagnose" aria-labelledby="diagnose-title" data-testid="diagnose">
+            <h2 id="diagnose-title">"Paste what you see"</h2>
+            <p class="lede">
+                "A console error from Chrome, Firefox or Safari, the response headers copied from DevTools, the output of "
+                <code>"curl -v"</code>" or a HAR file: it is read here, in your browser, and never sent anywhere."
+            </p>
+            <paste::PastePanel />
+            <fix::FixPanel />
+            <review::ReviewPanel />
+        </section>
+    }
+}
