@@ -87,12 +87,6 @@ impl Item {
 /// # Errors
 /// A WebDriver error.
 pub async fn open_page(session: &Session, lab: &Lab) -> Result<()> {
-    let timeouts = TimeoutConfiguration::new(
-        Some(Duration::from_secs(600)),
-        Some(Duration::from_secs(60)),
-        None,
-    );
-    session.client.update_timeouts(timeouts).await?;
     session
         .client
         .goto(&format!("{}/", lab.app_origin()))
@@ -100,19 +94,27 @@ pub async fn open_page(session: &Session, lab: &Lab) -> Result<()> {
     Ok(())
 }
 
-/// Plants the lab's test cookie on every lab host (first `SameSite=Lax`, then `SameSite=None; Secure`,
-/// which replaces it where the browser accepts it). Open the harness page afterwards.
+/// Plants the lab's test cookie on every lab host: from a page on that host, a same-origin `fetch` of
+/// `/api/cookie`, first `SameSite=Lax`, then `SameSite=None; Secure` (which replaces it where the browser
+/// accepts it). A navigation to `/api/cookie` itself would never finish in some browsers (it answers 204).
+/// Also sets the session's timeouts. Open the harness page afterwards.
 ///
 /// # Errors
 /// A WebDriver error.
 pub async fn plant_cookies(session: &Session, lab: &Lab) -> Result<()> {
-    for origin in lab.origins().app.iter() {
-        for same_site in ["lax", "none"] {
-            session
-                .client
-                .goto(&format!("{origin}/api/cookie?samesite={same_site}"))
-                .await?;
-        }
+    let timeouts = TimeoutConfiguration::new(
+        Some(Duration::from_secs(600)),
+        Some(Duration::from_secs(60)),
+        None,
+    );
+    session.client.update_timeouts(timeouts).await?;
+    let script = "var done = arguments[arguments.length - 1];\n\
+        fetch('/api/cookie?samesite=lax', {credentials: 'include'})\n\
+          .then(function () { return fetch('/api/cookie?samesite=none', {credentials: 'include'}); })\n\
+          .then(function () { done(document.cookie); }, function (e) { done(String(e)); });";
+    for origin in &lab.origins().app {
+        session.client.goto(&format!("{origin}/")).await?;
+        session.client.execute_async(script, Vec::new()).await?;
     }
     Ok(())
 }

@@ -66,15 +66,7 @@ pub async fn run_suite(options: &SuiteOptions) -> Result<Report> {
         let run = run_one(options, browser, &cases).await?;
         let check = deviations::check(&known, browser, options.seed, &run.cases);
         let summary = BrowserSummary::from_run(&run, check);
-        eprintln!(
-            "{} {}: {} run, {} not run, {} disagreeing cases: {}",
-            browser.id(),
-            summary.version,
-            summary.ran,
-            summary.not_run.len(),
-            summary.disagreements.len(),
-            if summary.passes() { "pass" } else { "FAIL" }
-        );
+        print_summary(&summary);
         for disagreement in &summary.disagreements {
             let name = format!("{}-{}.json", browser.id(), disagreement.case);
             write(
@@ -91,6 +83,35 @@ pub async fn run_suite(options: &SuiteOptions) -> Result<Report> {
         write(path, &markdown)?;
     }
     Ok(report)
+}
+
+/// Prints one browser's result; the last line reads `conformance-<browser>: N passed, N failed` (cases).
+fn print_summary(summary: &BrowserSummary) {
+    let failed = summary
+        .disagreements
+        .iter()
+        .filter(|d| d.differences.iter().any(|x| !x.known))
+        .count()
+        + summary.not_run.len();
+    eprintln!(
+        "{} {}: {} run, {} not run, {} disagreeing cases, known-deviation entries {}: {}",
+        summary.browser.id(),
+        summary.version,
+        summary.ran,
+        summary.not_run.len(),
+        summary.disagreements.len(),
+        if summary.deviations.is_clean() {
+            "all needed"
+        } else {
+            "STALE or no longer needed"
+        },
+        if summary.passes() { "pass" } else { "FAIL" }
+    );
+    println!(
+        "conformance-{}: {} passed, {failed} failed",
+        summary.browser.id(),
+        summary.scenarios - failed
+    );
 }
 
 async fn run_one(
