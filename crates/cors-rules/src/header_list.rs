@@ -85,12 +85,14 @@ pub fn is_header_value(value: &[u8]) -> bool {
 pub fn get(list: &[HeaderPair], name: &str) -> Option<String> {
     let mut combined: Option<String> = None;
     for (_, value) in list.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)) {
+        // Field values arrive without surrounding tab or space (HTTP parsing strips them).
+        let value = trim_tab_or_space(value);
         match combined.as_mut() {
             Some(text) => {
                 text.push_str(", ");
                 text.push_str(value);
             }
-            None => combined = Some(value.clone()),
+            None => combined = Some(value.to_owned()),
         }
     }
     combined

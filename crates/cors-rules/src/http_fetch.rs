@@ -39,7 +39,7 @@ pub(crate) fn http_fetch(fetch: &mut Fetch<'_>, route: Route) -> Step<Url> {
         preflight_if_needed(fetch, stage)?;
     }
     let answer = send_request(fetch, stage)?;
-    handle_response(fetch, &answer)
+    handle_response(fetch, answer)
 }
 
 /// T-8 and P-1: is a preflight needed (and not already cached), and if so, run it.
@@ -148,7 +148,7 @@ fn run_preflight(fetch: &mut Fetch<'_>, origin: &str, unsafe_names: &[String]) -
         headers,
     });
     let server = lookup(fetch.input.servers.as_slice(), &url)?;
-    let answer = server.preflight.as_ref().unwrap_or(&server.response);
+    let answer = server.preflight.unwrap_or(server.response);
     let written_names: Vec<String> = fetch.headers.iter().map(|h| h.name.clone()).collect();
     let request = PreflightRequest {
         url: &url,
@@ -179,7 +179,7 @@ fn run_preflight(fetch: &mut Fetch<'_>, origin: &str, unsafe_names: &[String]) -
 }
 
 /// The server entry answering `url`.
-fn lookup<'s>(servers: &'s [Server], url: &Url) -> Step<&'s Server> {
+fn lookup<'s, 'a>(servers: &'s [Server<'a>], url: &Url) -> Step<&'s Server<'a>> {
     servers.iter().find(|s| s.url == *url).ok_or_else(|| {
         Halt::Input(InputError {
             field: "server".to_owned(),
@@ -189,7 +189,7 @@ fn lookup<'s>(servers: &'s [Server], url: &Url) -> Step<&'s Server> {
 }
 
 /// HTTP-network-or-cache fetch: credentials (CR-1), the `Origin` header (OH-3, OH-4), the wire request.
-fn send_request(fetch: &mut Fetch<'_>, stage: Stage) -> Step<HttpAnswer> {
+fn send_request<'a>(fetch: &mut Fetch<'a>, stage: Stage) -> Step<&'a HttpAnswer> {
     let url = fetch.current_url.clone();
     let credentials = include_credentials(fetch.request.credentials, fetch.tainting);
     let values = vec![
@@ -228,7 +228,7 @@ fn send_request(fetch: &mut Fetch<'_>, stage: Stage) -> Step<HttpAnswer> {
     });
     let server = lookup(fetch.input.servers.as_slice(), &url)?;
     match &server.response {
-        Answer::Http(http) => Ok(http.clone()),
+        Answer::Http(http) => Ok(http),
         Answer::Error(kind) => fetch.network_error(
             CheckId::NetworkError,
             Stage::Response,

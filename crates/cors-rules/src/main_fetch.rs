@@ -48,7 +48,7 @@ pub(crate) type Step<T> = Result<T, Halt>;
 
 /// The state of one fetch across its redirect hops.
 pub(crate) struct Fetch<'a> {
-    pub input: &'a Validated,
+    pub input: &'a Validated<'a>,
     pub request: &'a Request,
     pub quirks: &'static Quirks,
     pub rec: Recorder,
@@ -68,7 +68,7 @@ pub(crate) struct Fetch<'a> {
 impl<'a> Fetch<'a> {
     /// A fetch of the validated scenario's URL.
     pub(crate) fn new(
-        input: &'a Validated,
+        input: &'a Validated<'a>,
         request: &'a Request,
         browser: crate::Browser,
     ) -> Fetch<'a> {

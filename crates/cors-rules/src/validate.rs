@@ -3,10 +3,10 @@
 
 use url::Url;
 
-use crate::header_list::{is_token, trim_tab_or_space};
+use crate::header_list::is_token;
 use crate::origin::Origin;
 use crate::scenario::{
-    Answer, Api, CredentialsMode, HttpAnswer, InputError, RedirectMode, RequestMode, Scenario,
+    Answer, Api, CredentialsMode, InputError, RedirectMode, RequestMode, Scenario,
 };
 
 /// At most this many server entries.
@@ -18,7 +18,7 @@ pub const MAX_VALUE_BYTES: usize = 8 * 1024;
 
 /// A scenario whose URLs are parsed and whose server answers are well-formed.
 #[derive(Clone, Debug)]
-pub(crate) struct Validated {
+pub(crate) struct Validated<'a> {
     /// The page's origin (opaque for `null` and `file:` pages).
     pub page: Origin,
     /// The page's URL, when it has one.
@@ -27,16 +27,16 @@ pub(crate) struct Validated {
     pub page_serialized: String,
     /// The URL the script fetches (fragment removed).
     pub url: Url,
-    /// The server entries, URLs parsed, header values trimmed.
-    pub servers: Vec<Server>,
+    /// The server entries, URLs parsed, answers checked.
+    pub servers: Vec<Server<'a>>,
 }
 
 /// One server entry, validated.
 #[derive(Clone, Debug)]
-pub(crate) struct Server {
+pub(crate) struct Server<'a> {
     pub url: Url,
-    pub preflight: Option<Answer>,
-    pub response: Answer,
+    pub preflight: Option<&'a Answer>,
+    pub response: &'a Answer,
 }
 
 fn error(field: impl Into<String>, problem: impl Into<String>) -> InputError {
@@ -47,24 +47,24 @@ fn error(field: impl Into<String>, problem: impl Into<String>) -> InputError {
 }
 
 /// Parses an absolute URL, without its fragment (which never goes on the wire).
-fn parse_url(text: &str, field: &str) -> Result<Url, InputError> {
+fn parse_url(text: &str, field: impl Fn() -> String) -> Result<Url, InputError> {
     let mut url = Url::parse(text)
-        .map_err(|e| error(field, format!("not a valid absolute URL ({e}): {text:?}")))?;
+        .map_err(|e| error(field(), format!("not a valid absolute URL ({e}): {text:?}")))?;
     url.set_fragment(None);
     Ok(url)
 }
 
 /// Validates a scenario.
-pub(crate) fn validate(scenario: &Scenario) -> Result<Validated, InputError> {
+pub(crate) fn validate(scenario: &Scenario) -> Result<Validated<'_>, InputError> {
     let (page, page_url) = match scenario.page.as_deref() {
         None | Some("null") => (Origin::Opaque, None),
         Some(text) => {
-            let url = parse_url(text, "page")?;
+            let url = parse_url(text, || "page".to_owned())?;
             (Origin::of_url(&url), Some(url))
         }
     };
     let request = &scenario.request;
-    let url = parse_url(&request.url, "request.url")?;
+    let url = parse_url(&request.url, || "request.url".to_owned())?;
     check_len(&request.method, || "request.method".to_owned())?;
     check_list_len(request.headers.len(), || "request.headers".to_owned())?;
     for (i, (name, value)) in request.headers.iter().enumerate() {
@@ -101,37 +101,36 @@ pub(crate) fn validate(scenario: &Scenario) -> Result<Validated, InputError> {
     })
 }
 
-fn validate_servers(scenario: &Scenario) -> Result<Vec<Server>, InputError> {
+fn validate_servers(scenario: &Scenario) -> Result<Vec<Server<'_>>, InputError> {
     if scenario.server.len() > MAX_SERVERS {
         return Err(error("server", format!("more than {MAX_SERVERS} entries")));
     }
     let mut servers: Vec<Server> = Vec::with_capacity(scenario.server.len());
     for (i, entry) in scenario.server.iter().enumerate() {
-        let url = parse_url(&entry.url, &format!("server[{i}].url"))?;
+        let url = parse_url(&entry.url, || format!("server[{i}].url"))?;
         if servers.iter().any(|s| s.url == url) {
             return Err(error(
                 format!("server[{i}].url"),
                 format!("another entry already answers {url}"),
             ));
         }
-        let preflight = entry
-            .preflight
-            .as_ref()
-            .map(|a| validate_answer(a, || format!("server[{i}].preflight")))
-            .transpose()?;
-        let response = validate_answer(&entry.response, || format!("server[{i}].response"))?;
+        if let Some(preflight) = &entry.preflight {
+            validate_answer(preflight, || format!("server[{i}].preflight"))?;
+        }
+        validate_answer(&entry.response, || format!("server[{i}].response"))?;
         servers.push(Server {
             url,
-            preflight,
-            response,
+            preflight: entry.preflight.as_ref(),
+            response: &entry.response,
         });
     }
     Ok(servers)
 }
 
-fn validate_answer(answer: &Answer, field: impl Fn() -> String) -> Result<Answer, InputError> {
+/// Checks an answer; values are used as written (readers trim tab and space, as HTTP parsing does).
+fn validate_answer(answer: &Answer, field: impl Fn() -> String) -> Result<(), InputError> {
     let Answer::Http(http) = answer else {
-        return Ok(answer.clone());
+        return Ok(());
     };
     if !(100..=599).contains(&http.status) {
         return Err(error(
@@ -140,7 +139,6 @@ fn validate_answer(answer: &Answer, field: impl Fn() -> String) -> Result<Answer
         ));
     }
     check_list_len(http.headers.len(), || format!("{}.headers", field()))?;
-    let mut headers = Vec::with_capacity(http.headers.len());
     for (j, (name, value)) in http.headers.iter().enumerate() {
         if !is_token(name.as_bytes()) {
             return Err(error(
@@ -155,12 +153,8 @@ fn validate_answer(answer: &Answer, field: impl Fn() -> String) -> Result<Answer
                 "a header value cannot contain NUL, CR or LF",
             ));
         }
-        headers.push((name.clone(), trim_tab_or_space(value).to_owned()));
     }
-    Ok(Answer::Http(HttpAnswer {
-        status: http.status,
-        headers,
-    }))
+    Ok(())
 }
 
 fn check_len(text: &str, field: impl Fn() -> String) -> Result<(), InputError> {
