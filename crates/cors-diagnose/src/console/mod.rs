@@ -10,7 +10,9 @@ pub mod choose;
 pub mod closest;
 pub mod facts;
 pub mod network_line;
+mod network_only;
 mod read;
+mod redirects;
 mod reproduce;
 mod template;
 
@@ -23,7 +25,8 @@ pub use reproduce::{ASSUMED_PAGE, ASSUMED_URL};
 
 use crate::report::LineNote;
 use choose::{choose, PreflightHint};
-use network_line::{NetError, NetworkLine};
+use network_line::NetworkLine;
+use network_only::from_network;
 use read::{read_line, LineHit, MessageHit};
 use reproduce::{reproduce, Target};
 
@@ -266,95 +269,4 @@ fn recognition(main: &MessageHit, facts: Facts, hint: PreflightHint) -> Recognis
             }
         }
     }
-}
-
-/// A network line alone: a connection failure, an extension, or only the generic `net::ERR_FAILED`.
-/// Companion lines fill the URL and API; the preflight is the one that failed when the line's method is
-/// `OPTIONS`, or when Safari still prints "... due to access control checks." (it does so for preflights).
-fn from_network(networks: &[NetworkLine], companions: &[MessageHit]) -> Option<Recognised> {
-    let net = networks
-        .iter()
-        .find(|n| matches!(n.error, Some(NetError::Network(_) | NetError::NotCors(_))))?;
-    let mut facts = Facts {
-        url: net.url.clone(),
-        method: net.method.clone(),
-        ..Facts::default()
-    };
-    for hit in companions {
-        facts.fill_from(&hit.facts);
-    }
-    let browser = if net.code.starts_with("net::") {
-        Browser::Chrome
-    } else {
-        Browser::Safari
-    };
-    let base = Recognised {
-        browser,
-        code: net.code.clone(),
-        finding: Finding::NetworkFailure,
-        check: None,
-        alternatives: Vec::new(),
-        stage: Stage::Response,
-        facts,
-        explanation: None,
-        scenario: None,
-        assumptions: Vec::new(),
-    };
-    let kind = match net.error {
-        Some(NetError::Network(kind)) => kind,
-        Some(NetError::NotCors(why)) => {
-            return Some(Recognised {
-                finding: Finding::NotCors,
-                explanation: Some(why.to_owned()),
-                ..base
-            })
-        }
-        _ => return None,
-    };
-    let preflight = net.method.as_deref() == Some("OPTIONS")
-        || companions
-            .iter()
-            .any(|h| h.message.code.starts_with("WEBKIT_CANNOT_LOAD"));
-    let (check, other, stage) = if preflight {
-        (
-            CheckId::PreflightNetworkError,
-            CheckId::NetworkError,
-            Stage::Preflight,
-        )
-    } else {
-        (
-            CheckId::NetworkError,
-            CheckId::PreflightNetworkError,
-            Stage::Response,
-        )
-    };
-    let mut facts = Facts {
-        network_error: Some(kind),
-        ..base.facts.clone()
-    };
-    if preflight && facts.method.as_deref() == Some("OPTIONS") {
-        facts.method = None;
-    }
-    let target = Target {
-        check,
-        answer_check: check,
-        stage,
-        browser,
-        facts: &facts,
-    };
-    let reproduction = reproduce(&target);
-    Some(Recognised {
-        check: Some(check),
-        alternatives: vec![other],
-        stage,
-        explanation: Some(format!(
-            "{} means the server never answered ({}): nothing to do with CORS headers. Check that the server runs, the host name and port are right, and the certificate is valid.",
-            net.code,
-            kind.id()
-        )),
-        scenario: Some(reproduction.scenario),
-        assumptions: reproduction.assumptions,
-        facts,
-        ..base
-    })
 }

@@ -2,9 +2,11 @@
 //! detecting which of those (or a console excerpt) a paste is.
 
 pub mod curl;
+mod curl_command;
 pub mod exchange;
 pub mod har;
 pub mod headers;
+mod redirects;
 pub mod scenario;
 
 use serde::Serialize;

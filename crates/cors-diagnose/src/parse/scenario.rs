@@ -5,6 +5,7 @@ use cors_rules::{Browser, Scenario};
 use serde::Serialize;
 
 use super::exchange::{header, Capture, Exchange};
+use super::redirects::{chain_start, redirect_targets};
 use crate::console::{ASSUMED_PAGE, ASSUMED_URL};
 
 /// Which answer of the scenario pasted response headers (without their request) fill.
@@ -131,7 +132,7 @@ pub fn scenario_from_capture(
     }
 }
 
-fn answer_of(exchange: &Exchange) -> Option<Answer> {
+pub(super) fn answer_of(exchange: &Exchange) -> Option<Answer> {
     match (&exchange.answer, exchange.network_error) {
         (Some(answer), _) => Some(Answer::Http(answer.clone())),
         (None, Some(kind)) => Some(Answer::Error(kind)),
@@ -164,30 +165,6 @@ fn main_exchange(capture: &Capture) -> Option<&Exchange> {
         .or_else(|| candidates.last())
         .copied()?;
     Some(chain_start(&candidates, found))
-}
-
-/// The request whose redirects led to `exchange` (the script made that one).
-fn chain_start<'a>(candidates: &[&'a Exchange], mut exchange: &'a Exchange) -> &'a Exchange {
-    for _ in 0..20 {
-        let url = exchange.request.as_ref().and_then(|r| r.url.as_deref());
-        let previous = candidates.iter().find(|e| {
-            let Some(answer) = e.answer.as_ref().filter(|a| (300..400).contains(&a.status)) else {
-                return false;
-            };
-            let from = e
-                .request
-                .as_ref()
-                .and_then(|r| r.url.as_deref())
-                .and_then(|u| url::Url::parse(u).ok());
-            let target = header(&answer.headers, "location").and_then(|l| from?.join(l).ok());
-            target.is_some_and(|t| Some(t.as_str()) == url)
-        });
-        match previous {
-            Some(previous) => exchange = previous,
-            None => break,
-        }
-    }
-    exchange
 }
 
 fn preflight_of<'a>(capture: &'a Capture, url: Option<&str>) -> Option<&'a Exchange> {
@@ -325,48 +302,4 @@ fn is_cors_response_header(name: &str) -> bool {
         name.as_str(),
         "access-control-allow-origin" | "access-control-allow-credentials" | "vary"
     )
-}
-
-/// Server entries for the redirect targets the request's answer leads to, as far as the capture shows them.
-fn redirect_targets(capture: &Capture, url: &str) -> Vec<ServerEntry> {
-    let mut out: Vec<ServerEntry> = Vec::new();
-    let mut current = url.to_owned();
-    for _ in 0..20 {
-        let answer = capture
-            .exchanges
-            .iter()
-            .filter(|e| !e.is_preflight())
-            .find(|e| e.request.as_ref().and_then(|r| r.url.as_deref()) == Some(current.as_str()))
-            .and_then(|e| e.answer.as_ref());
-        let Some(location) = answer
-            .filter(|a| (300..400).contains(&a.status))
-            .and_then(|a| header(&a.headers, "location"))
-        else {
-            break;
-        };
-        let Some(next) = url::Url::parse(&current)
-            .ok()
-            .and_then(|u| u.join(location).ok())
-            .map(|u| u.to_string())
-        else {
-            break;
-        };
-        let exchange = capture
-            .exchanges
-            .iter()
-            .find(|e| e.request.as_ref().and_then(|r| r.url.as_deref()) == Some(next.as_str()));
-        let Some(answer) = exchange.and_then(answer_of) else {
-            break;
-        };
-        if out.iter().any(|e| e.url == next) || next == url {
-            break;
-        }
-        out.push(ServerEntry {
-            url: next.clone(),
-            preflight: None,
-            response: answer,
-        });
-        current = next;
-    }
-    out
 }

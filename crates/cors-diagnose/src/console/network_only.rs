@@ -1,0 +1,104 @@
+//! Pastes with only network lines: a connection failure (not CORS), an extension block, or only the
+//! generic `net::ERR_FAILED`.
+
+use cors_rules::{Browser, CheckId, Stage};
+
+use super::facts::Facts;
+use super::network_line::{NetError, NetworkLine};
+use super::read::MessageHit;
+use super::reproduce::{reproduce, Target};
+use super::{Finding, Recognised};
+
+/// A network line alone: a connection failure, an extension, or only the generic `net::ERR_FAILED`.
+/// Companion lines fill the URL and API; the preflight is the one that failed when the line's method is
+/// `OPTIONS`, or when Safari still prints "... due to access control checks." (it does so for preflights).
+pub(super) fn from_network(
+    networks: &[NetworkLine],
+    companions: &[MessageHit],
+) -> Option<Recognised> {
+    let net = networks
+        .iter()
+        .find(|n| matches!(n.error, Some(NetError::Network(_) | NetError::NotCors(_))))?;
+    let mut facts = Facts {
+        url: net.url.clone(),
+        method: net.method.clone(),
+        ..Facts::default()
+    };
+    for hit in companions {
+        facts.fill_from(&hit.facts);
+    }
+    let browser = if net.code.starts_with("net::") {
+        Browser::Chrome
+    } else {
+        Browser::Safari
+    };
+    let base = Recognised {
+        browser,
+        code: net.code.clone(),
+        finding: Finding::NetworkFailure,
+        check: None,
+        alternatives: Vec::new(),
+        stage: Stage::Response,
+        facts,
+        explanation: None,
+        scenario: None,
+        assumptions: Vec::new(),
+    };
+    let kind = match net.error {
+        Some(NetError::Network(kind)) => kind,
+        Some(NetError::NotCors(why)) => {
+            return Some(Recognised {
+                finding: Finding::NotCors,
+                explanation: Some(why.to_owned()),
+                ..base
+            })
+        }
+        _ => return None,
+    };
+    let preflight = net.method.as_deref() == Some("OPTIONS")
+        || companions
+            .iter()
+            .any(|h| h.message.code.starts_with("WEBKIT_CANNOT_LOAD"));
+    let (check, other, stage) = if preflight {
+        (
+            CheckId::PreflightNetworkError,
+            CheckId::NetworkError,
+            Stage::Preflight,
+        )
+    } else {
+        (
+            CheckId::NetworkError,
+            CheckId::PreflightNetworkError,
+            Stage::Response,
+        )
+    };
+    let mut facts = Facts {
+        network_error: Some(kind),
+        ..base.facts.clone()
+    };
+    if preflight && facts.method.as_deref() == Some("OPTIONS") {
+        facts.method = None;
+    }
+    let target = Target {
+        check,
+        answer_check: check,
+        stage,
+        browser,
+        facts: &facts,
+    };
+    let reproduction = reproduce(&target);
+    Some(Recognised {
+        check: Some(check),
+        alternatives: vec![other],
+        stage,
+        explanation: Some(format!(
+            "{} means the server never answered ({}): nothing to do with CORS headers. Check that the server runs, the host name and port are right, and the certificate is valid.",
+            net.code,
+            kind.id()
+        )),
+        scenario: Some(reproduction.scenario),
+        assumptions: reproduction.assumptions,
+        facts,
+        ..base
+    })
+}
