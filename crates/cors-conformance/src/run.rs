@@ -106,6 +106,7 @@ async fn run_in_session(
 ) -> Result<BrowserRun> {
     harness::plant_cookies(session, lab).await?;
     harness::open_page(session, lab).await?;
+    session.verify_console().await?;
     let credentials = crate::credentials::probe(session, lab).await?;
     let _ = session.take_console().await?;
     let mut results: Vec<CaseResult> = cases

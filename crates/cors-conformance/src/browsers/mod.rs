@@ -71,6 +71,8 @@ enum Console {
     ChromiumLog,
     /// Firefox: WebDriver BiDi `log.entryAdded` on the session's WebSocket.
     Bidi(firefox::BidiLog),
+    /// WebKit: MiniBrowser's console written to a file.
+    File(webkit::ConsoleFile),
     /// Not captured.
     None,
 }
@@ -99,10 +101,15 @@ impl Session {
         };
         std::fs::create_dir_all(workdir).map_err(|error| start_error(error.to_string()))?;
         let port = free_port().map_err(|error| start_error(error.to_string()))?;
+        let mut console_file = None;
         let (processes, capabilities) = match kind {
             BrowserKind::Chromium => chromium::launch(port, workdir)?,
             BrowserKind::Firefox => firefox::launch(port, workdir)?,
-            BrowserKind::Webkit => webkit::launch(port, workdir).await?,
+            BrowserKind::Webkit => {
+                let (processes, caps, console) = webkit::launch(port, workdir).await?;
+                console_file = Some(webkit::ConsoleFile::new(console));
+                (processes, caps)
+            }
         };
         wait_for_port(port).await.map_err(start_error)?;
         let client = ClientBuilder::new(HttpConnector::new())
@@ -119,16 +126,14 @@ impl Session {
             .and_then(|caps| caps.get("browserVersion").and_then(Value::as_str))
             .unwrap_or("unknown")
             .to_owned();
-        let console = match kind {
-            BrowserKind::Chromium => Console::ChromiumLog,
-            BrowserKind::Firefox => match created
-                .as_ref()
-                .and_then(|caps| caps.get("webSocketUrl")?.as_str())
-            {
-                Some(url) => Console::Bidi(firefox::BidiLog::connect(url).await?),
-                None => Console::None,
-            },
-            BrowserKind::Webkit => Console::None,
+        let bidi_url = created
+            .as_ref()
+            .and_then(|caps| caps.get("webSocketUrl")?.as_str());
+        let console = match (kind, bidi_url, console_file) {
+            (BrowserKind::Chromium, _, _) => Console::ChromiumLog,
+            (_, Some(url), _) => Console::Bidi(firefox::BidiLog::connect(url).await?),
+            (_, None, Some(file)) => Console::File(file),
+            (_, None, None) => Console::None,
         };
         Ok(Session {
             client,
@@ -137,6 +142,34 @@ impl Session {
             console,
             _processes: processes,
         })
+    }
+
+    /// Checks that console lines really arrive (a marker line printed by the page comes back); if not, the
+    /// session stops claiming to capture the console. Call it with a page open.
+    ///
+    /// # Errors
+    /// [`HarnessError::WebDriver`] when the marker cannot be printed.
+    pub async fn verify_console(&mut self) -> Result<()> {
+        if matches!(self.console, Console::None) {
+            return Ok(());
+        }
+        let _ = self.take_console().await?;
+        self.client
+            .execute("console.log('conformance-console-check')", Vec::new())
+            .await?;
+        for _ in 0..20 {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            if self
+                .take_console()
+                .await?
+                .iter()
+                .any(|line| line.text.contains("conformance-console-check"))
+            {
+                return Ok(());
+            }
+        }
+        self.console = Console::None;
+        Ok(())
     }
 
     /// Whether this session captures console lines.
@@ -153,6 +186,7 @@ impl Session {
         match &mut self.console {
             Console::ChromiumLog => chromium::take_log(&self.client).await,
             Console::Bidi(log) => Ok(log.take()),
+            Console::File(file) => Ok(file.take()),
             Console::None => Ok(Vec::new()),
         }
     }
