@@ -1,7 +1,7 @@
 //! Prediction against observation: one row per field the page (and the lab's log) can see, each marked
 //! agree, disagree, or not observable. Plain data in, plain data out; the panel only renders the rows.
 
-use cors_lab::api::LogEntry;
+use cors_lab::api::{LogEntry, LoggedAnswer};
 use cors_rules::scenario::{Answer, Api, Scenario};
 use cors_rules::{Outcome, ResponseType, Verdict};
 
@@ -209,7 +209,8 @@ fn wire_row(scenario: &Scenario, verdict: &Verdict, evidence: &Evidence) -> Row 
         .collect();
     let observed = match evidence.lab_log {
         Some(log) => Shown::Requests(
-            log.iter()
+            without_transport_retries(log)
+                .into_iter()
                 .enumerate()
                 .map(|(i, entry)| {
                     observed_row(entry, predicted.get(i), &relevance, visible(&entry.url))
@@ -219,6 +220,27 @@ fn wire_row(scenario: &Scenario, verdict: &Verdict, evidence: &Evidence) -> Row 
         None => Shown::Unseen(Unseen::NotTheLab),
     };
     row(Field::WireRequests, Shown::Requests(predicted), observed)
+}
+
+/// The log without the browser's transport retries: a request whose connection was reset (or dropped after
+/// a hold) is sent again by the network stack, below anything the Fetch standard describes, so a repeat
+/// of the same request right after such an answer is one request as far as CORS is concerned.
+fn without_transport_retries(log: &[LogEntry]) -> Vec<&LogEntry> {
+    let mut kept: Vec<&LogEntry> = Vec::with_capacity(log.len());
+    for entry in log {
+        let retry = kept.last().is_some_and(|previous| {
+            matches!(
+                previous.answer,
+                LoggedAnswer::ConnectionReset | LoggedAnswer::Timeout
+            ) && previous.method == entry.method
+                && previous.url == entry.url
+                && previous.headers == entry.headers
+        });
+        if !retry {
+            kept.push(entry);
+        }
+    }
+    kept
 }
 
 /// Whether the lab's test cookie exists for the URL's host (cookies ignore ports).

@@ -308,3 +308,41 @@ fn a_blocked_prediction_agrees_with_a_rejection_and_compares_no_status() {
     let status = rows.iter().find(|row| row.field == Field::Status);
     assert_eq!(status.map(|row| &row.observed), Some(&Shown::Status(None)));
 }
+
+#[test]
+fn a_request_the_network_stack_repeats_after_a_reset_counts_once() {
+    let json = format!(
+        r#"{{"page": "{PAGE}", "request": {{"url": "{URL}"}},
+            "server": [{{"url": "{URL}", "response": {{"error": "connection-refused"}}}}]}}"#
+    );
+    let scenario = Scenario::from_json(&json).expect("a valid scenario");
+    let mut reset = entry(1, "GET", &[("Origin", PAGE)], false);
+    reset.answer = LoggedAnswer::ConnectionReset;
+    let mut retry = reset.clone();
+    retry.seq = 2;
+    let observed = Observed::NetworkError {
+        message: Some("TypeError: Failed to fetch".to_owned()),
+    };
+    let log = vec![reset.clone(), retry];
+    let evidence = Evidence {
+        observed: &observed,
+        lab_log: Some(&log),
+        cookie_hosts: &[],
+    };
+    let rows = compare(&scenario, &verdict_of(&scenario), &evidence);
+    assert_eq!(
+        mark_of(&rows, Field::WireRequests),
+        Mark::Agree,
+        "{rows:#?}"
+    );
+
+    let mut answered = reset;
+    answered.answer = LoggedAnswer::Response;
+    let twice = vec![answered.clone(), answered];
+    let evidence = Evidence {
+        lab_log: Some(&twice),
+        ..evidence
+    };
+    let rows = compare(&scenario, &verdict_of(&scenario), &evidence);
+    assert_eq!(mark_of(&rows, Field::WireRequests), Mark::Disagree);
+}

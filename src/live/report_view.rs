@@ -69,8 +69,17 @@ pub fn LiveReportView(report: LiveReport) -> impl IntoView {
     };
     let rows = report.rows.clone();
     let browser = report.profile.0.display_name();
+    let scenario_id = match &report.ran_at {
+        RanAt::Lab { id, .. } => Some(id.clone()),
+        RanAt::Url => None,
+    };
     view! {
-        <div class="live-report" data-testid="live-report" data-agree=if agree { "true" } else { "false" }>
+        <div
+            class="live-report"
+            data-testid="live-report"
+            data-agree=if agree { "true" } else { "false" }
+            data-scenario-id=scenario_id
+        >
             <Show when=move || stale.get()>
                 <p class="note" data-testid="live-stale">
                     "The scenario has changed since this run: run it again to compare."

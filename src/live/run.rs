@@ -183,7 +183,7 @@ async fn prepare_lab(
         .await
         .map_err(LiveError::Lab)?;
     let mut cookie_hosts = Vec::new();
-    let page_is_lab = lab.health.origins.app.iter().any(|o| *o == env.origin);
+    let page_is_lab = lab.health.origins.app.contains(&env.origin);
     if page_is_lab && plant_cookie(&env.origin).await {
         if let Some(host) = url::Url::parse(&env.origin)
             .ok()
