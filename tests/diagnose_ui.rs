@@ -33,6 +33,17 @@ async fn choose_stack(app: &App, id: &str) -> Result<(), HarnessError> {
     .map(|_| ())
 }
 
+/// Scrolls an element to the middle of the window (clear of the sticky verdict bar), then clicks it.
+async fn click(app: &App, testid: &str) -> Result<(), HarnessError> {
+    app.wait_for_testid(testid).await?;
+    app.execute(
+        "document.querySelector(`[data-testid=${arguments[0]}]`).scrollIntoView({ block: 'center', behavior: 'instant' });",
+        vec![Value::String(testid.to_owned())],
+    )
+    .await?;
+    app.click_testid(testid).await
+}
+
 async fn wait_for_text(app: &App, testid: &str, expected: &str) -> Result<(), HarnessError> {
     app.wait_until(&format!("{testid} to contain {expected:?}"), || async {
         Ok(app.text_of_testid(testid).await?.contains(expected))
@@ -48,7 +59,7 @@ async fn a_pasted_chrome_message_becomes_a_scenario_and_a_fix() -> TestResult {
         return app.close().await;
     }
     paste(&app, MESSAGE).await?;
-    app.click_testid("diagnose-read").await?;
+    click(&app, "diagnose-read").await?;
     wait_for_text(&app, "diagnose-check", "allow-origin-mismatch").await?;
     let detected = app.text_of_testid("diagnose-detected").await?;
     assert!(
@@ -56,7 +67,7 @@ async fn a_pasted_chrome_message_becomes_a_scenario_and_a_fix() -> TestResult {
         "detected as {detected:?}"
     );
 
-    app.click_testid("diagnose-load").await?;
+    click(&app, "diagnose-load").await?;
     wait_for_text(&app, "banner-title", "Blocked").await?;
     wait_for_text(
         &app,
@@ -90,7 +101,7 @@ async fn pasted_markup_is_shown_as_text_and_unknown_text_gets_suggestions() -> T
         return app.close().await;
     }
     paste(&app, "<img src=x onerror=\"document.title='pwned'\"> No Access-Control-Allow-Origin header on the resource").await?;
-    app.click_testid("diagnose-read").await?;
+    click(&app, "diagnose-read").await?;
     app.wait_for_testid("diagnose-closest").await?;
     assert_eq!(
         app.count_css("#diagnose img").await?,
