@@ -165,7 +165,9 @@ fn classify_mismatch(
     }
 }
 
-/// Records the outcome of a CORS check (shared by the preflight, the response and redirects).
+/// Records the outcome of a CORS check (shared by the preflight, the response and redirects). A pass is
+/// recorded under the id of the check that would have failed: `allow-origin-wildcard` for `*`,
+/// `allow-origin-mismatch` for the exact origin, then `allow-credentials` with `include`.
 pub(crate) fn record_cors_check(
     result: &Result<CorsCheckPass, CorsCheckFailure>,
     checked: CheckedResponse,
@@ -175,66 +177,46 @@ pub(crate) fn record_cors_check(
     stage: Stage,
     rec: &mut Recorder,
 ) {
-    let preflight = checked == CheckedResponse::Preflight;
-    let pick = |plain: CheckId, pre: CheckId| if preflight { pre } else { plain };
-    let acao = get(&response.headers, "access-control-allow-origin").unwrap_or_default();
-    let acac = get(&response.headers, "access-control-allow-credentials").unwrap_or_default();
     let status = response.status.to_string();
-    let origin_values = |value: &str| {
+    let acao = get(&response.headers, "access-control-allow-origin").unwrap_or_default();
+    let origin_values = vec![
+        kv(Key::Url, url.as_str()),
+        kv(Key::SentOrigin, origin),
+        kv(Key::Value, acao),
+        kv(Key::Status, status.as_str()),
+    ];
+    let credential_values = || {
+        let acac = get(&response.headers, "access-control-allow-credentials").unwrap_or_default();
         vec![
             kv(Key::Url, url.as_str()),
-            kv(Key::SentOrigin, origin),
-            kv(Key::Value, value),
+            kv(Key::Value, acac),
             kv(Key::Status, status.as_str()),
         ]
     };
-    let credential_values = vec![
-        kv(Key::Url, url.as_str()),
-        kv(Key::Value, acac.as_str()),
-        kv(Key::Status, status.as_str()),
-    ];
+    let exact = CorsCheckFailure::AllowOriginMismatch {
+        value: String::new(),
+    }
+    .check_id(checked);
     match result {
         Ok(CorsCheckPass::Wildcard) => {
             rec.pass(
-                pick(
-                    CheckId::AllowOriginWildcard,
-                    CheckId::PreflightAllowOriginWildcard,
-                ),
+                CorsCheckFailure::AllowOriginWildcard.check_id(checked),
                 stage,
-                origin_values(&acao),
+                origin_values,
             );
         }
-        Ok(pass) => {
-            rec.pass(
-                pick(
-                    CheckId::AllowOriginMismatch,
-                    CheckId::PreflightAllowOriginMismatch,
-                ),
-                stage,
-                origin_values(&acao),
-            );
-            if *pass == CorsCheckPass::ExactOriginWithCredentials {
-                rec.pass(
-                    pick(
-                        CheckId::AllowCredentials,
-                        CheckId::PreflightAllowCredentials,
-                    ),
-                    stage,
-                    credential_values,
-                );
-            }
+        Ok(CorsCheckPass::ExactOrigin) => rec.pass(exact, stage, origin_values),
+        Ok(CorsCheckPass::ExactOriginWithCredentials) => {
+            rec.pass(exact, stage, origin_values);
+            let credentials = CorsCheckFailure::AllowCredentials {
+                value: String::new(),
+            };
+            rec.pass(credentials.check_id(checked), stage, credential_values());
         }
         Err(failure @ CorsCheckFailure::AllowCredentials { .. }) => {
-            rec.pass(
-                pick(
-                    CheckId::AllowOriginMismatch,
-                    CheckId::PreflightAllowOriginMismatch,
-                ),
-                stage,
-                origin_values(&acao),
-            );
-            rec.fail(failure.check_id(checked), stage, credential_values);
+            rec.pass(exact, stage, origin_values);
+            rec.fail(failure.check_id(checked), stage, credential_values());
         }
-        Err(failure) => rec.fail(failure.check_id(checked), stage, origin_values(&acao)),
+        Err(failure) => rec.fail(failure.check_id(checked), stage, origin_values),
     }
 }

@@ -9,13 +9,11 @@ use crate::credentials::include_credentials;
 use crate::expose::readable_header_names;
 use crate::header_list::get;
 use crate::main_fetch::{Ending, Fetch, Halt, Step};
-use crate::method::is_cors_safelisted_method;
-use crate::preflight::{cors_preflight_fetch, credentials_id, PreflightRequest};
-use crate::preflight_cache::CacheQuery;
+use crate::preflight::credentials_id;
+use crate::preflight_step::preflight_if_needed;
 use crate::recorder::kv;
 use crate::redirect::{follow_redirect, is_redirect_status, location_value};
-use crate::safelist::{cors_unsafe_request_header_names, TOTAL_LIMIT};
-use crate::scenario::{Answer, CredentialsMode, HttpAnswer, InputError, RequestMode};
+use crate::scenario::{Answer, HttpAnswer, InputError, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
 use crate::validate::Server;
@@ -42,144 +40,8 @@ pub(crate) fn http_fetch(fetch: &mut Fetch<'_>, route: Route) -> Step<Url> {
     handle_response(fetch, answer)
 }
 
-/// T-8 and P-1: is a preflight needed (and not already cached), and if so, run it.
-fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
-    let unsafe_names = cors_unsafe_request_header_names(
-        fetch
-            .headers
-            .iter()
-            .map(|h| (h.name.as_str(), h.value.as_slice())),
-        fetch.quirks.extra_safelist,
-    );
-    for (header, result) in fetch.headers.iter().zip(&unsafe_names.headers) {
-        let reason = result.verdict.err().map(|r| r.id()).unwrap_or_default();
-        let values = vec![
-            kv(Key::Header, header.name.as_str()),
-            kv(Key::Value, header.value_text()),
-            kv(Key::Reason, reason),
-        ];
-        fetch.rec.record(
-            CheckId::SafelistedHeader,
-            stage,
-            if reason.is_empty() {
-                crate::StepOutcome::Pass
-            } else {
-                crate::StepOutcome::Info
-            },
-            values,
-        );
-    }
-    if unsafe_names.safelisted_total > TOTAL_LIMIT {
-        let values = vec![
-            kv(Key::Count, unsafe_names.safelisted_total.to_string()),
-            kv(Key::Cap, TOTAL_LIMIT.to_string()),
-        ];
-        fetch.rec.info(CheckId::SafelistedTotal, stage, values);
-    }
-    let method_unsafe = !is_cors_safelisted_method(&fetch.method);
-    let mut reasons = Vec::new();
-    if method_unsafe {
-        reasons.push("method");
-    }
-    if !unsafe_names.names.is_empty() {
-        reasons.push("headers");
-    }
-    if fetch.request.preflight_flag {
-        reasons.push("flag");
-    }
-    let values = vec![
-        kv(Key::Method, fetch.method.as_str()),
-        kv(Key::Names, unsafe_names.names.join(",")),
-        kv(Key::Reason, reasons.join(",")),
-    ];
-    if reasons.is_empty() {
-        fetch.rec.pass(CheckId::PreflightNeeded, stage, values);
-        return Ok(());
-    }
-    fetch.rec.info(CheckId::PreflightNeeded, stage, values);
-    // P-1: "If … there is no method cache entry match … or there is one item … without a header-name cache
-    // entry match" then a preflight is made; otherwise the cached result is used.
-    let origin = fetch.serialized_request_origin();
-    let query = CacheQuery {
-        origin: &origin,
-        url: &fetch.current_url,
-        credentials: fetch.request.credentials == CredentialsMode::Include,
-    };
-    let method_cached = fetch.cache.method_match(&query, &fetch.method)
-        || (!method_unsafe && !fetch.request.preflight_flag);
-    if method_cached
-        && unsafe_names
-            .names
-            .iter()
-            .all(|n| fetch.cache.header_match(&query, n))
-    {
-        fetch.rec.info(
-            CheckId::PreflightCache,
-            stage,
-            vec![kv(Key::Url, fetch.current_url.as_str())],
-        );
-        return Ok(());
-    }
-    run_preflight(fetch, &origin, &unsafe_names.names)
-}
-
-/// <https://fetch.spec.whatwg.org/#cors-preflight-fetch-0> (P-2, P-3): the `OPTIONS` request and its checks.
-fn run_preflight(fetch: &mut Fetch<'_>, origin: &str, unsafe_names: &[String]) -> Step<()> {
-    let url = fetch.current_url.clone();
-    let mut headers = vec![
-        ("Origin".to_owned(), origin.to_owned()),
-        (
-            "Access-Control-Request-Method".to_owned(),
-            fetch.method.clone(),
-        ),
-    ];
-    // "If headers is not empty, then … `Access-Control-Request-Headers` … joined with 0x2C (no space)."
-    if !unsafe_names.is_empty() {
-        headers.push((
-            "Access-Control-Request-Headers".to_owned(),
-            unsafe_names.join(","),
-        ));
-    }
-    // P-2: the preflight never carries credentials.
-    fetch.requests.push(WireRequest {
-        method: "OPTIONS".to_owned(),
-        url: url.to_string(),
-        credentials: false,
-        headers,
-    });
-    let server = lookup(fetch.input.servers.as_slice(), &url)?;
-    let answer = server.preflight.unwrap_or(server.response);
-    let written_names: Vec<String> = fetch.headers.iter().map(|h| h.name.clone()).collect();
-    let request = PreflightRequest {
-        url: &url,
-        origin,
-        method: &fetch.method,
-        unsafe_names,
-        written_names: &written_names,
-        credentials: fetch.request.credentials,
-        preflight_flag: fetch.request.preflight_flag,
-    };
-    match cors_preflight_fetch(&request, answer, fetch.quirks, &mut fetch.rec) {
-        Ok(success) => {
-            let query = CacheQuery {
-                origin,
-                url: &url,
-                credentials: fetch.request.credentials == CredentialsMode::Include,
-            };
-            fetch.cache.insert(
-                &query,
-                &success.methods,
-                &success.header_names,
-                success.max_age,
-            );
-            Ok(())
-        }
-        Err(_) => Err(Halt::Ended(Ending::NetworkError)),
-    }
-}
-
 /// The server entry answering `url`.
-fn lookup<'s, 'a>(servers: &'s [Server<'a>], url: &Url) -> Step<&'s Server<'a>> {
+pub(crate) fn lookup<'s, 'a>(servers: &'s [Server<'a>], url: &Url) -> Step<&'s Server<'a>> {
     servers.iter().find(|s| s.url == *url).ok_or_else(|| {
         Halt::Input(InputError {
             field: "server".to_owned(),

@@ -48,6 +48,7 @@ pub mod origin;
 pub mod port_blocking;
 pub mod preflight;
 mod preflight_cache;
+mod preflight_step;
 pub mod quirks;
 mod recorder;
 pub mod redirect;

@@ -1,0 +1,150 @@
+//! Whether a CORS request is preflighted (T-8, P-1, U-2) and the preflight on the wire (P-2, P-3).
+
+use crate::http_fetch::lookup;
+use crate::main_fetch::{Ending, Fetch, Halt, Step};
+use crate::method::is_cors_safelisted_method;
+use crate::preflight::{cors_preflight_fetch, PreflightRequest};
+use crate::preflight_cache::CacheQuery;
+use crate::recorder::kv;
+use crate::safelist::{cors_unsafe_request_header_names, UnsafeNames, TOTAL_LIMIT};
+use crate::scenario::CredentialsMode;
+use crate::trace::{CheckId, Key, Stage, StepOutcome};
+use crate::verdict::WireRequest;
+
+/// T-8 and P-1: is a preflight needed (and not already cached), and if so, run it.
+pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
+    let unsafe_names = record_safelisting(fetch, stage);
+    // T-8: "request's use-CORS-preflight flag is set, or request's unsafe-request flag is set and either
+    // request's method is not a CORS-safelisted method or CORS-unsafe request-header names with request's
+    // header list is not empty".
+    let method_unsafe = !is_cors_safelisted_method(&fetch.method);
+    let reasons: Vec<&str> = [
+        (method_unsafe, "method"),
+        (!unsafe_names.names.is_empty(), "headers"),
+        (fetch.request.preflight_flag, "flag"),
+    ]
+    .iter()
+    .filter_map(|(applies, reason)| applies.then_some(*reason))
+    .collect();
+    let values = vec![
+        kv(Key::Method, fetch.method.as_str()),
+        kv(Key::Names, unsafe_names.names.join(",")),
+        kv(Key::Reason, reasons.join(",")),
+    ];
+    if reasons.is_empty() {
+        fetch.rec.pass(CheckId::PreflightNeeded, stage, values);
+        return Ok(());
+    }
+    fetch.rec.info(CheckId::PreflightNeeded, stage, values);
+    let origin = fetch.serialized_request_origin();
+    if is_cached(fetch, &origin, method_unsafe, &unsafe_names.names) {
+        let values = vec![kv(Key::Url, fetch.current_url.as_str())];
+        fetch.rec.info(CheckId::PreflightCache, stage, values);
+        return Ok(());
+    }
+    run_preflight(fetch, &origin, &unsafe_names.names)
+}
+
+/// S-1…S-8: each header's safelisting verdict and the 1024-byte total, recorded.
+fn record_safelisting(fetch: &mut Fetch<'_>, stage: Stage) -> UnsafeNames {
+    let unsafe_names = cors_unsafe_request_header_names(
+        fetch
+            .headers
+            .iter()
+            .map(|h| (h.name.as_str(), h.value.as_slice())),
+        fetch.quirks.extra_safelist,
+    );
+    for (header, result) in fetch.headers.iter().zip(&unsafe_names.headers) {
+        let reason = result.verdict.err().map(|r| r.id()).unwrap_or_default();
+        let outcome = if reason.is_empty() {
+            StepOutcome::Pass
+        } else {
+            StepOutcome::Info
+        };
+        let values = vec![
+            kv(Key::Header, header.name.as_str()),
+            kv(Key::Value, header.value_text()),
+            kv(Key::Reason, reason),
+        ];
+        fetch
+            .rec
+            .record(CheckId::SafelistedHeader, stage, outcome, values);
+    }
+    if unsafe_names.safelisted_total > TOTAL_LIMIT {
+        let values = vec![
+            kv(Key::Count, unsafe_names.safelisted_total.to_string()),
+            kv(Key::Cap, TOTAL_LIMIT.to_string()),
+        ];
+        fetch.rec.info(CheckId::SafelistedTotal, stage, values);
+    }
+    unsafe_names
+}
+
+/// P-1: "If … there is no method cache entry match for request's method … or there is one item in
+/// headerNames … without a header-name cache entry match", a preflight is made; otherwise the cached
+/// result is used.
+fn is_cached(fetch: &Fetch<'_>, origin: &str, method_unsafe: bool, names: &[String]) -> bool {
+    let query = CacheQuery {
+        origin,
+        url: &fetch.current_url,
+        credentials: fetch.request.credentials == CredentialsMode::Include,
+    };
+    let method_cached = fetch.cache.method_match(&query, &fetch.method)
+        || (!method_unsafe && !fetch.request.preflight_flag);
+    method_cached && names.iter().all(|n| fetch.cache.header_match(&query, n))
+}
+
+/// <https://fetch.spec.whatwg.org/#cors-preflight-fetch-0> (P-2, P-3): the `OPTIONS` request and its checks.
+fn run_preflight(fetch: &mut Fetch<'_>, origin: &str, unsafe_names: &[String]) -> Step<()> {
+    let url = fetch.current_url.clone();
+    let mut headers = vec![
+        ("Origin".to_owned(), origin.to_owned()),
+        (
+            "Access-Control-Request-Method".to_owned(),
+            fetch.method.clone(),
+        ),
+    ];
+    // "If headers is not empty, then … `Access-Control-Request-Headers` … joined with 0x2C (no space)."
+    if !unsafe_names.is_empty() {
+        headers.push((
+            "Access-Control-Request-Headers".to_owned(),
+            unsafe_names.join(","),
+        ));
+    }
+    // P-2: the preflight never carries credentials.
+    fetch.requests.push(WireRequest {
+        method: "OPTIONS".to_owned(),
+        url: url.to_string(),
+        credentials: false,
+        headers,
+    });
+    let server = lookup(fetch.input.servers.as_slice(), &url)?;
+    let answer = server.preflight.unwrap_or(server.response);
+    let written_names: Vec<String> = fetch.headers.iter().map(|h| h.name.clone()).collect();
+    let request = PreflightRequest {
+        url: &url,
+        origin,
+        method: &fetch.method,
+        unsafe_names,
+        written_names: &written_names,
+        credentials: fetch.request.credentials,
+        preflight_flag: fetch.request.preflight_flag,
+    };
+    match cors_preflight_fetch(&request, answer, fetch.quirks, &mut fetch.rec) {
+        Ok(success) => {
+            let query = CacheQuery {
+                origin,
+                url: &url,
+                credentials: fetch.request.credentials == CredentialsMode::Include,
+            };
+            fetch.cache.insert(
+                &query,
+                &success.methods,
+                &success.header_names,
+                success.max_age,
+            );
+            Ok(())
+        }
+        Err(_) => Err(Halt::Ended(Ending::NetworkError)),
+    }
+}
