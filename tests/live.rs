@@ -701,6 +701,10 @@ async fn the_run_button_works_from_the_keyboard_and_the_result_is_announced() ->
         hidden.contains("No 'Access-Control-Allow-Origin' header"),
         "{hidden}"
     );
+    let to_report = "document.querySelector('[data-testid=\"live-report\"]')\
+                     .scrollIntoView({block: 'start', behavior: 'instant'});";
+    browser.execute(to_report, vec![]).await?;
+    browser.screenshot("live-report").await?;
     browser.close().await?;
     lab.stop().await;
     Ok(())
