@@ -41,9 +41,10 @@ pub fn PastePanel() -> impl IntoView {
     };
     view! {
         <div class="diagnose-paste">
-            <label for="diagnose-input">"What you see"</label>
+            <label for="diagnose-input" style="display:block">"What you see"</label>
             <textarea
                 id="diagnose-input"
+                style="width:100%;box-sizing:border-box;font-family:monospace"
                 data-testid="diagnose-input"
                 rows="8"
                 spellcheck="false"

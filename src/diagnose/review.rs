@@ -53,8 +53,9 @@ pub fn ReviewPanel() -> impl IntoView {
                     }).collect_view()
                 }}
             </ul>
-            <label for="diagnose-observations">"Paste the answers, one per line: ORIGIN -> ALLOW-ORIGIN [credentials] [vary]"</label>
+            <label for="diagnose-observations" style="display:block">"Paste the answers, one per line: ORIGIN -> ALLOW-ORIGIN [credentials] [vary]"</label>
             <textarea id="diagnose-observations" data-testid="diagnose-observations" rows="4"
+                style="width:100%;box-sizing:border-box;font-family:monospace"
                 prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
             {move || match from_probes.get() {
                 Ok(found) => view! { <ul data-testid="diagnose-probe-findings">{found.into_iter().map(finding_view).collect_view()}</ul> }.into_any(),
