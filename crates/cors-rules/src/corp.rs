@@ -10,6 +10,7 @@ use crate::scenario::HeaderPair;
 
 /// Why CORP blocks a response.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum CorpBlock {
     /// CORP-3: `same-origin` and the response URL is not same origin with the page.
     SameOrigin,

@@ -12,6 +12,7 @@ use crate::trace::{Key, Stage};
 
 /// Why a response fails the CORS check.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum CorsCheckFailure {
     /// K-2: no `Access-Control-Allow-Origin`.
     AllowOriginMissing,

@@ -21,6 +21,7 @@ pub const CORS_SAFELISTED_RESPONSE_HEADER_NAMES: [&str; 7] = [
 
 /// The result of reading `Access-Control-Expose-Headers` (E-2, E-3).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ExposedList {
     /// The header is absent.
     Absent,

@@ -5,6 +5,7 @@ use crate::method::is_forbidden_method;
 
 /// Why a request header is forbidden (F-1…F-3); the browser then drops it silently (F-4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ForbiddenReason {
     /// F-1: the name is on the forbidden list (`Cookie`, `Host`, `Origin`, …).
     ForbiddenName,

@@ -41,6 +41,7 @@ impl AddressSpace {
 
 /// Why Local Network Access blocks the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum LocalNetworkBlock {
     /// The page is a secure context: the permission was not granted.
     PermissionDenied,

@@ -10,6 +10,7 @@ const DELTA_SECONDS_MAX: u64 = 2_147_483_648;
 
 /// Where the effective lifetime came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum MaxAgeSource {
     /// The header was absent: the default.
     Default,

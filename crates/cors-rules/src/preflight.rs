@@ -36,6 +36,7 @@ pub struct PreflightRequest<'a> {
 
 /// Why the preflight failed: the whole fetch is a network error (P-13).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum PreflightFailure {
     /// No HTTP answer.
     NetworkError(NetworkErrorKind),

@@ -51,6 +51,7 @@ pub enum HeaderPart {
 
 /// Why the script's call throws (outcome `request-error`).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RequestError {
     /// a fetch URL with a username or password.
     UrlCredentials,

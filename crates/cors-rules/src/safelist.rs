@@ -18,6 +18,7 @@ pub const TOTAL_LIMIT: usize = 1024;
 
 /// Why a request header is not CORS-safelisted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NotSafelisted {
     /// S-7: the name is not on the list.
     Name,
