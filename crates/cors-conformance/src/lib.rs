@@ -29,6 +29,7 @@ pub mod lab;
 pub mod observation;
 pub mod report;
 pub mod report_md;
+pub mod report_md_groups;
 pub mod rng;
 pub mod run;
 pub mod suite;

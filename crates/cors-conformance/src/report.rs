@@ -22,6 +22,62 @@ pub struct Report {
     pub generated: usize,
     /// One summary per browser.
     pub browsers: Vec<BrowserSummary>,
+    /// The diagnosed minimal cases in `cases/disagreements/`.
+    #[serde(default)]
+    pub diagnosed: Vec<Diagnosed>,
+}
+
+/// A diagnosed minimal case, as listed in the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnosed {
+    /// The file name under `cases/disagreements/`.
+    pub file: String,
+    /// The observables that differed when it was recorded.
+    pub observables: Vec<String>,
+    /// Which rule in which browser.
+    pub diagnosis: String,
+}
+
+/// Reads the diagnosed cases in `dir` (files that do not parse are listed with their problem).
+#[must_use]
+pub fn load_diagnosed(dir: &std::path::Path) -> Vec<Diagnosed> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<std::path::PathBuf> = entries
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| {
+            let file = path
+                .file_name()
+                .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+            let parsed = std::fs::read_to_string(path)
+                .map_err(|error| error.to_string())
+                .and_then(|text| {
+                    serde_json::from_str::<Disagreement>(&text).map_err(|error| error.to_string())
+                });
+            match parsed {
+                Ok(d) => Diagnosed {
+                    file,
+                    observables: d
+                        .differences
+                        .iter()
+                        .map(|x| x.observable.id().to_owned())
+                        .collect(),
+                    diagnosis: d.diagnosis,
+                },
+                Err(problem) => Diagnosed {
+                    file,
+                    observables: Vec::new(),
+                    diagnosis: format!("(unreadable: {problem})"),
+                },
+            }
+        })
+        .collect()
 }
 
 /// Agreement figures for one observable.

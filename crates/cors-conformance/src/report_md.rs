@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use crate::compare::Observable;
 use crate::groups::RuleGroup;
-use crate::report::{BrowserSummary, Disagreement, Report};
+use crate::report::{BrowserSummary, Report};
 
 /// What the harness cannot cover on loopback, stated in every report.
 const LIMITS: &str = "\
@@ -34,6 +34,7 @@ pub fn render(report: &Report) -> String {
     agreement_table(&mut out, report);
     groups_table(&mut out, report);
     let _ = writeln!(out, "## What the harness cannot cover\n\n{LIMITS}\n");
+    crate::report_md_groups::render_diagnosed(&mut out, &report.diagnosed);
     for browser in &report.browsers {
         browser_details(&mut out, browser);
     }
@@ -127,9 +128,8 @@ fn browser_details(out: &mut String, b: &BrowserSummary) {
     }
     if b.disagreements.is_empty() {
         let _ = writeln!(out, "No disagreements.\n");
-    }
-    for d in &b.disagreements {
-        disagreement(out, d);
+    } else {
+        crate::report_md_groups::render_groups(out, &b.disagreements);
     }
     for not_run in &b.not_run {
         let _ = writeln!(out, "- not run: `{}`: {}", not_run.case, not_run.reason);
@@ -141,40 +141,4 @@ fn browser_details(out: &mut String, b: &BrowserSummary) {
         }
     }
     let _ = writeln!(out);
-}
-
-fn disagreement(out: &mut String, d: &Disagreement) {
-    let observables: Vec<&str> = d.differences.iter().map(|x| x.observable.id()).collect();
-    let groups: Vec<&str> = d.groups.iter().map(|g| g.id()).collect();
-    let _ = writeln!(out, "### `{}`: {}\n", d.case, observables.join(", "));
-    let failure = d.predicted_failure.as_deref().unwrap_or("none");
-    let _ = writeln!(
-        out,
-        "Rule groups {}; the engine's failing check: `{failure}`.",
-        groups.join(", ")
-    );
-    if !d.diagnosis.is_empty() {
-        let _ = writeln!(out, "Diagnosis: {}", d.diagnosis);
-    }
-    let _ = writeln!(out);
-    for x in &d.differences {
-        let known = if x.known { " (known deviation)" } else { "" };
-        let _ = writeln!(
-            out,
-            "- **{}**{known}\n  - predicted: `{}`\n  - observed: `{}`",
-            x.observable.id(),
-            short(&x.predicted),
-            short(&x.observed)
-        );
-    }
-    let _ = writeln!(out);
-}
-
-fn short(value: &serde_json::Value) -> String {
-    let text = value.to_string().replace('`', "'");
-    if text.chars().count() > 600 {
-        format!("{}…", text.chars().take(600).collect::<String>())
-    } else {
-        text
-    }
 }

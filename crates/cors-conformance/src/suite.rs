@@ -28,6 +28,8 @@ pub struct SuiteOptions {
     pub known_deviations: PathBuf,
     /// Also write the Markdown report here (e.g. `docs/conformance.md`).
     pub markdown: Option<PathBuf>,
+    /// The diagnosed minimal cases listed in the report (`crates/cors-conformance/cases/disagreements`).
+    pub cases_dir: PathBuf,
 }
 
 fn write(path: &Path, text: &str) -> Result<()> {
@@ -57,10 +59,12 @@ pub async fn run_suite(options: &SuiteOptions) -> Result<Report> {
         count: options.count,
     });
     let known = deviations::load(&options.known_deviations)?;
+    let diagnosed = crate::report::load_diagnosed(&options.cases_dir);
     let mut report = Report {
         seed: options.seed,
         generated: cases.len(),
         browsers: Vec::new(),
+        diagnosed,
     };
     for &browser in &options.browsers {
         let run = run_one(options, browser, &cases).await?;
@@ -170,7 +174,8 @@ pub fn load_cases(paths: &[PathBuf]) -> Result<Vec<Case>> {
         .collect()
 }
 
-/// Replays `cases` in `browser`; prints each case's disagreeing observables and returns whether all agree.
+/// Replays `cases` in `browser`; prints each case's disagreeing observables, writes each disagreement to
+/// `out/replay-disagreements/`, and returns whether all agree.
 ///
 /// # Errors
 /// A harness error.
@@ -200,5 +205,13 @@ pub async fn replay(browser: BrowserKind, cases: &[Case], out: &Path) -> Result<
         &out.join(format!("replay-{}.json", browser.id())),
         &to_json(&run),
     )?;
+    let summary = BrowserSummary::from_run(&run, Default::default());
+    for disagreement in &summary.disagreements {
+        let name = format!("{}-{}.json", browser.id(), disagreement.case);
+        write(
+            &out.join("replay-disagreements").join(name),
+            &to_json(disagreement),
+        )?;
+    }
     Ok(all_agree)
 }

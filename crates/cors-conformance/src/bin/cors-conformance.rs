@@ -42,6 +42,9 @@ enum Command {
         /// Also write the Markdown report here.
         #[arg(long)]
         markdown: Option<PathBuf>,
+        /// Diagnosed minimal disagreements to list in the report.
+        #[arg(long, default_value = "crates/cors-conformance/cases/disagreements")]
+        cases_dir: PathBuf,
     },
     /// Replays saved disagreements (or bare scenario JSON files) in one browser.
     Replay {
@@ -72,6 +75,7 @@ async fn main() -> ExitCode {
             out,
             known_deviations,
             markdown,
+            cases_dir,
         } => {
             let browsers: Result<Vec<BrowserKind>, String> =
                 browsers.iter().map(|id| browser(id)).collect();
@@ -87,6 +91,7 @@ async fn main() -> ExitCode {
                 out,
                 known_deviations,
                 markdown,
+                cases_dir,
             };
             match run_suite(&options).await {
                 Ok(report) if report.browsers.iter().all(|b| b.passes()) => ExitCode::SUCCESS,
