@@ -37,6 +37,33 @@ const TARGETS: &[Opt] = &[
     },
 ];
 
+/// Starts a run of the current scenario; a newer run makes an older one's results go unshown.
+fn start_run(ctx: Ctx, target: Target, state: RwSignal<LiveState>, generation: StoredValue<u64>) {
+    let scenario = ctx.scenario.get_untracked();
+    generation.update_value(|g| *g += 1);
+    let this_run = generation.get_value();
+    let current = move || generation.get_value() == this_run;
+    let first = match target {
+        Target::Lab => Phase::FindingLab,
+        Target::Url(_) => Phase::Requesting,
+    };
+    state.set(LiveState::Running(first));
+    spawn_local(async move {
+        let on_phase = move |phase| {
+            if current() {
+                state.set(LiveState::Running(phase));
+            }
+        };
+        let result = run_live(scenario, target, PageEnv::current(), on_phase).await;
+        if current() {
+            state.set(match result {
+                Ok(report) => LiveState::Done(Box::new(report)),
+                Err(error) => LiveState::Failed(error),
+            });
+        }
+    });
+}
+
 /// The panel mounted in the result view.
 #[component]
 pub fn LivePanel() -> impl IntoView {
@@ -52,31 +79,8 @@ pub fn LivePanel() -> impl IntoView {
         } else {
             Target::Lab
         };
-        let scenario = ctx.scenario.get_untracked();
-        generation.update_value(|g| *g += 1);
-        let this_run = generation.get_value();
-        let current = move || generation.get_value() == this_run;
-        let first = match target {
-            Target::Lab => Phase::FindingLab,
-            Target::Url(_) => Phase::Requesting,
-        };
-        state.set(LiveState::Running(first));
-        spawn_local(async move {
-            let on_phase = move |phase| {
-                if current() {
-                    state.set(LiveState::Running(phase));
-                }
-            };
-            let result = run_live(scenario, target, PageEnv::current(), on_phase).await;
-            if current() {
-                state.set(match result {
-                    Ok(report) => LiveState::Done(Box::new(report)),
-                    Err(error) => LiveState::Failed(error),
-                });
-            }
-        });
+        start_run(ctx, target, state, generation);
     };
-    let selected = Signal::derive(move || if use_url.get() { "url" } else { "lab" });
     view! {
         <section class="result-section live-panel" data-testid="live-panel" aria-labelledby="live-title">
             <h3 id="live-title">"Run it live"</h3>
@@ -84,32 +88,7 @@ pub fn LivePanel() -> impl IntoView {
                 "Here is what we predict — now watch your own browser do it. The request is sent from this page, "
                 "exactly as configured, and the real result appears beside the prediction."
             </p>
-            <Choice
-                name="live-target"
-                legend="Send the request to"
-                options=TARGETS
-                selected
-                on_change=Callback::new(move |value: &'static str| use_url.set(value == "url"))
-            />
-            <Show when=move || use_url.get()>
-                <div class="field">
-                    <label for="live-url">"Your API's URL"</label>
-                    <input
-                        id="live-url"
-                        type="url"
-                        data-testid="live-url"
-                        spellcheck="false"
-                        autocomplete="off"
-                        placeholder="https://api.example.com/v1/items"
-                        aria-describedby="live-url-hint"
-                        prop:value=move || url_text.get()
-                        on:input=move |ev| url_text.set(event_target_value(&ev))
-                    />
-                    <p class="hint" id="live-url-hint">
-                        "The prediction assumes your server answers as the scenario describes."
-                    </p>
-                </div>
-            </Show>
+            <TargetPicker use_url url_text />
             <p class="hint">
                 "No lab running? Start it on your machine with "<code>{SERVE_COMMAND}</code>
                 " and open http://127.0.0.1:8080/ for full fidelity: the lab also shows what the server received."
@@ -127,20 +106,60 @@ pub fn LivePanel() -> impl IntoView {
             <p id="live-status" class="note" role="status" aria-live="polite" aria-atomic="true" data-testid="live-status">
                 {move || status_words(&state.read())}
             </p>
-            {move || match &*state.read() {
-                LiveState::Done(report) => {
-                    let report = (**report).clone();
-                    view! { <LiveReportView report /> }.into_any()
-                }
-                LiveState::Failed(error) => view! {
-                    <p class="field-error" data-testid="live-error">
-                        <span aria-hidden="true">"⚠ "</span>{error_words(error)}
-                    </p>
-                }
-                .into_any(),
-                _ => ().into_any(),
-            }}
+            <LiveOutcome state />
         </section>
+    }
+}
+
+/// The lab or a typed URL.
+#[component]
+fn TargetPicker(use_url: RwSignal<bool>, url_text: RwSignal<String>) -> impl IntoView {
+    let selected = Signal::derive(move || if use_url.get() { "url" } else { "lab" });
+    view! {
+        <Choice
+            name="live-target"
+            legend="Send the request to"
+            options=TARGETS
+            selected
+            on_change=Callback::new(move |value: &'static str| use_url.set(value == "url"))
+        />
+        <Show when=move || use_url.get()>
+            <div class="field">
+                <label for="live-url">"Your API's URL"</label>
+                <input
+                    id="live-url"
+                    type="url"
+                    data-testid="live-url"
+                    spellcheck="false"
+                    autocomplete="off"
+                    placeholder="https://api.example.com/v1/items"
+                    aria-describedby="live-url-hint"
+                    prop:value=move || url_text.get()
+                    on:input=move |ev| url_text.set(event_target_value(&ev))
+                />
+                <p class="hint" id="live-url-hint">
+                    "The prediction assumes your server answers as the scenario describes."
+                </p>
+            </div>
+        </Show>
+    }
+}
+
+/// The last run's report, or why it could not be made.
+#[component]
+fn LiveOutcome(state: RwSignal<LiveState>) -> impl IntoView {
+    move || match &*state.read() {
+        LiveState::Done(report) => {
+            let report = (**report).clone();
+            view! { <LiveReportView report /> }.into_any()
+        }
+        LiveState::Failed(error) => view! {
+            <p class="field-error" data-testid="live-error">
+                <span aria-hidden="true">"⚠ "</span>{error_words(error)}
+            </p>
+        }
+        .into_any(),
+        _ => ().into_any(),
     }
 }
 

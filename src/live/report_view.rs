@@ -1,15 +1,15 @@
 //! A finished live run: the comparison table, what the script saw and what the browser hid from it.
 
-use cors_rules::scenario::Api;
 use cors_rules::Outcome;
 use leptos::prelude::*;
 
 use super::compare::{all_agree, Mark, Row, Shown};
 use super::log_view::{LabLog, RunNotes};
-use super::observe::Observed;
 use super::profile::Recognition;
 use super::run::{LiveReport, RanAt};
-use super::words::{field_label, mark_words, shown_words, wire_row_words};
+use super::words::{
+    blocked_words, field_label, mark_words, observed_words, shown_words, wire_row_words,
+};
 use crate::ctx::Ctx;
 
 /// The one-line result of a run, also announced.
@@ -141,51 +141,40 @@ fn ShownCell(shown: Shown) -> impl IntoView {
     }
 }
 
-/// What the script saw, beside what was predicted, and what the browser keeps from it.
+/// What the script saw, beside what was predicted.
 #[component]
 fn ScriptSaw(report: LiveReport) -> impl IntoView {
-    let is_xhr = report.ran.request.api == Api::Xhr;
-    let seen = match &report.observed {
-        Observed::Response(response) => format!(
-            "a response: status {}{}",
-            response.status,
-            response
-                .response_type
-                .map(|t| format!(", Response.type {}", super::words::response_type_words(t)))
-                .unwrap_or_default()
-        ),
-        Observed::NoAnswer { after_secs } => format!("nothing within {after_secs} s"),
-        failed => failed.error_text().map_or_else(
-            || "an error event with status 0, and no exception".to_owned(),
-            str::to_owned,
-        ),
-    };
     let predicted = report
         .verdict
         .js_error
         .clone()
         .unwrap_or_else(|| "no exception".to_owned());
+    view! {
+        <h4>"What the script saw"</h4>
+        <p data-testid="live-script-saw">
+            "Your browser gave the script: "<code>{observed_words(&report.observed)}</code>
+        </p>
+        <p data-testid="live-js-error-predicted">"Predicted: "<code>{predicted}</code></p>
+        <WhatIsHidden report />
+    }
+}
+
+/// What the browser keeps from the script: the reason for a block, or an opaque response's content.
+#[component]
+fn WhatIsHidden(report: LiveReport) -> impl IntoView {
     let blocked = report.verdict.outcome == Outcome::Blocked
         || report.observed.outcome() == Some(Outcome::Blocked);
     let opaque = matches!(
         report.verdict.outcome,
         Outcome::Opaque | Outcome::OpaqueRedirect
     );
-    let console = report.verdict.console.clone();
-    let what_js_gets = if is_xhr {
-        "an error event with status 0"
-    } else {
-        "a TypeError (\"Failed to fetch\" in Chrome, \"NetworkError when attempting to fetch resource.\" in Firefox, \"Load failed\" in Safari)"
-    };
-    view! {
-        <h4>"What the script saw"</h4>
-        <p data-testid="live-script-saw">"Your browser gave the script: "<code>{seen}</code></p>
-        <p data-testid="live-js-error-predicted">"Predicted: "<code>{predicted}</code></p>
-        {blocked.then(|| view! {
+    if blocked {
+        let console = report.verdict.console;
+        view! {
             <div class="note" data-testid="live-hidden">
                 <p>
                     "A browser never tells the page why it blocked a request: the script gets only "
-                    {what_js_gets}
+                    {blocked_words(report.ran.request.api)}
                     ". The real reason is printed in the DevTools console (and its Network panel), which scripts cannot read. "
                     "For this request we expect the console to say:"
                 </p>
@@ -193,11 +182,16 @@ fn ScriptSaw(report: LiveReport) -> impl IntoView {
                     {console.into_iter().map(|line| view! { <code class="console-line">{line}</code> }).collect_view()}
                 </div>
             </div>
-        })}
-        {opaque.then(|| view! {
+        }
+        .into_any()
+    } else if opaque {
+        view! {
             <p class="note" data-testid="live-hidden">
                 "The server answered, but an opaque response shows the script nothing: status 0, no headers, no body."
             </p>
-        })}
+        }
+        .into_any()
+    } else {
+        ().into_any()
     }
 }

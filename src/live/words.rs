@@ -1,9 +1,11 @@
 //! The live panel's words: every text it shows for the run's data, in one place.
 
+use cors_rules::scenario::Api;
 use cors_rules::{Outcome, ResponseType};
 
 use super::compare::{Field, Mark, Shown, Unseen};
 use super::lab_client::LabFailure;
+use super::observe::Observed;
 use super::plan::SERVE_COMMAND;
 use super::run::{LiveError, Phase};
 use super::wire::WireRow;
@@ -107,6 +109,34 @@ pub fn wire_row_words(row: &WireRow) -> String {
         format!(" · {}", headers.join(" · "))
     };
     format!("{} {}{cookies}{headers}", row.method, row.url)
+}
+
+/// What the page's script got, in words.
+#[must_use]
+pub fn observed_words(observed: &Observed) -> String {
+    match observed {
+        Observed::Response(response) => {
+            let kind = response
+                .response_type
+                .map(|t| format!(", Response.type {}", response_type_words(t)))
+                .unwrap_or_default();
+            format!("a response: status {}{kind}", response.status)
+        }
+        Observed::NoAnswer { after_secs } => format!("nothing within {after_secs} s"),
+        failed => failed.error_text().map_or_else(
+            || "an error event with status 0, and no exception".to_owned(),
+            str::to_owned,
+        ),
+    }
+}
+
+/// All a script learns of a blocked request, per API.
+#[must_use]
+pub fn blocked_words(api: Api) -> &'static str {
+    match api {
+        Api::Xhr => "an error event with status 0",
+        Api::Fetch => "a TypeError (\"Failed to fetch\" in Chrome, \"NetworkError when attempting to fetch resource.\" in Firefox, \"Load failed\" in Safari)",
+    }
 }
 
 /// What a run is doing, for the status line.
