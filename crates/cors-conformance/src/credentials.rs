@@ -33,6 +33,50 @@ pub struct Visibility {
 }
 
 impl Visibility {
+    /// Where the cookie came back, by host and page kind (ports vary from run to run), e.g.
+    /// `127.0.0.1 (4 of 4 ports) from the app page`.
+    #[must_use]
+    pub fn summary(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for opaque_page in [false, true] {
+            let mut hosts: Vec<String> = Vec::new();
+            for probe in self
+                .probes
+                .iter()
+                .filter(|probe| probe.opaque_page == opaque_page)
+            {
+                let host = Url::parse(&probe.origin)
+                    .ok()
+                    .and_then(|url| url.host_str().map(str::to_owned));
+                if let Some(host) = host.filter(|host| !hosts.contains(host)) {
+                    hosts.push(host);
+                }
+            }
+            for host in hosts {
+                let on_host: Vec<&Probe> = self
+                    .probes
+                    .iter()
+                    .filter(|p| {
+                        p.opaque_page == opaque_page && p.origin.contains(&format!("://{host}:"))
+                    })
+                    .collect();
+                let seen = on_host.iter().filter(|probe| probe.cookie_seen).count();
+                if seen > 0 {
+                    let page = if opaque_page {
+                        "an opaque-origin page"
+                    } else {
+                        "the app page"
+                    };
+                    lines.push(format!(
+                        "{host} ({seen} of {} ports) from {page}",
+                        on_host.len()
+                    ));
+                }
+            }
+        }
+        lines
+    }
+
     /// Whether cookies on a request to `url` from a page of this kind are observable.
     #[must_use]
     pub fn visible(&self, url: &str, opaque_page: bool) -> bool {

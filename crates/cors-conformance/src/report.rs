@@ -25,6 +25,17 @@ pub struct Report {
     /// The diagnosed minimal cases in `cases/disagreements/`.
     #[serde(default)]
     pub diagnosed: Vec<Diagnosed>,
+    /// Browsers that could not be run, and why.
+    #[serde(default)]
+    pub failed_browsers: Vec<(BrowserKind, String)>,
+}
+
+impl Report {
+    /// Whether every browser ran and met its bar.
+    #[must_use]
+    pub fn passes(&self) -> bool {
+        self.failed_browsers.is_empty() && self.browsers.iter().all(BrowserSummary::passes)
+    }
 }
 
 /// A diagnosed minimal case, as listed in the report.
@@ -209,23 +220,7 @@ impl BrowserSummary {
                 })
             })
             .collect();
-        let credentials_observable = run
-            .credentials
-            .probes
-            .iter()
-            .filter(|probe| probe.cookie_seen)
-            .map(|probe| {
-                format!(
-                    "{} from {} page",
-                    probe.origin,
-                    if probe.opaque_page {
-                        "an opaque"
-                    } else {
-                        "the app"
-                    }
-                )
-            })
-            .collect();
+        let credentials_observable = run.credentials.summary();
         BrowserSummary {
             browser: run.browser,
             version: run.version.clone(),

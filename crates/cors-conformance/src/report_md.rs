@@ -59,6 +59,13 @@ fn summary_table(out: &mut String, report: &Report) {
             if b.passes() { "pass" } else { "FAIL" }
         );
     }
+    for (browser, reason) in &report.failed_browsers {
+        let _ = writeln!(
+            out,
+            "| {} | did not run: {reason} | | | | | | FAIL |",
+            browser.id()
+        );
+    }
     let _ = writeln!(out);
 }
 

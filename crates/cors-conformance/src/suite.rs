@@ -65,9 +65,22 @@ pub async fn run_suite(options: &SuiteOptions) -> Result<Report> {
         generated: cases.len(),
         browsers: Vec::new(),
         diagnosed,
+        failed_browsers: Vec::new(),
     };
     for &browser in &options.browsers {
-        let run = run_one(options, browser, &cases).await?;
+        let run = match run_one(options, browser, &cases).await {
+            Ok(run) => run,
+            Err(error) => {
+                eprintln!("{}: {error}", browser.id());
+                println!(
+                    "conformance-{}: 0 passed, {} failed",
+                    browser.id(),
+                    cases.len()
+                );
+                report.failed_browsers.push((browser, error.to_string()));
+                continue;
+            }
+        };
         let check = deviations::check(&known, browser, options.seed, &run.cases);
         let summary = BrowserSummary::from_run(&run, check);
         print_summary(&summary);
@@ -83,7 +96,7 @@ pub async fn run_suite(options: &SuiteOptions) -> Result<Report> {
     write(&options.out.join("report.json"), &to_json(&report))?;
     let markdown = report_md::render(&report);
     write(&options.out.join("report.md"), &markdown)?;
-    if let Some(path) = &options.markdown {
+    if let (Some(path), true) = (&options.markdown, report.failed_browsers.is_empty()) {
         write(path, &markdown)?;
     }
     Ok(report)

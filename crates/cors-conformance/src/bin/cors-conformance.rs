@@ -94,7 +94,7 @@ async fn main() -> ExitCode {
                 cases_dir,
             };
             match run_suite(&options).await {
-                Ok(report) if report.browsers.iter().all(|b| b.passes()) => ExitCode::SUCCESS,
+                Ok(report) if report.passes() => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::FAILURE,
                 Err(error) => failure(&error.to_string()),
             }
