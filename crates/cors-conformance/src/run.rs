@@ -115,32 +115,11 @@ async fn run_in_session(
         .collect();
     let mut owner: HashMap<String, usize> = HashMap::new();
     let mut console: Vec<ConsoleLine> = Vec::new();
-    for chunk in (0..cases.len())
-        .collect::<Vec<_>>()
-        .chunks(config.batch.max(1))
-    {
-        let prepared = prepare(lab, &mut results, chunk, config.browser).await;
-        let items: Vec<Item> = prepared
-            .iter()
-            .filter_map(|p| {
-                results[p.index]
-                    .lab_scenario
-                    .as_ref()
-                    .map(|s| Item::from_scenario(&results[p.index].id, s))
-            })
-            .collect();
-        let reports = harness::run_batch(session, &items).await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+    let indices: Vec<usize> = (0..cases.len()).collect();
+    for chunk in indices.chunks(config.batch.max(1)) {
+        let ran = run_chunk(lab, session, &mut results, chunk, config.browser).await?;
+        owner.extend(ran);
         console.extend(session.take_console().await?);
-        for (prepared, script) in prepared.iter().zip(reports) {
-            let received = lab.received(&prepared.lab_id).await?;
-            owner.insert(prepared.lab_id.clone(), prepared.index);
-            results[prepared.index].observation = Some(Observation {
-                script,
-                received,
-                console: None,
-            });
-        }
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
     console.extend(session.take_console().await?);
@@ -161,6 +140,41 @@ async fn run_in_session(
         cases: results,
         stray_console,
     })
+}
+
+/// Registers, predicts and runs the cases at `indices` in one page script call; records what the script
+/// and the lab saw. Returns the lab id of every case that ran, with its index.
+async fn run_chunk(
+    lab: &Lab,
+    session: &Session,
+    results: &mut [CaseResult],
+    indices: &[usize],
+    browser: BrowserKind,
+) -> Result<Vec<(String, usize)>> {
+    let prepared = prepare(lab, results, indices, browser).await;
+    let items: Vec<Item> = prepared
+        .iter()
+        .filter_map(|p| {
+            let result = &results[p.index];
+            result
+                .lab_scenario
+                .as_ref()
+                .map(|s| Item::from_scenario(&result.id, s))
+        })
+        .collect();
+    let reports = harness::run_batch(session, &items).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut ran = Vec::with_capacity(prepared.len());
+    for (prepared, script) in prepared.iter().zip(reports) {
+        let received = lab.received(&prepared.lab_id).await?;
+        ran.push((prepared.lab_id.clone(), prepared.index));
+        results[prepared.index].observation = Some(Observation {
+            script,
+            received,
+            console: None,
+        });
+    }
+    Ok(ran)
 }
 
 fn fresh_result(case: &Case, browser: BrowserKind) -> CaseResult {
