@@ -1,7 +1,7 @@
 //! Families of requests without a preflight: the CORS check on the response (K-*), origin relations (O-*),
 //! statuses, credentials modes (CR-*) and opaque-origin pages.
 
-use cors_rules::scenario::CredentialsMode;
+use cors_rules::scenario::{CredentialsMode, RequestMode};
 
 use super::draft::{pair, Draft, APP, CROSS_SITE, SAME_SITE, THIRD};
 use super::values;
@@ -46,6 +46,10 @@ pub fn origin_relations(draft: &mut Draft, rng: &mut Rng) {
         RuleGroup::Tainting,
         RuleGroup::OriginHeader,
     ]);
+    if rng.chance(12) {
+        data_url(draft, rng);
+        return;
+    }
     let (origin, written) = rng.pick(&[
         (APP, APP.to_owned()),
         (APP, format!("{APP}:80")),
@@ -71,6 +75,20 @@ pub fn origin_relations(draft: &mut Draft, rng: &mut Rng) {
     headers.push(pair("X-Served-By", "conformance"));
     draft.respond(&url, 200, headers);
     draft.entry(&url).url = draft.scenario.request.url.clone();
+}
+
+/// A `data:` URL: never CORS-checked, in any mode (T-3).
+fn data_url(draft: &mut Draft, rng: &mut Rng) {
+    let url = rng.pick(&["data:text/plain,conformance", "data:application/json,{}"]);
+    draft.scenario.request.url = url.to_owned();
+    let modes = [
+        RequestMode::Cors,
+        RequestMode::NoCors,
+        RequestMode::SameOrigin,
+    ];
+    draft.scenario.request.mode = rng.pick(&modes);
+    draft.scenario.request.credentials = rng.pick(&CREDENTIALS);
+    draft.fetch_only = draft.scenario.request.mode != RequestMode::Cors;
 }
 
 /// Family `status`: a CORS response with any status is shared when it passes the check (K-7).
