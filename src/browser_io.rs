@@ -3,12 +3,13 @@
 
 use std::time::Duration;
 
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::ctx::Ctx;
-use crate::share::{read_link, write_link, Theme};
+use crate::share::{read_link, write_link, Link, Theme};
 use crate::wizard::Nav;
 
 const TOUR_KEY: &str = "cors-explainer.tour-done";
@@ -22,30 +23,59 @@ pub fn current_query() -> String {
     window().location().search().unwrap_or_default()
 }
 
-/// Keeps the address bar in step with the state: a step or view change pushes a history entry, an edit
-/// replaces the current one; back/forward restore the state from the URL.
+/// How long typing must pause before the address is updated.
+const EDIT_DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// Which history operation writes the address.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HistoryWrite {
+    /// A new entry (step or view changed).
+    Push,
+    /// The current entry (an edit).
+    Replace,
+}
+
+/// Keeps the address bar in step with the state: a step or view change pushes a history entry at once,
+/// edits replace the current entry once typing pauses; back/forward restore the state from the URL.
 pub fn sync_url(ctx: Ctx) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |last: Option<Nav>| {
         let link = ctx.link();
-        let query = write_link(&link);
-        let location = window().location();
-        if query != location.search().unwrap_or_default() {
-            let path = location.pathname().unwrap_or_default();
-            let hash = location.hash().unwrap_or_default();
-            let url = format!("{path}{query}{hash}");
-            if let Ok(history) = window().history() {
-                let result = if last.is_some_and(|nav| nav != link.nav) {
-                    history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-                } else {
-                    history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-                };
-                drop(result);
-            }
+        let nav = link.nav;
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
         }
-        link.nav
+        if last.is_some_and(|previous| previous != nav) {
+            write_address(&link, HistoryWrite::Push);
+        } else {
+            let later = set_timeout_with_handle(
+                move || write_address(&link, HistoryWrite::Replace),
+                EDIT_DEBOUNCE,
+            );
+            pending.set_value(later.ok());
+        }
+        nav
     });
     let listener = window_event_listener(leptos::ev::popstate, move |_| restore_from_url(ctx));
     on_cleanup(move || listener.remove());
+}
+
+/// Writes the link into the address unless it is already there (as after back/forward).
+fn write_address(link: &Link, how: HistoryWrite) {
+    let query = write_link(link);
+    let location = window().location();
+    if query == location.search().unwrap_or_default() {
+        return;
+    }
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{path}{query}{hash}");
+    if let Ok(history) = window().history() {
+        let _ = match how {
+            HistoryWrite::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+            HistoryWrite::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+        };
+    }
 }
 
 fn restore_from_url(ctx: Ctx) {
@@ -64,7 +94,7 @@ pub fn focus_step_heading() {
     request_animation_frame(|| {
         if let Some(heading) = document().get_element_by_id("step-heading") {
             if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                drop(heading.focus());
+                let _ = heading.focus();
             }
         }
     });
@@ -73,7 +103,7 @@ pub fn focus_step_heading() {
 /// Sets `data-theme` on `<html>` when the link forces a theme.
 pub fn apply_theme(theme: Theme) {
     if let (Some(id), Some(root)) = (theme.id(), document().document_element()) {
-        drop(root.set_attribute("data-theme", id));
+        let _ = root.set_attribute("data-theme", id);
     }
 }
 
@@ -91,7 +121,7 @@ pub fn tour_done() -> bool {
 /// Remembers that the tour was finished or dismissed.
 pub fn remember_tour_done() {
     if let Ok(Some(storage)) = window().local_storage() {
-        drop(storage.set_item(TOUR_KEY, "1"));
+        let _ = storage.set_item(TOUR_KEY, "1");
     }
 }
 
@@ -136,6 +166,6 @@ fn post_height() {
         return;
     }
     if let Ok(Some(parent)) = window().parent() {
-        drop(parent.post_message(&message, "*"));
+        let _ = parent.post_message(&message, "*");
     }
 }

@@ -69,15 +69,34 @@ impl Mark {
     }
 }
 
+/// Checks that only record a fact (the engine's `Info` steps): shown with ℹ, never as passed or failed.
+const INFORMATIONAL: &[CheckId] = &[
+    CheckId::MethodNormalize,
+    CheckId::ForbiddenHeader,
+    CheckId::NoCorsHeader,
+    CheckId::SameOrigin,
+    CheckId::DataUrl,
+    CheckId::SafelistedHeader,
+    CheckId::SafelistedTotal,
+    CheckId::PreflightNeeded,
+    CheckId::PreflightCache,
+    CheckId::Credentials,
+    CheckId::OriginHeader,
+    CheckId::MaxAge,
+    CheckId::HttpStatus,
+    CheckId::ExposeHeaders,
+    CheckId::ResponseTainting,
+    CheckId::RedirectMethodRewrite,
+    CheckId::RedirectAuthorizationDropped,
+    CheckId::RedirectTaint,
+];
+
 /// The mark of a step: the failing check is the verdict's failure (the trace's last failed step).
 #[must_use]
 pub fn mark(verdict: &Verdict, index: usize) -> Mark {
     let Some(step) = verdict.steps.get(index) else {
         return Mark::Info;
     };
-    if step.passed {
-        return Mark::Passed;
-    }
     let failing = verdict.failure.as_ref().map(|f| f.check);
     let last_failing = verdict
         .steps
@@ -85,8 +104,10 @@ pub fn mark(verdict: &Verdict, index: usize) -> Mark {
         .rposition(|s| Some(s.check) == failing && !s.passed);
     if last_failing == Some(index) {
         Mark::Failed
-    } else {
+    } else if INFORMATIONAL.contains(&step.check) || !step.passed {
         Mark::Info
+    } else {
+        Mark::Passed
     }
 }
 
@@ -206,7 +227,8 @@ pub fn header_class(verdict: &Verdict, name: &str, value: &str) -> Option<(Heade
         CheckId::HeaderSyntax => HeaderClass::Invalid(reason),
         CheckId::ForbiddenHeader => HeaderClass::Forbidden(reason),
         CheckId::NoCorsHeader => HeaderClass::DroppedByNoCors(reason),
-        _ if step.passed => HeaderClass::Safelisted,
+        // A safelisted header has no reason; any reason says why it is not safelisted.
+        _ if reason.is_empty() => HeaderClass::Safelisted,
         _ => HeaderClass::NeedsPreflight(reason),
     };
     Some((class, step.summary.clone()))
@@ -261,11 +283,13 @@ pub fn preflight_why(verdict: &Verdict) -> Option<PreflightWhy> {
             .map(str::to_owned)
             .collect::<Vec<_>>()
     };
+    let reasons = list(Key::Reason);
     Some(PreflightWhy {
-        needed: !step.passed,
+        // An empty reason list means no preflight is needed.
+        needed: !reasons.is_empty(),
         method: value(step, Key::Method).unwrap_or_default().to_owned(),
         names: list(Key::Names),
-        reasons: list(Key::Reason),
+        reasons,
     })
 }
 

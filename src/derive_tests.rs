@@ -54,12 +54,16 @@ fn only_the_last_failed_step_of_the_failing_check_is_marked_failed() {
         Outcome::Blocked,
         Some(CheckId::AllowOriginMismatch),
         vec![
-            step(CheckId::SameOrigin, false, &[]),
-            step(CheckId::Credentials, true, &[]),
+            step(CheckId::SameOrigin, true, &[]),
+            step(CheckId::PreflightOkStatus, true, &[]),
             step(CheckId::AllowOriginMismatch, false, &[]),
         ],
     );
-    assert_eq!(mark(&v, 0), Mark::Info);
+    assert_eq!(
+        mark(&v, 0),
+        Mark::Info,
+        "a fact is neither passed nor failed"
+    );
     assert_eq!(mark(&v, 1), Mark::Passed);
     assert_eq!(mark(&v, 2), Mark::Failed);
     assert_eq!(mark(&v, 9), Mark::Info);
@@ -122,6 +126,20 @@ fn headers_are_classified_from_their_own_trace_step() {
         Some(HeaderClass::Forbidden("forbidden-name".to_owned()))
     );
     assert_eq!(header_class(&v, "X-Other", "1"), None);
+}
+
+#[test]
+fn no_reason_means_no_preflight() {
+    let v = verdict(
+        Outcome::Allowed,
+        None,
+        vec![step(
+            CheckId::PreflightNeeded,
+            true,
+            &[("method", "GET"), ("names", ""), ("reason", "")],
+        )],
+    );
+    assert!(!preflight_why(&v).unwrap_or_default().needed);
 }
 
 #[test]

@@ -18,9 +18,16 @@ async fn axe_violations(app: &App) -> Result<Vec<String>, Box<dyn std::error::Er
         axe.run(document, { resultTypes: ['violations'] })
            .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(' | '))))
            .catch(e => done(['axe failed: ' + e]));";
-    let answer = app.client().execute_async(script, vec![]).await.map_err(HarnessError::webdriver("running axe"))?;
+    let answer = app
+        .client()
+        .execute_async(script, vec![])
+        .await
+        .map_err(HarnessError::webdriver("running axe"))?;
     let list = answer.as_array().cloned().unwrap_or_default();
-    Ok(list.iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect())
+    Ok(list
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default().to_owned())
+        .collect())
 }
 
 async fn open(app: &App, query: &str, ready: &str) -> Result<(), HarnessError> {
@@ -37,11 +44,29 @@ async fn every_screen_has_no_axe_violations_in_light_and_dark() -> TestResult {
     let mut found = Vec::new();
     for theme in ["light", "dark"] {
         let mut screens: Vec<(String, String, &str)> = (1..=7)
-            .map(|n| (format!("step-{n}-{theme}"), format!("?case={RICH_CASE}&step={n}&theme={theme}"), "step-heading"))
+            .map(|n| {
+                (
+                    format!("step-{n}-{theme}"),
+                    format!("?case={RICH_CASE}&step={n}&theme={theme}"),
+                    "step-heading",
+                )
+            })
             .collect();
-        screens.push((format!("expert-{theme}"), format!("?case={RICH_CASE}&view=expert&theme={theme}"), "expert-view"));
-        screens.push((format!("embed-{theme}"), format!("?case={RICH_CASE}&embed=1&edit=1&theme={theme}"), "embed"));
-        screens.push((format!("first-visit-{theme}"), format!("?theme={theme}"), "gallery"));
+        screens.push((
+            format!("expert-{theme}"),
+            format!("?case={RICH_CASE}&view=expert&theme={theme}"),
+            "expert-view",
+        ));
+        screens.push((
+            format!("embed-{theme}"),
+            format!("?case={RICH_CASE}&embed=1&edit=1&theme={theme}"),
+            "embed",
+        ));
+        screens.push((
+            format!("first-visit-{theme}"),
+            format!("?theme={theme}"),
+            "gallery",
+        ));
         for (name, query, ready) in screens {
             open(&app, &query, ready).await?;
             app.screenshot(&name).await?;
@@ -61,13 +86,21 @@ async fn every_step_fits_a_360_pixel_phone_without_sideways_scrolling() -> TestR
     app.client().set_window_size(360, 780).await?;
     for n in 1..=7 {
         for theme in ["light", "dark"] {
-            open(&app, &format!("?case={RICH_CASE}&step={n}&theme={theme}"), "step-heading").await?;
+            open(
+                &app,
+                &format!("?case={RICH_CASE}&step={n}&theme={theme}"),
+                "step-heading",
+            )
+            .await?;
             app.screenshot(&format!("phone-step-{n}-{theme}")).await?;
         }
         let overflow = app
             .execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth;", vec![])
             .await?;
-        assert!(overflow.as_f64().unwrap_or_default() <= 0.0, "step {n} scrolls sideways by {overflow}px");
+        assert!(
+            overflow.as_f64().unwrap_or_default() <= 0.0,
+            "step {n} scrolls sideways by {overflow}px"
+        );
     }
     app.close().await
 }

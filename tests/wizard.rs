@@ -18,29 +18,43 @@ const WALKS: [Walk; 6] = [
     Walk {
         case: "put-needs-preflight",
         title: "Blocked by CORS",
-        console: Some("Method PUT is not allowed by Access-Control-Allow-Methods in preflight response."),
+        console: Some(
+            "Method PUT is not allowed by Access-Control-Allow-Methods in preflight response.",
+        ),
     },
     Walk {
         case: "wildcard-with-credentials",
         title: "Blocked by CORS",
-        console: Some("must not be the wildcard '*' when the request's credentials mode is 'include'"),
+        console: Some(
+            "must not be the wildcard '*' when the request's credentials mode is 'include'",
+        ),
     },
     Walk {
         case: "trailing-slash",
         title: "Blocked by CORS",
-        console: Some("has a value 'https://app.example.com/' that is not equal to the supplied origin"),
+        console: Some(
+            "has a value 'https://app.example.com/' that is not equal to the supplied origin",
+        ),
     },
     Walk {
         case: "lowercase-patch",
         title: "Blocked by CORS",
-        console: Some("Method patch is not allowed by Access-Control-Allow-Methods in preflight response."),
+        console: Some(
+            "Method patch is not allowed by Access-Control-Allow-Methods in preflight response.",
+        ),
     },
     Walk {
         case: "json-content-type",
         title: "Blocked by CORS",
-        console: Some("Request header field content-type is not allowed by Access-Control-Allow-Headers"),
+        console: Some(
+            "Request header field content-type is not allowed by Access-Control-Allow-Headers",
+        ),
     },
-    Walk { case: "no-cors-opaque", title: "Opaque: the request is sent, the script sees nothing", console: None },
+    Walk {
+        case: "no-cors-opaque",
+        title: "Opaque: the request is sent, the script sees nothing",
+        console: None,
+    },
 ];
 
 const QUESTIONS: [&str; 7] = [
@@ -55,15 +69,30 @@ const QUESTIONS: [&str; 7] = [
 
 async fn type_into(app: &App, id: &str, text: &str) -> Result<(), HarnessError> {
     let element = app.wait_for_css(&format!("#{id}")).await?;
-    element.clear().await.map_err(HarnessError::webdriver(format!("clearing #{id}")))?;
-    element.send_keys(text).await.map_err(HarnessError::webdriver(format!("typing into #{id}")))
+    element
+        .clear()
+        .await
+        .map_err(HarnessError::webdriver(format!("clearing #{id}")))?;
+    element
+        .send_keys(text)
+        .await
+        .map_err(HarnessError::webdriver(format!("typing into #{id}")))
 }
 
 async fn wait_for_text(app: &App, testid: &str, expected: &str) -> Result<(), HarnessError> {
     app.wait_until(&format!("{testid} to contain {expected:?}"), || async {
-        let found = app.client().find(Locator::Css(&format!("[data-testid=\"{testid}\"]"))).await;
+        let found = app
+            .client()
+            .find(Locator::Css(&format!("[data-testid=\"{testid}\"]")))
+            .await;
         Ok(match found {
-            Ok(element) => element.text().await.unwrap_or_default().contains(expected),
+            // Compared case-insensitively: `text()` returns the text as rendered (CSS may uppercase it).
+            Ok(element) => element
+                .text()
+                .await
+                .unwrap_or_default()
+                .to_lowercase()
+                .contains(&expected.to_lowercase()),
             Err(_) => false,
         })
     })
@@ -71,13 +100,19 @@ async fn wait_for_text(app: &App, testid: &str, expected: &str) -> Result<(), Ha
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn walking_six_gallery_cases_step_by_step_ends_on_their_verdict_and_console_text() -> TestResult {
+async fn walking_six_gallery_cases_step_by_step_ends_on_their_verdict_and_console_text(
+) -> TestResult {
     let app = App::launch(Site::dist()).await?;
     for walk in &WALKS {
         app.goto(&format!("?case={}", walk.case)).await?;
         for (n, question) in QUESTIONS.iter().enumerate() {
             wait_for_text(&app, "step-heading", question).await?;
-            assert!(!app.text_of_testid("verdict").await?.is_empty(), "{}: no verdict bar on step {}", walk.case, n + 1);
+            assert!(
+                !app.text_of_testid("verdict").await?.is_empty(),
+                "{}: no verdict bar on step {}",
+                walk.case,
+                n + 1
+            );
             if n + 1 < QUESTIONS.len() {
                 app.click_testid("next").await?;
             }
@@ -87,8 +122,16 @@ async fn walking_six_gallery_cases_step_by_step_ends_on_their_verdict_and_consol
         match walk.console {
             Some(fragment) => {
                 let console = app.text_of_testid("console-text").await?;
-                assert!(console.contains(fragment), "{}: console was {console:?}", walk.case);
-                assert!(console.starts_with("Access to fetch at '"), "{}: console was {console:?}", walk.case);
+                assert!(
+                    console.contains(fragment),
+                    "{}: console was {console:?}",
+                    walk.case
+                );
+                assert!(
+                    console.starts_with("Access to fetch at '"),
+                    "{}: console was {console:?}",
+                    walk.case
+                );
             }
             None => {
                 app.wait_for_testid("console-empty").await?;
@@ -108,12 +151,24 @@ async fn typing_a_target_url_updates_the_origin_comparison_at_once() -> TestResu
     type_into(&app, "target-url", "http://app.example.com:8080/api").await?;
     wait_for_text(&app, "origin-verdict", "Cross-origin.").await?;
     for part in ["scheme", "port"] {
-        let cell = app.wait_for_testid(&format!("origin-target-{part}")).await?;
+        let cell = app
+            .wait_for_testid(&format!("origin-target-{part}"))
+            .await?;
         let class = cell.attr("class").await?.unwrap_or_default();
-        assert!(class.contains("differs"), "{part} is not highlighted: {class:?}");
+        assert!(
+            class.contains("differs"),
+            "{part} is not highlighted: {class:?}"
+        );
     }
     let host = app.wait_for_testid("origin-target-host").await?;
-    assert!(!host.attr("class").await?.unwrap_or_default().contains("differs"), "the host is the same");
+    assert!(
+        !host
+            .attr("class")
+            .await?
+            .unwrap_or_default()
+            .contains("differs"),
+        "the host is the same"
+    );
     app.close().await
 }
 
@@ -125,7 +180,12 @@ async fn next_moves_keyboard_focus_to_the_new_step_heading() -> TestResult {
     next.send_keys("\u{E007}").await?; // Enter, as a keyboard user presses it
     wait_for_text(&app, "step-heading", QUESTIONS[1]).await?;
     app.wait_until("focus on the step heading", || async {
-        let id = app.execute("return document.activeElement && document.activeElement.id", vec![]).await?;
+        let id = app
+            .execute(
+                "return document.activeElement && document.activeElement.id",
+                vec![],
+            )
+            .await?;
         Ok(id == Value::from("step-heading"))
     })
     .await?;
@@ -158,22 +218,33 @@ async fn a_page_origin_that_is_not_a_url_gets_an_inline_message_at_its_input() -
     assert_eq!(input.attr("aria-invalid").await?.as_deref(), Some("true"));
     wait_for_text(&app, "verdict", "Not a complete scenario yet").await?;
     type_into(&app, "page-origin", "https://app.example.com").await?;
-    app.wait_until("the message to go away", || async { Ok(app.count_css("[data-testid=input-error]").await? == 0) })
-        .await?;
+    app.wait_until("the message to go away", || async {
+        Ok(app.count_css("[data-testid=input-error]").await? == 0)
+    })
+    .await?;
     app.close().await
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn request_headers_are_marked_safelisted_preflight_or_forbidden_as_they_are_added() -> TestResult {
+async fn request_headers_are_marked_safelisted_preflight_or_forbidden_as_they_are_added(
+) -> TestResult {
     let app = App::launch(Site::dist()).await?;
     app.goto("?step=4").await?;
     for chip in ["Accept", "X-Request-Id", "Cookie (forbidden)"] {
-        let button = app.client().find(Locator::XPath(&format!("//button[contains(., '{chip}')]"))).await?;
+        let button = app
+            .client()
+            .find(Locator::XPath(&format!("//button[contains(., '{chip}')]")))
+            .await?;
         button.click().await?;
     }
-    app.wait_until("three header marks", || async { Ok(app.count_css("[data-testid=header-mark]").await? == 3) })
+    app.wait_until("three header marks", || async {
+        Ok(app.count_css("[data-testid=header-mark]").await? == 3)
+    })
+    .await?;
+    let marks = app
+        .client()
+        .find_all(Locator::Css("[data-testid=header-mark]"))
         .await?;
-    let marks = app.client().find_all(Locator::Css("[data-testid=header-mark]")).await?;
     let mut kinds = Vec::new();
     for mark in marks {
         kinds.push(mark.attr("data-kind").await?.unwrap_or_default());
@@ -225,6 +296,10 @@ async fn a_first_visit_offers_the_tour_and_declining_it_is_remembered() -> TestR
     app.click_testid("tour-skip").await?;
     app.goto("").await?;
     app.wait_for_testid("step-heading").await?;
-    assert_eq!(app.count_css("[data-testid=tour]").await?, 0, "the tour came back after being dismissed");
+    assert_eq!(
+        app.count_css("[data-testid=tour]").await?,
+        0,
+        "the tour came back after being dismissed"
+    );
     app.close().await
 }

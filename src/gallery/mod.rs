@@ -186,10 +186,15 @@ mod tests {
                 Expect::Allowed => verdict.outcome == Outcome::Allowed,
                 Expect::Opaque => verdict.outcome == Outcome::Opaque,
                 Expect::Blocked(checks) => {
-                    verdict.outcome == Outcome::Blocked && failing.is_some_and(|f| checks.contains(&f))
+                    verdict.outcome == Outcome::Blocked
+                        && failing.is_some_and(|f| checks.contains(&f))
                 }
             };
-            assert!(ok, "{}: expected {:?}, got {:?} at {failing:?}", case.id, case.expect, verdict.outcome);
+            assert!(
+                ok,
+                "{}: expected {:?}, got {:?} at {failing:?}",
+                case.id, case.expect, verdict.outcome
+            );
         }
     }
 

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::rich::rich;
 use crate::ctx::Ctx;
 use crate::derive::headline;
 use crate::ui::verdict_bar::outcome_id;
@@ -27,7 +28,7 @@ pub fn Banner() -> impl IntoView {
                         <span class="banner-icon" aria-hidden="true">{tone.icon()}</span>
                         <div>
                             <p class="banner-title" data-testid="banner-title">{title}</p>
-                            <p class="banner-detail" data-testid="banner-detail">{detail}</p>
+                            <p class="banner-detail" data-testid="banner-detail">{rich(&detail)}</p>
                             <p class="banner-meta">
                                 <code>"response.type"</code>" is "<code data-testid="response-type">{type_line}</code>
                                 {if verdict.preflight_sent { " · a preflight was sent" } else { " · no preflight" }}

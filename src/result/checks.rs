@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::rich::rich;
 use crate::ctx::Ctx;
 use crate::derive::{mark, Mark};
 
@@ -63,11 +64,11 @@ fn render_row(row: Row) -> impl IntoView {
                 <summary>
                     <span class="mark-icon" aria-hidden="true">{row.mark.icon()}</span>
                     <span class="sr-only">{row.mark.word()}": "</span>
-                    <span class="check-summary">{row.summary}</span>
+                    <span class="check-summary">{rich(&row.summary)}</span>
                     <code class="check-id">{row.id}</code>
                 </summary>
                 <div class="check-body">
-                    <p>{row.detail}</p>
+                    <p>{rich(&row.detail)}</p>
                     {values}
                     {spec}
                 </div>

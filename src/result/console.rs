@@ -119,7 +119,6 @@ fn panel(ctx: Ctx, browser: Browser) -> impl IntoView {
             </table>
         });
         Some(view! {
-            <h4 class="sr-only">{format!("{} console", browser.display_name())}</h4>
             {console}
             {js_error}
             {network}

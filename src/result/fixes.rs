@@ -3,6 +3,7 @@
 use cors_rules::verdict::{Fix, FixTarget};
 use leptos::prelude::*;
 
+use crate::ui::rich::rich;
 use crate::ctx::Ctx;
 use crate::state::apply_fix;
 
@@ -56,7 +57,7 @@ fn render_fix(ctx: Ctx, fix: Fix) -> impl IntoView {
     let summary = fix.summary.clone();
     view! {
         <li class="fix" data-testid="fix">
-            <p class="fix-summary">{summary}</p>
+            <p class="fix-summary">{rich(&summary)}</p>
             <p class="fix-where">"In the "{target}" of "<code>{fix.url.clone()}</code></p>
             {line.map(|l| view! { <pre class="fix-line"><code>{l}</code></pre> })}
             {warning}

@@ -11,6 +11,7 @@ mod target;
 use cors_rules::CheckId;
 use leptos::prelude::*;
 
+use crate::ui::rich::rich;
 use crate::ctx::Ctx;
 use crate::derive::mark;
 use crate::result::ResultView;
@@ -60,7 +61,7 @@ pub fn EngineSays(
                                 <li class=format!("says mark-{}", mark.word()) data-check=id>
                                     <span class="mark-icon" aria-hidden="true">{mark.icon()}</span>
                                     <span class="sr-only">{mark.word()}": "</span>
-                                    {summary}
+                                    {rich(&summary)}
                                 </li>
                             }
                         })

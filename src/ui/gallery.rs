@@ -53,10 +53,10 @@ pub fn Gallery() -> impl IntoView {
                                     type="button"
                                     class="secondary"
                                     data-testid=format!("case-{}", case.id)
-                                    aria-label=format!("Open case: {}", case.title)
                                     on:click=move |_| open_case(ctx, case)
                                 >
                                     "Open this case"
+                                    <span class="sr-only">{format!(": {}", case.title)}</span>
                                 </button>
                             </li>
                         }

@@ -3,6 +3,7 @@
 pub mod field;
 pub mod gallery;
 pub mod header_rows;
+pub mod rich;
 pub mod site_header;
 pub mod stepper;
 pub mod tour;

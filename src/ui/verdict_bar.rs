@@ -3,6 +3,7 @@
 use cors_rules::Outcome;
 use leptos::prelude::*;
 
+use crate::ui::rich::rich;
 use crate::ctx::Ctx;
 use crate::derive::{headline, Tone};
 use crate::wizard::WizardStep;
@@ -39,7 +40,7 @@ pub fn VerdictBar() -> impl IntoView {
                         >
                             <span class="verdict-icon" aria-hidden="true">{tone.icon()}</span>
                             <span class="verdict-title" data-testid="verdict-title">{title}</span>
-                            <span class="verdict-detail" data-testid="verdict-detail">{detail}</span>
+                            <span class="verdict-detail" data-testid="verdict-detail">{rich(&detail)}</span>
                         </div>
                     }
                         .into_any()
