@@ -1,44 +1,15 @@
-//! Throughput of `evaluate`: a typical preflighted scenario with the full trace, console text and fixes.
+//! Throughput of `evaluate`: a typical preflighted scenario with the full trace, console text and fixes,
+//! and a blocked preflight (whose fixes decide the patched scenario again).
 //!
 //! Run with `cargo bench -p cors-rules --bench evaluate`; criterion reports scenarios per second
-//! (`thrpt`, elements/s).
+//! (`thrpt`, elements/s). The scenarios are the JSON files in `benches/scenarios/`; the example
+//! `evaluate_loop` runs the same ones for instruction counts under callgrind.
 
 use cors_rules::{evaluate, Scenario};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
-const PREFLIGHTED: &str = r#"{
-  "browser": "chrome",
-  "page": "https://app.example.com",
-  "request": {
-    "url": "https://api.example.com/v1/items?page=2",
-    "method": "PUT",
-    "headers": [["Content-Type", "application/json"], ["X-Request-Id", "7"], ["Accept", "application/json"]],
-    "credentials": "include"
-  },
-  "server": [{
-    "url": "https://api.example.com/v1/items?page=2",
-    "preflight": {"status": 204, "headers": [
-      ["Access-Control-Allow-Origin", "https://app.example.com"],
-      ["Access-Control-Allow-Credentials", "true"],
-      ["Access-Control-Allow-Methods", "GET, PUT, DELETE"],
-      ["Access-Control-Allow-Headers", "content-type, x-request-id"],
-      ["Access-Control-Max-Age", "600"]]},
-    "response": {"status": 200, "headers": [
-      ["Access-Control-Allow-Origin", "https://app.example.com"],
-      ["Access-Control-Allow-Credentials", "true"],
-      ["Access-Control-Expose-Headers", "ETag"],
-      ["Content-Type", "application/json"], ["ETag", "\"v7\""], ["Vary", "Origin"]]}
-  }]
-}"#;
-
-const BLOCKED: &str = r#"{
-  "browser": "firefox",
-  "page": "https://app.example.com",
-  "request": {"url": "https://api.example.com/v1/items", "method": "DELETE", "headers": [["Authorization", "Bearer t"]]},
-  "server": [{"url": "https://api.example.com/v1/items",
-              "preflight": {"status": 405, "headers": []},
-              "response": {"status": 200, "headers": []}}]
-}"#;
+const PREFLIGHTED: &str = include_str!("scenarios/preflighted-allowed.json");
+const BLOCKED: &str = include_str!("scenarios/preflight-blocked.json");
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate");

@@ -3,54 +3,42 @@
 
 use crate::trace::CheckId;
 
-const FETCH: &str = "https://fetch.spec.whatwg.org/";
+/// A link to an anchor of the Fetch standard, as a constant.
+macro_rules! fetch {
+    ($id:literal) => {
+        concat!("https://fetch.spec.whatwg.org/#", $id)
+    };
+}
 
 /// The page of the standard that defines `check`.
-pub(crate) fn spec_link(check: CheckId) -> String {
-    match anchor(check) {
-        Anchor::Fetch(id) => format!("{FETCH}#{id}"),
-        Anchor::Elsewhere(url) => url.to_owned(),
-    }
-}
-
-enum Anchor {
-    /// An id in the Fetch standard.
-    Fetch(&'static str),
-    /// A full URL in another specification.
-    Elsewhere(&'static str),
-}
-
-fn anchor(check: CheckId) -> Anchor {
-    use Anchor::{Elsewhere, Fetch};
+pub(crate) fn spec_link(check: CheckId) -> &'static str {
     use CheckId as C;
     match check {
-        C::MethodToken => Fetch("concept-method"),
-        C::ForbiddenMethod => Fetch("forbidden-method"),
-        C::MethodNormalize => Fetch("concept-method-normalize"),
-        C::UrlCredentials => Fetch("dom-request"),
-        C::HeaderSyntax => Fetch("concept-header-value"),
-        C::NoCorsMethod => Fetch("dom-request"),
-        C::ForbiddenHeader => Fetch("forbidden-request-header"),
-        C::NoCorsHeader => Fetch("no-cors-safelisted-request-header"),
-        C::SameOrigin => Fetch("main-fetch"),
-        C::BadPort => Fetch("port-blocking"),
-        C::MixedContent => {
-            Elsewhere("https://w3c.github.io/webappsec-mixed-content/#should-block-fetch")
-        }
+        C::MethodToken => fetch!("concept-method"),
+        C::ForbiddenMethod => fetch!("forbidden-method"),
+        C::MethodNormalize => fetch!("concept-method-normalize"),
+        C::UrlCredentials => fetch!("dom-request"),
+        C::HeaderSyntax => fetch!("concept-header-value"),
+        C::NoCorsMethod => fetch!("dom-request"),
+        C::ForbiddenHeader => fetch!("forbidden-request-header"),
+        C::NoCorsHeader => fetch!("no-cors-safelisted-request-header"),
+        C::SameOrigin => fetch!("main-fetch"),
+        C::BadPort => fetch!("port-blocking"),
+        C::MixedContent => "https://w3c.github.io/webappsec-mixed-content/#should-block-fetch",
         C::LocalNetworkAccess | C::AllowPrivateNetwork => {
-            Elsewhere("https://wicg.github.io/local-network-access/")
+            "https://wicg.github.io/local-network-access/"
         }
         C::DataUrl | C::SameOriginMode | C::NoCorsRedirectMode | C::CorsScheme => {
-            Fetch("main-fetch")
+            fetch!("main-fetch")
         }
-        C::SafelistedHeader => Fetch("cors-safelisted-request-header"),
-        C::SafelistedTotal => Fetch("cors-unsafe-request-header-names"),
-        C::PreflightNeeded => Fetch("cors-preflight-fetch-0"),
-        C::PreflightCache | C::MaxAge => Fetch("cors-preflight-cache"),
-        C::Credentials => Fetch("concept-request-credentials-mode"),
-        C::OriginHeader => Fetch("origin-header"),
+        C::SafelistedHeader => fetch!("cors-safelisted-request-header"),
+        C::SafelistedTotal => fetch!("cors-unsafe-request-header-names"),
+        C::PreflightNeeded => fetch!("cors-preflight-fetch-0"),
+        C::PreflightCache | C::MaxAge => fetch!("cors-preflight-cache"),
+        C::Credentials => fetch!("concept-request-credentials-mode"),
+        C::OriginHeader => fetch!("origin-header"),
         C::PreflightNetworkError | C::PreflightRedirect | C::PreflightOkStatus => {
-            Fetch("cors-preflight-fetch-0")
+            fetch!("cors-preflight-fetch-0")
         }
         C::PreflightAllowOriginMissing
         | C::PreflightAllowOriginMultiple
@@ -61,29 +49,29 @@ fn anchor(check: CheckId) -> Anchor {
         | C::AllowOriginMultiple
         | C::AllowOriginInvalid
         | C::AllowOriginWildcard
-        | C::AllowOriginMismatch => Fetch("concept-cors-check"),
+        | C::AllowOriginMismatch => fetch!("concept-cors-check"),
         C::PreflightAllowCredentials | C::AllowCredentials => {
-            Fetch("cors-protocol-and-credentials")
+            fetch!("cors-protocol-and-credentials")
         }
-        C::AllowMethodsParse => Fetch("http-access-control-allow-methods"),
-        C::AllowHeadersParse => Fetch("http-access-control-allow-headers"),
-        C::MethodAllowed | C::HeaderAllowed => Fetch("cors-preflight-fetch-0"),
-        C::AuthorizationAllowed => Fetch("cors-non-wildcard-request-header-name"),
-        C::NetworkError => Fetch("concept-network-error"),
-        C::HttpStatus => Fetch("ok-status"),
-        C::CrossOriginResourcePolicy => Fetch("cross-origin-resource-policy-check"),
-        C::ExposeHeaders => Fetch("cors-safelisted-response-header-name"),
-        C::ResponseTainting => Fetch("concept-request-response-tainting"),
-        C::RedirectTaint => Fetch("concept-request-tainted-origin"),
+        C::AllowMethodsParse => fetch!("http-access-control-allow-methods"),
+        C::AllowHeadersParse => fetch!("http-access-control-allow-headers"),
+        C::MethodAllowed | C::HeaderAllowed => fetch!("cors-preflight-fetch-0"),
+        C::AuthorizationAllowed => fetch!("cors-non-wildcard-request-header-name"),
+        C::NetworkError => fetch!("concept-network-error"),
+        C::HttpStatus => fetch!("ok-status"),
+        C::CrossOriginResourcePolicy => fetch!("cross-origin-resource-policy-check"),
+        C::ExposeHeaders => fetch!("cors-safelisted-response-header-name"),
+        C::ResponseTainting => fetch!("concept-request-response-tainting"),
+        C::RedirectTaint => fetch!("concept-request-tainted-origin"),
         C::RedirectMode
         | C::RedirectLocation
         | C::RedirectScheme
         | C::RedirectLimit
         | C::RedirectCredentials
         | C::RedirectMethodRewrite
-        | C::RedirectAuthorizationDropped => Fetch("http-redirect-fetch"),
+        | C::RedirectAuthorizationDropped => fetch!("http-redirect-fetch"),
         #[allow(unreachable_patterns)]
-        _ => Fetch("http-cors-protocol"),
+        _ => fetch!("http-cors-protocol"),
     }
 }
 

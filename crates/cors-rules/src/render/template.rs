@@ -8,13 +8,26 @@ pub(crate) type Vars<'a> = [(&'a str, &'a str)];
 /// `}` is kept as it is.
 pub(crate) fn fill(template: &str, vars: &Vars) -> String {
     let mut out = String::with_capacity(template.len() + 32);
+    fill_into(&mut out, template, |name, out| {
+        out.push_str(lookup(vars, name))
+    });
+    out
+}
+
+/// [`fill`] with the values written by `value(name, out)`, appended to `out`: a value is computed only
+/// when its placeholder occurs, and nothing is allocated per placeholder.
+pub(crate) fn fill_into(
+    out: &mut String,
+    template: &str,
+    mut value: impl FnMut(&str, &mut String),
+) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         match placeholder(after) {
             Some(name) => {
-                out.push_str(lookup(vars, name));
+                value(name, out);
                 rest = &after[name.len() + 1..];
             }
             None => {
@@ -24,7 +37,6 @@ pub(crate) fn fill(template: &str, vars: &Vars) -> String {
         }
     }
     out.push_str(rest);
-    out
 }
 
 /// The placeholder name at the start of `text` (up to the closing `}`), if it is one.

@@ -8,18 +8,15 @@ pub(crate) fn val(step: &TraceStep, key: Key) -> &str {
 }
 
 /// The stable name of a key as it appears in the verdict (`page-origin`, `sent-origin`…).
-pub(crate) fn key_name(key: Key) -> String {
-    match serde_json::to_value(key) {
-        Ok(serde_json::Value::String(name)) => name,
-        _ => String::new(),
-    }
+pub(crate) fn key_name(key: Key) -> &'static str {
+    key.id()
 }
 
 /// The `[name, value]` pairs of a step, as shown in the verdict.
 pub(crate) fn named_values(step: &TraceStep) -> Vec<(String, String)> {
     step.values
         .iter()
-        .map(|(key, value)| (key_name(*key), value.clone()))
+        .map(|(key, value)| (key_name(*key).to_owned(), value.clone()))
         .collect()
 }
 

@@ -5,8 +5,13 @@ use crate::render::RenderContext;
 use crate::scenario::CredentialsMode;
 use crate::trace::{CheckId, Key, TraceStep};
 
-/// The extra sentence for a step (`{hint}`), or empty.
-pub(super) fn hint(ctx: &RenderContext, step: &TraceStep) -> String {
+/// Appends the extra sentence for a step (`{hint}`), if it has one.
+pub(super) fn hint(ctx: &RenderContext, step: &TraceStep, out: &mut String) {
+    out.push_str(&hint_text(ctx, step));
+}
+
+/// The extra sentence for a step, or empty (computed only for the few failures that have one).
+fn hint_text(ctx: &RenderContext, step: &TraceStep) -> String {
     use CheckId as C;
     let sent = match val(step, Key::SentOrigin) {
         "" => ctx.page_origin,
@@ -142,26 +147,33 @@ pub(super) fn reason_text(step: &TraceStep) -> &'static str {
     }
 }
 
-/// Which part of two origins differs, from the `Differs` value.
-pub(super) fn differs_text(differs: &str) -> String {
+/// Appends which part of two origins differs, from the `Differs` value.
+pub(super) fn differs_text(differs: &str, out: &mut String) {
     if differs == "opaque-page" {
-        return "the page has an opaque origin (`null`), for example a sandboxed iframe or a file: page, which is \
-                cross-origin to everything"
-            .to_owned();
+        out.push_str(
+            "the page has an opaque origin (`null`), for example a sandboxed iframe or a file: page, which is \
+             cross-origin to everything",
+        );
+        return;
     }
-    let parts: Vec<&str> = differs
-        .split(',')
-        .filter_map(|part| match part.trim() {
-            "scheme" => Some("scheme (http vs https)"),
-            "host" => Some("host name"),
-            "port" => Some("port"),
-            _ => None,
-        })
-        .collect();
-    if parts.is_empty() {
-        return "scheme, host or port".to_owned();
+    let start = out.len();
+    for part in differs.split(',') {
+        let text = match part.trim() {
+            "scheme" => "scheme (http vs https)",
+            "host" => "host name",
+            "port" => "port",
+            _ => continue,
+        };
+        out.push_str(if out.len() == start {
+            "the "
+        } else {
+            " and the "
+        });
+        out.push_str(text);
     }
-    format!("the {}", parts.join(" and the "))
+    if out.len() == start {
+        out.push_str("scheme, host or port");
+    }
 }
 
 /// A short and a longer text for a network error kind.
@@ -187,56 +199,78 @@ pub(super) fn network_error(kind: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// Why a preflight is needed, from the `Reason` codes of the preflight-needed step.
-pub(super) fn preflight_why(step: &TraceStep) -> String {
+/// Appends why a preflight is needed, from the `Reason` codes of the preflight-needed step.
+pub(super) fn preflight_why(step: &TraceStep, out: &mut String) {
     if step.check != CheckId::PreflightNeeded {
-        return String::new();
+        return;
     }
-    let method = val(step, Key::Method);
-    let names = val(step, Key::Names).replace(',', ", ");
-    let reasons: Vec<String> = val(step, Key::Reason)
-        .split(',')
-        .filter_map(|reason| match reason.trim() {
-            "method" => Some(format!("`{method}` is not GET, HEAD or POST")),
-            "headers" => Some(format!(
-                "the header(s) {names} need the server's permission"
-            )),
-            "flag" => {
-                Some("the request forces one (upload listeners or a streamed body)".to_owned())
+    let start = out.len();
+    for reason in val(step, Key::Reason).split(',') {
+        let reason = reason.trim();
+        if !matches!(reason, "method" | "headers" | "flag") {
+            continue;
+        }
+        if out.len() != start {
+            out.push_str(", and ");
+        }
+        match reason {
+            "method" => {
+                out.push('`');
+                out.push_str(val(step, Key::Method));
+                out.push_str("` is not GET, HEAD or POST");
             }
-            _ => None,
-        })
-        .collect();
-    if reasons.is_empty() {
-        "the request is not a simple one".to_owned()
-    } else {
-        reasons.join(", and ")
+            "headers" => {
+                out.push_str("the header(s) ");
+                for (i, name) in val(step, Key::Names).split(',').enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(name);
+                }
+                out.push_str(" need the server's permission");
+            }
+            _ => out.push_str("the request forces one (upload listeners or a streamed body)"),
+        }
+    }
+    if out.len() == start {
+        out.push_str("the request is not a simple one");
     }
 }
 
-/// The extra sentence for an error status, which is often the real problem behind a "CORS error".
-pub(super) fn status_note(status: &str) -> String {
+/// Appends the extra sentence for an error status, which is often the real problem behind a "CORS
+/// error".
+pub(super) fn status_note(status: &str, out: &mut String) {
     if is_error_status(status) {
-        format!(
-            "Note the status {status}: error pages are often produced by code that skips the CORS middleware, so the \
-             missing header may only be a symptom. Fix the {status} too, and add the CORS headers to error responses."
-        )
-    } else {
-        String::new()
+        out.push_str("Note the status ");
+        out.push_str(status);
+        out.push_str(
+            ": error pages are often produced by code that skips the CORS middleware, so the missing header may \
+             only be a symptom. Fix the ",
+        );
+        out.push_str(status);
+        out.push_str(" too, and add the CORS headers to error responses.");
     }
 }
 
-/// What the preflight cache lifetime means.
-pub(super) fn max_age_text(step: &TraceStep) -> String {
-    let cap = match val(step, Key::Cap) {
-        "" => String::new(),
-        cap => format!(" This browser keeps it at most {cap} seconds."),
-    };
+/// Appends what the preflight cache lifetime means.
+pub(super) fn max_age_text(step: &TraceStep, out: &mut String) {
     match val(step, Key::Value) {
         "" => {
-            format!("No Access-Control-Max-Age was sent, so the default of 5 seconds applies.{cap}")
+            out.push_str("No Access-Control-Max-Age was sent, so the default of 5 seconds applies.")
         }
-        raw => format!("The server sent `Access-Control-Max-Age: {raw}`.{cap}"),
+        raw => {
+            out.push_str("The server sent `Access-Control-Max-Age: ");
+            out.push_str(raw);
+            out.push_str("`.");
+        }
+    }
+    match val(step, Key::Cap) {
+        "" => {}
+        cap => {
+            out.push_str(" This browser keeps it at most ");
+            out.push_str(cap);
+            out.push_str(" seconds.");
+        }
     }
 }
 

@@ -16,7 +16,7 @@ mod response;
 mod vars;
 
 use super::spec_links::spec_link;
-use super::template::fill;
+use super::template::fill_into;
 use super::values::named_values;
 use super::RenderContext;
 use crate::trace::{StepOutcome, TraceStep};
@@ -45,20 +45,24 @@ const FALLBACK: Words = w(
 /// Renders one trace step in English.
 pub(crate) fn step(ctx: &RenderContext, step: &TraceStep) -> Step {
     let words = words(step);
-    let owned = vars::build(ctx, step);
-    let vars: Vec<(&str, &str)> = owned
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
     Step {
         check: step.check,
         stage: step.stage,
         passed: step.outcome != StepOutcome::Fail,
-        summary: tidy(&fill(words.summary, &vars)),
-        detail: tidy(&fill(words.detail, &vars)),
-        spec: spec_link(step.check),
+        summary: render(ctx, step, words.summary),
+        detail: render(ctx, step, words.detail),
+        spec: spec_link(step.check).to_owned(),
         values: named_values(step),
     }
+}
+
+/// One template filled with the step's values, tidied.
+fn render(ctx: &RenderContext, step: &TraceStep, template: &str) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    fill_into(&mut out, template, |name, out| {
+        vars::write(ctx, step, name, out)
+    });
+    tidy(out)
 }
 
 /// The words for a step: the first table that knows the check.
@@ -71,15 +75,20 @@ pub(crate) fn words(step: &TraceStep) -> Words {
         .unwrap_or(FALLBACK)
 }
 
-/// Collapses the double spaces an empty optional placeholder leaves behind.
-fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.trim().chars() {
-        if ch == ' ' && out.ends_with(' ') {
-            continue;
-        }
-        out.push(ch);
+/// Collapses the double spaces an empty optional placeholder leaves behind, and trims the ends.
+fn tidy(text: String) -> String {
+    let trimmed = text.trim();
+    if trimmed.len() == text.len() && !text.contains("  ") {
+        return text;
     }
+    let mut out = String::with_capacity(trimmed.len());
+    let mut rest = trimmed;
+    // Spaces are ASCII, so cutting at them keeps every slice on a character boundary.
+    while let Some(at) = rest.find("  ") {
+        out.push_str(&rest[..=at]);
+        rest = rest[at..].trim_start_matches(' ');
+    }
+    out.push_str(rest);
     out
 }
 

@@ -1,61 +1,42 @@
 //! The placeholder values of the English templates: the step's recorded values by key name, then
 //! computed explanations, then fallbacks from the render context.
+//!
+//! Values are written straight into the text being rendered, and a computed one only when its
+//! placeholder occurs in the template.
 
 use super::hints;
-use crate::render::values::{key_name, val};
+use crate::render::values::val;
 use crate::render::RenderContext;
 use crate::scenario::CredentialsMode;
 use crate::trace::{Key, Stage, TraceStep};
 
-/// Builds the named values for one step. Recorded values come first, so they win over fallbacks.
-pub(super) fn build(ctx: &RenderContext, step: &TraceStep) -> Vec<(String, String)> {
-    let mut vars: Vec<(String, String)> = step
-        .values
-        .iter()
-        .map(|(key, value)| (key_name(*key), value.clone()))
-        .collect();
-    let computed = [
-        ("check", step.check.id().to_owned()),
-        ("answer", answer(step.stage).to_owned()),
-        ("hint", hints::hint(ctx, step)),
-        ("reason-text", hints::reason_text(step).to_owned()),
-        ("differs-text", hints::differs_text(val(step, Key::Differs))),
-        (
-            "error-text",
-            hints::network_error(val(step, Key::ErrorKind)).0.to_owned(),
-        ),
-        (
-            "error-detail",
-            hints::network_error(val(step, Key::ErrorKind)).1.to_owned(),
-        ),
-        ("preflight-why", hints::preflight_why(step)),
-        ("status-note", hints::status_note(val(step, Key::Status))),
-        (
-            "credentials-text",
-            credentials_text(ctx.credentials).to_owned(),
-        ),
-        ("allowed-text", allowed_text(val(step, Key::Allowed))),
-        ("max-age-text", hints::max_age_text(step)),
-        (
-            "tainting-text",
-            hints::tainting_text(val(step, Key::Value)).to_owned(),
-        ),
-        ("origin", ctx.page_origin.to_owned()),
-        ("page-origin", ctx.page_origin.to_owned()),
-        ("sent-origin", ctx.page_origin.to_owned()),
-        ("url", ctx.final_url.to_owned()),
-        ("method", ctx.method.to_owned()),
-        (
-            "credentials-mode",
-            credentials_id(ctx.credentials).to_owned(),
-        ),
-    ];
-    vars.extend(
-        computed
-            .into_iter()
-            .map(|(name, value)| (name.to_owned(), value)),
-    );
-    vars
+/// Appends the value of the placeholder `name` for `step` to `out`. A recorded value wins over a
+/// computed one or a fallback of the same name; an unknown name writes nothing.
+pub(super) fn write(ctx: &RenderContext, step: &TraceStep, name: &str, out: &mut String) {
+    if let Some((_, value)) = step.values.iter().find(|(key, _)| key.id() == name) {
+        out.push_str(value);
+        return;
+    }
+    match name {
+        "check" => out.push_str(step.check.id()),
+        "answer" => out.push_str(answer(step.stage)),
+        "hint" => hints::hint(ctx, step, out),
+        "reason-text" => out.push_str(hints::reason_text(step)),
+        "differs-text" => hints::differs_text(val(step, Key::Differs), out),
+        "error-text" => out.push_str(hints::network_error(val(step, Key::ErrorKind)).0),
+        "error-detail" => out.push_str(hints::network_error(val(step, Key::ErrorKind)).1),
+        "preflight-why" => hints::preflight_why(step, out),
+        "status-note" => hints::status_note(val(step, Key::Status), out),
+        "credentials-text" => out.push_str(credentials_text(ctx.credentials)),
+        "allowed-text" => allowed_text(val(step, Key::Allowed), out),
+        "max-age-text" => hints::max_age_text(step, out),
+        "tainting-text" => out.push_str(hints::tainting_text(val(step, Key::Value))),
+        "origin" | "page-origin" | "sent-origin" => out.push_str(ctx.page_origin),
+        "url" => out.push_str(ctx.final_url),
+        "method" => out.push_str(ctx.method),
+        "credentials-mode" => out.push_str(credentials_id(ctx.credentials)),
+        _ => {}
+    }
 }
 
 /// Which response a stage's CORS check reads.
@@ -83,10 +64,12 @@ fn credentials_id(mode: CredentialsMode) -> &'static str {
     }
 }
 
-fn allowed_text(allowed: &str) -> String {
+fn allowed_text(allowed: &str, out: &mut String) {
     if allowed.trim().is_empty() {
-        "the header is missing or empty".to_owned()
+        out.push_str("the header is missing or empty");
     } else {
-        format!("it lists `{allowed}`")
+        out.push_str("it lists `");
+        out.push_str(allowed);
+        out.push('`');
     }
 }
