@@ -52,14 +52,18 @@ pub fn fixes_with(
     trace: &[TraceStep],
     retrace: Retrace,
 ) -> Vec<Fix> {
-    let mut current = scenario.clone();
-    let mut trace = trace.to_vec();
     let mut fixes: Vec<Fix> = Vec::new();
+    // The first round reads the scenario as given; later ones a patched copy and its new trace.
+    let mut patched: Option<(Scenario, Vec<TraceStep>)> = None;
     for _ in 0..MAX_ROUNDS {
-        let Some(step) = failing_step(&trace) else {
+        let (current, trace) = match &patched {
+            Some((scenario, trace)) => (scenario, trace.as_slice()),
+            None => (scenario, trace),
+        };
+        let Some(step) = failing_step(trace) else {
             break;
         };
-        let situation = Situation::new(&current, ctx, step, &trace);
+        let situation = Situation::new(current, ctx, step, trace);
         let Some(planned) = server::plan(&situation).or_else(|| request::plan(&situation)) else {
             break;
         };
@@ -67,11 +71,15 @@ pub fn fixes_with(
             break;
         }
         fixes.push(planned.fix);
-        if !patch::apply(&mut current, &planned.patch) {
+        let mut next = match patched.take() {
+            Some((scenario, _)) => scenario,
+            None => scenario.clone(),
+        };
+        if !patch::apply(&mut next, &planned.patch) {
             break;
         }
-        match retrace(&current) {
-            Some(next) => trace = next,
+        match retrace(&next) {
+            Some(trace) => patched = Some((next, trace)),
             None => break,
         }
     }

@@ -102,22 +102,42 @@ pub(crate) fn entry_mut<'a>(
     server: &'a mut [ServerEntry],
     url: &str,
 ) -> Option<&'a mut ServerEntry> {
-    let wanted = url::Url::parse(url).ok();
+    let mut wanted = Wanted::new(url);
     server
         .iter_mut()
-        .find(|entry| match (&wanted, url::Url::parse(&entry.url)) {
-            (Some(wanted), Ok(parsed)) => *wanted == parsed,
-            _ => entry.url == url,
-        })
+        .find(|entry| wanted.answered_by(&entry.url))
 }
 
 /// The server entry answering `url`, read-only.
 pub(crate) fn entry<'a>(server: &'a [ServerEntry], url: &str) -> Option<&'a ServerEntry> {
-    let wanted = url::Url::parse(url).ok();
-    server
-        .iter()
-        .find(|entry| match (&wanted, url::Url::parse(&entry.url)) {
+    let mut wanted = Wanted::new(url);
+    server.iter().find(|entry| wanted.answered_by(&entry.url))
+}
+
+/// A URL looked up among the server entries. Identical text always answers (it parses to the same
+/// URL), so the URLs are parsed only when the texts differ, and the wanted one at most once.
+struct Wanted<'a> {
+    text: &'a str,
+    parsed: Option<Option<url::Url>>,
+}
+
+impl<'a> Wanted<'a> {
+    fn new(text: &'a str) -> Self {
+        Wanted { text, parsed: None }
+    }
+
+    /// Whether the entry written `entry_url` answers this URL.
+    fn answered_by(&mut self, entry_url: &str) -> bool {
+        if entry_url == self.text {
+            return true;
+        }
+        let text = self.text;
+        let wanted = self
+            .parsed
+            .get_or_insert_with(|| url::Url::parse(text).ok());
+        match (wanted, url::Url::parse(entry_url)) {
             (Some(wanted), Ok(parsed)) => *wanted == parsed,
-            _ => entry.url == url,
-        })
+            _ => false,
+        }
+    }
 }
