@@ -2,7 +2,7 @@
 
 use url::Url;
 
-use crate::header_list::{get, line_count};
+use crate::header_list::{get, get_combined, line_count};
 use crate::quirks::AllowOriginDiagnosis;
 use crate::recorder::{kv, Recorder};
 use crate::scenario::HttpAnswer;
@@ -108,7 +108,7 @@ pub fn cors_check(
     }
     // "Let origin be the result of getting `Access-Control-Allow-Origin` from response's header list."
     // "If origin is null, then return failure."
-    let Some(origin) = get(headers, "access-control-allow-origin") else {
+    let Some(origin) = get_combined(headers, "access-control-allow-origin") else {
         return Err(CorsCheckFailure::AllowOriginMissing);
     };
     // "If request's credentials mode is not "include" and origin is `*`, then return success."
@@ -117,7 +117,7 @@ pub fn cors_check(
     }
     // "If the result of byte-serializing a request origin with request is not origin, then return failure."
     if origin != serialized_origin {
-        return Err(classify_mismatch(origin, lines, diagnosis));
+        return Err(classify_mismatch(origin.into_owned(), lines, diagnosis));
     }
     // "If request's credentials mode is not "include", then return success."
     if !include {
@@ -125,10 +125,10 @@ pub fn cors_check(
     }
     // "Let credentials be the result of getting `Access-Control-Allow-Credentials` from response's header
     // list. If credentials is `true`, then return success. Return failure."
-    match get(headers, "access-control-allow-credentials") {
+    match get_combined(headers, "access-control-allow-credentials") {
         Some(value) if value == "true" => Ok(CorsCheckPass::ExactOriginWithCredentials),
         other => Err(CorsCheckFailure::AllowCredentials {
-            value: other.unwrap_or_default(),
+            value: other.unwrap_or_default().into_owned(),
         }),
     }
 }
@@ -179,7 +179,7 @@ pub(crate) fn record_cors_check(
     rec: &mut Recorder,
 ) {
     let status = response.status.to_string();
-    let acao = get(&response.headers, "access-control-allow-origin").unwrap_or_default();
+    let acao = get_combined(&response.headers, "access-control-allow-origin").unwrap_or_default();
     let origin_values = vec![
         kv(Key::Url, url.as_str()),
         kv(Key::SentOrigin, origin),
@@ -187,7 +187,8 @@ pub(crate) fn record_cors_check(
         kv(Key::Status, status.as_str()),
     ];
     let credential_values = || {
-        let acac = get(&response.headers, "access-control-allow-credentials").unwrap_or_default();
+        let acac =
+            get_combined(&response.headers, "access-control-allow-credentials").unwrap_or_default();
         vec![
             kv(Key::Url, url.as_str()),
             kv(Key::Value, acac),

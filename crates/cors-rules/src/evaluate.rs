@@ -2,13 +2,12 @@
 
 use crate::fixes;
 use crate::main_fetch::{main_fetch, Ending, Fetch};
-use crate::origin::Origin;
 use crate::render::{self, RenderContext};
 use crate::request::construct_request;
 use crate::scenario::{InputError, Scenario};
 use crate::tainting::ResponseTainting;
 use crate::trace::{StepOutcome, TraceStep};
-use crate::validate::validate;
+use crate::validate::{validate, Validated};
 use crate::verdict::{Failure, Outcome, Readable, ResponseType, Verdict, WireRequest};
 
 /// The decision, before words: what [`evaluate`] renders into a [`Verdict`].
@@ -80,17 +79,30 @@ pub fn decide(scenario: &Scenario) -> Result<Decision, InputError> {
             }),
         ),
     };
+    let Fetch {
+        requests,
+        rec,
+        method,
+        current_url,
+        ..
+    } = fetch;
+    let cross_origin = !input.page.is_same_origin_with_url(&input.url);
+    let Validated {
+        page_serialized,
+        url,
+        ..
+    } = input;
     Ok(Decision {
         outcome,
         response_type,
-        cross_origin: !input.page.is_same_origin(&Origin::of_url(&input.url)),
-        requests: std::mem::take(&mut fetch.requests),
+        cross_origin,
+        requests,
         readable,
-        trace: std::mem::take(&mut fetch.rec.steps),
-        method: fetch.method.clone(),
-        final_url: fetch.current_url.to_string(),
-        page_origin: input.page.ascii_serialization(),
-        initial_url: input.url.to_string(),
+        trace: rec.steps,
+        method,
+        final_url: current_url.into(),
+        page_origin: page_serialized,
+        initial_url: url.into(),
     })
 }
 
@@ -114,20 +126,24 @@ pub fn evaluate(scenario: &Scenario) -> Result<Verdict, InputError> {
     };
     let trace = &decision.trace;
     let (fixes, notes) = fixes::fixes(scenario, &ctx, trace);
+    let js_error = render::js_error(&ctx, decision.outcome, trace);
+    let console = render::console(&ctx, trace, decision.outcome);
+    let steps = render::steps(&ctx, trace);
+    let network = render::network_rows(&ctx, &decision.requests, trace, decision.outcome);
     Ok(Verdict {
         outcome: decision.outcome,
         response_type: decision.response_type,
         cross_origin: decision.cross_origin,
         preflight_sent: decision.requests.iter().any(|r| r.method == "OPTIONS"),
         failure,
-        readable: decision.readable.clone(),
-        js_error: render::js_error(&ctx, decision.outcome, trace),
-        console: render::console(&ctx, trace, decision.outcome),
-        steps: render::steps(&ctx, trace),
+        readable: decision.readable,
+        js_error,
+        console,
+        steps,
         fixes,
         notes,
-        network: render::network_rows(&ctx, &decision.requests, trace, decision.outcome),
-        requests: decision.requests.clone(),
+        network,
+        requests: decision.requests,
     })
 }
 

@@ -4,6 +4,8 @@
 //! Request header values are byte sequences (the script's strings, isomorphic-encoded); response header
 //! values arrive as text and are compared as UTF-8 bytes.
 
+use std::borrow::Cow;
+
 use crate::scenario::HeaderPair;
 
 /// <https://fetch.spec.whatwg.org/#header-name> (H-1): is `b` an RFC 9110 `tchar`?
@@ -83,19 +85,28 @@ pub fn is_header_value(value: &[u8]) -> bool {
 /// (byte-case-insensitive) joined with `", "`, or `None` when there is none.
 #[must_use]
 pub fn get(list: &[HeaderPair], name: &str) -> Option<String> {
-    let mut combined: Option<String> = None;
-    for (_, value) in list.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)) {
+    get_combined(list, name).map(Cow::into_owned)
+}
+
+/// [`get`] without a copy when the header has a single line (the usual case).
+#[must_use]
+pub fn get_combined<'a>(list: &'a [HeaderPair], name: &str) -> Option<Cow<'a, str>> {
+    let mut lines = list
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
         // Field values arrive without surrounding tab or space (HTTP parsing strips them).
-        let value = trim_tab_or_space(value);
-        match combined.as_mut() {
-            Some(text) => {
-                text.push_str(", ");
-                text.push_str(value);
-            }
-            None => combined = Some(value.to_owned()),
-        }
+        .map(|(_, value)| trim_tab_or_space(value));
+    let first = lines.next()?;
+    let Some(second) = lines.next() else {
+        return Some(Cow::Borrowed(first));
+    };
+    let mut combined = String::with_capacity(first.len() + second.len() + 2);
+    combined.push_str(first);
+    for value in std::iter::once(second).chain(lines) {
+        combined.push_str(", ");
+        combined.push_str(value);
     }
-    combined
+    Some(Cow::Owned(combined))
 }
 
 /// How many header lines named `name` (byte-case-insensitive) the list has.
@@ -182,13 +193,20 @@ pub fn sorted_lowercase_set<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec
 /// Isomorphic decoding: each byte becomes the code point of the same value.
 #[must_use]
 pub fn isomorphic_decode(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| char::from(b)).collect()
+    // ASCII decodes to itself.
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.is_ascii() => text.to_owned(),
+        _ => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
 }
 
 /// Isomorphic encoding of a script string: `None` when a code point is above U+00FF (the string is not a
 /// `ByteString`, so WebIDL conversion throws).
 #[must_use]
 pub fn isomorphic_encode(text: &str) -> Option<Vec<u8>> {
+    if text.is_ascii() {
+        return Some(text.as_bytes().to_vec());
+    }
     text.chars()
         .map(|c| u8::try_from(u32::from(c)).ok())
         .collect()

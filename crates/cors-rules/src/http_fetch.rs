@@ -7,7 +7,7 @@ use crate::corp::cross_origin_resource_policy_check;
 use crate::cors_check::{cors_check, record_cors_check, CheckedResponse};
 use crate::credentials::include_credentials;
 use crate::expose::readable_header_names;
-use crate::header_list::get;
+use crate::header_list::{get, get_combined};
 use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::preflight::credentials_id;
 use crate::preflight_step::preflight_if_needed;
@@ -52,11 +52,11 @@ pub(crate) fn lookup<'s, 'a>(servers: &'s [Server<'a>], url: &Url) -> Step<&'s S
 
 /// HTTP-network-or-cache fetch: credentials (CR-1), the `Origin` header (OH-3, OH-4), the wire request.
 fn send_request<'a>(fetch: &mut Fetch<'a>, stage: Stage) -> Step<&'a HttpAnswer> {
-    let url = fetch.current_url.clone();
+    let url = fetch.current_url.as_str();
     let credentials = include_credentials(fetch.request.credentials, fetch.tainting);
     let values = vec![
-        kv(Key::Url, url.as_str()),
-        kv(Key::Value, credentials.to_string()),
+        kv(Key::Url, url),
+        kv(Key::Value, if credentials { "true" } else { "false" }),
         kv(
             Key::CredentialsMode,
             credentials_id(fetch.request.credentials),
@@ -67,15 +67,12 @@ fn send_request<'a>(fetch: &mut Fetch<'a>, stage: Stage) -> Step<&'a HttpAnswer>
     fetch.rec.info(
         CheckId::OriginHeader,
         stage,
-        vec![
-            kv(Key::Url, url.as_str()),
-            kv(Key::SentOrigin, origin.clone().unwrap_or_default()),
-        ],
+        vec![kv(Key::Url, url), kv(Key::SentOrigin, origin.unwrap_or(""))],
     );
-    let mut headers: Vec<(String, String)> = origin
-        .into_iter()
-        .map(|o| ("Origin".to_owned(), o))
-        .collect();
+    let mut headers: Vec<(String, String)> = Vec::with_capacity(fetch.headers.len() + 1);
+    if let Some(origin) = origin {
+        headers.push(("Origin".to_owned(), origin.to_owned()));
+    }
     headers.extend(
         fetch
             .headers
@@ -84,23 +81,22 @@ fn send_request<'a>(fetch: &mut Fetch<'a>, stage: Stage) -> Step<&'a HttpAnswer>
     );
     fetch.requests.push(WireRequest {
         method: fetch.method.clone(),
-        url: url.to_string(),
+        url: url.to_owned(),
         credentials,
         headers,
     });
-    let server = lookup(fetch.input.servers.as_slice(), &url)?;
+    let server = lookup(fetch.input.servers.as_slice(), &fetch.current_url)?;
     match &server.response {
         Answer::Http(http) => Ok(http),
-        Answer::Error(kind) => fetch.network_error(
-            CheckId::NetworkError,
-            Stage::Response,
-            vec![kv(Key::Url, url.as_str()), kv(Key::ErrorKind, kind.id())],
-        ),
+        Answer::Error(kind) => {
+            let values = vec![kv(Key::Url, url), kv(Key::ErrorKind, kind.id())];
+            fetch.network_error(CheckId::NetworkError, Stage::Response, values)
+        }
     }
 }
 
 /// <https://fetch.spec.whatwg.org/#append-a-request-origin-header> (OH-3, OH-4).
-fn origin_header(fetch: &Fetch<'_>) -> Option<String> {
+fn origin_header<'a>(fetch: &Fetch<'a>) -> Option<&'a str> {
     let serialized = fetch.serialized_request_origin();
     // "If request's response tainting is "cors" …, then append (`Origin`, serializedOrigin)."
     if fetch.tainting == ResponseTainting::Cors {
@@ -115,14 +111,14 @@ fn origin_header(fetch: &Fetch<'_>) -> Option<String> {
     let downgrade =
         fetch.input.page.scheme() == Some("https") && fetch.current_url.scheme() != "https";
     if fetch.request.mode != RequestMode::Cors && downgrade {
-        return Some("null".to_owned());
+        return Some("null");
     }
     Some(serialized)
 }
 
 /// The response: HTTP status, CORS check (K-7) or CORP (CORP-1), then a redirect or the end.
 fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
-    let url = fetch.current_url.clone();
+    let url = &fetch.current_url;
     let location = if is_redirect_status(answer.status) {
         location_value(&answer.headers)
     } else {
@@ -150,15 +146,15 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
             let origin = fetch.serialized_request_origin();
             let result = cors_check(
                 &answer.headers,
-                &origin,
+                origin,
                 fetch.request.credentials,
                 fetch.quirks.allow_origin_diagnosis,
             );
             record_cors_check(
                 &result,
                 CheckedResponse::Response,
-                &url,
-                &origin,
+                url,
+                origin,
                 answer,
                 stage,
                 &mut fetch.rec,
@@ -169,7 +165,7 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
         }
         // CORP-1: "If request's response tainting is "opaque"", the CORP check applies (CORP-6: redirects too).
         ResponseTainting::Opaque => {
-            if cross_origin_resource_policy_check(&fetch.input.page, &url, &answer.headers).is_err()
+            if cross_origin_resource_policy_check(&fetch.input.page, url, &answer.headers).is_err()
             {
                 let value =
                     get(&answer.headers, "cross-origin-resource-policy").unwrap_or_default();
@@ -193,7 +189,7 @@ fn finish(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
     let readable =
         readable_header_names(&answer.headers, fetch.tainting, fetch.request.credentials);
     if fetch.tainting == ResponseTainting::Cors {
-        let raw = get(&answer.headers, "access-control-expose-headers").unwrap_or_default();
+        let raw = get_combined(&answer.headers, "access-control-expose-headers").unwrap_or_default();
         fetch.rec.info(
             CheckId::ExposeHeaders,
             Stage::Response,

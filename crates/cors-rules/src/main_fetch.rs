@@ -98,11 +98,11 @@ impl<'a> Fetch<'a> {
     }
 
     /// <https://fetch.spec.whatwg.org/#serializing-a-request-origin> (OH-2).
-    pub(crate) fn serialized_request_origin(&self) -> String {
+    pub(crate) fn serialized_request_origin(&self) -> &'a str {
         if self.origin_tainted {
-            "null".to_owned()
+            "null"
         } else {
-            self.input.page_serialized.clone()
+            &self.input.page_serialized
         }
     }
 
@@ -147,11 +147,14 @@ fn record_same_origin(fetch: &mut Fetch<'_>, stage: Stage) {
     } else if target == Origin::Opaque {
         "opaque-url".to_owned()
     } else {
-        page.differences(&target)
-            .iter()
-            .map(|p| p.id())
-            .collect::<Vec<_>>()
-            .join(",")
+        let mut differs = String::new();
+        for part in page.differences(&target) {
+            if !differs.is_empty() {
+                differs.push(',');
+            }
+            differs.push_str(part.id());
+        }
+        differs
     };
     let values = vec![
         kv(Key::PageOrigin, fetch.input.page_serialized.as_str()),
@@ -168,9 +171,9 @@ fn record_same_origin(fetch: &mut Fetch<'_>, stage: Stage) {
 
 /// T-13: bad port, mixed content and (Chrome) Local Network Access block the request before any CORS logic.
 fn block_before_network(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
-    let url = fetch.current_url.clone();
+    let url = &fetch.current_url;
     // "If should request be blocked due to a bad port … returns blocked, then set response to a network error."
-    if let Some(port) = bad_port(&url) {
+    if let Some(port) = bad_port(url) {
         return fetch.network_error(
             CheckId::BadPort,
             stage,
@@ -181,9 +184,9 @@ fn block_before_network(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
     let lna = fetch.quirks.local_network_access == LocalNetworkAccess::Enforced;
     // Deviation(Chrome): with Local Network Access, private IP literals and `.local` names are exempt from
     // mixed-content blocking; the permission decides instead.
-    let lna_exempt = lna && address_space(&url) == AddressSpace::Local;
+    let lna_exempt = lna && address_space(url) == AddressSpace::Local;
     // "Should fetching request be blocked as mixed content?"
-    if is_blocked_as_mixed_content(page, &url) && !lna_exempt {
+    if is_blocked_as_mixed_content(page, url) && !lna_exempt {
         let values = vec![
             kv(Key::PageOrigin, fetch.input.page_serialized.as_str()),
             kv(Key::Url, url.as_str()),
@@ -198,7 +201,7 @@ fn block_before_network(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
         .filter(|u| matches!(u.scheme(), "http" | "https"));
     if let (true, Some(page_url)) = (lna, page_url) {
         let secure = is_potentially_trustworthy_url(page_url);
-        if let Some((client, target, reason)) = local_network_access_check(page_url, secure, &url) {
+        if let Some((client, target, reason)) = local_network_access_check(page_url, secure, url) {
             let values = vec![
                 kv(Key::PageOrigin, fetch.input.page_serialized.as_str()),
                 kv(Key::Url, url.as_str()),
@@ -214,18 +217,13 @@ fn block_before_network(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
 
 /// Main fetch step 12 (T-2…T-9): which fetch runs, and with which tainting.
 fn choose_route(fetch: &mut Fetch<'_>, stage: Stage) -> Step<Route> {
-    let url = fetch.current_url.clone();
-    let page = fetch.input.page.ascii_serialization();
-    let values = || {
-        vec![
-            kv(Key::Url, url.as_str()),
-            kv(Key::PageOrigin, page.as_str()),
-        ]
-    };
+    let url = &fetch.current_url;
+    let page = fetch.input.page_serialized.as_str();
+    let values = || vec![kv(Key::Url, url.as_str()), kv(Key::PageOrigin, page)];
     let http = matches!(url.scheme(), "http" | "https");
     // T-2: "request's current URL's origin is same origin with request's origin, and request's response
     // tainting is "basic"".
-    if fetch.input.page.is_same_origin(&Origin::of_url(&url))
+    if fetch.input.page.is_same_origin_with_url(url)
         && fetch.tainting == ResponseTainting::Basic
         && http
     {

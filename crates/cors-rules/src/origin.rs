@@ -62,6 +62,19 @@ impl Origin {
     /// origin of its inner URL, everything else (including `file:` and `data:`) an opaque origin.
     #[must_use]
     pub fn of_url(url: &Url) -> Origin {
+        // The schemes whose URLs have a tuple origin, read straight from the parsed URL; `url::Url::origin`
+        // gives the same tuple but copies the host twice.
+        if let (true, Some(host), Some(port)) = (
+            has_tuple_origin(url.scheme()),
+            url.host_str(),
+            url.port_or_known_default(),
+        ) {
+            return Origin::Tuple {
+                scheme: url.scheme().to_owned(),
+                host: host.to_owned(),
+                port,
+            };
+        }
         match url.origin() {
             url::Origin::Tuple(scheme, host, port) => Origin::Tuple {
                 scheme,
@@ -82,6 +95,20 @@ impl Origin {
                 format!("{scheme}://{host}")
             }
             Origin::Tuple { scheme, host, port } => format!("{scheme}://{host}:{port}"),
+        }
+    }
+
+    /// Whether `url`'s origin is same origin with this one (O-3, O-7), without building it.
+    #[must_use]
+    pub fn is_same_origin_with_url(&self, url: &Url) -> bool {
+        match self {
+            Origin::Opaque => false,
+            Origin::Tuple { scheme, host, port } if has_tuple_origin(url.scheme()) => {
+                url.scheme() == scheme
+                    && url.host_str() == Some(host.as_str())
+                    && url.port_or_known_default() == Some(*port)
+            }
+            Origin::Tuple { .. } => self.is_same_origin(&Origin::of_url(url)),
         }
     }
 
@@ -146,6 +173,11 @@ impl Origin {
             _ => false,
         }
     }
+}
+
+/// The schemes whose URLs have a tuple origin of their own (`blob:` takes its inner URL's).
+fn has_tuple_origin(scheme: &str) -> bool {
+    matches!(scheme, "http" | "https" | "ws" | "wss" | "ftp")
 }
 
 /// The approximate registrable domain of a serialized host (see [`Origin::is_schemelessly_same_site`]).

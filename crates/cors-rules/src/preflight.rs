@@ -6,11 +6,12 @@ use url::Url;
 mod lists;
 
 use crate::cors_check::{cors_check, record_cors_check, CheckedResponse, CorsCheckFailure};
-use crate::header_list::get;
+use crate::header_list::get_combined;
 use crate::max_age::{max_age, MaxAge};
 use crate::quirks::{PreflightCheckOrder, PreflightListOrder, Quirks};
 use crate::recorder::{kv, Recorder};
 use crate::redirect::{is_redirect_status, location_value};
+use crate::request::AuthorHeader;
 use crate::scenario::{Answer, CredentialsMode, HttpAnswer, NetworkErrorKind};
 use crate::trace::{CheckId, Key, Stage};
 use lists::{check_headers, check_method, extract_allow_headers, extract_allow_methods};
@@ -26,8 +27,8 @@ pub struct PreflightRequest<'a> {
     pub method: &'a str,
     /// The CORS-unsafe request-header names: `Access-Control-Request-Headers`.
     pub unsafe_names: &'a [String],
-    /// The names of the headers the script sends, as written.
-    pub written_names: &'a [String],
+    /// The headers the script sends, their names as written.
+    pub written: &'a [AuthorHeader],
     /// The request's credentials mode: the CORS check on the preflight uses it (CR-8).
     pub credentials: CredentialsMode,
     /// The use-CORS-preflight flag (P-7).
@@ -153,7 +154,7 @@ pub(crate) fn cors_preflight_fetch(
     let values = vec![
         kv(
             Key::Value,
-            get(&response.headers, "access-control-max-age").unwrap_or_default(),
+            get_combined(&response.headers, "access-control-max-age").unwrap_or_default(),
         ),
         kv(Key::Seconds, max_age.seconds.to_string()),
         kv(

@@ -37,8 +37,8 @@ impl PreflightCache {
     pub(crate) fn insert(
         &mut self,
         query: &CacheQuery<'_>,
-        methods: &[String],
-        header_names: &[String],
+        methods: Vec<String>,
+        header_names: Vec<String>,
         max_age: MaxAge,
     ) {
         if max_age.seconds == 0 {
@@ -48,8 +48,8 @@ impl PreflightCache {
             origin: query.origin.to_owned(),
             url: query.url.clone(),
             credentials: query.credentials,
-            methods: methods.to_vec(),
-            header_names: header_names.to_vec(),
+            methods,
+            header_names,
         });
     }
 

@@ -18,31 +18,37 @@ pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<(
     // request's method is not a CORS-safelisted method or CORS-unsafe request-header names with request's
     // header list is not empty".
     let method_unsafe = !is_cors_safelisted_method(&fetch.method);
-    let reasons: Vec<&str> = [
+    let mut reasons = String::new();
+    for (applies, reason) in [
         (method_unsafe, "method"),
         (!unsafe_names.names.is_empty(), "headers"),
         (fetch.request.preflight_flag, "flag"),
-    ]
-    .iter()
-    .filter_map(|(applies, reason)| applies.then_some(*reason))
-    .collect();
+    ] {
+        if applies {
+            if !reasons.is_empty() {
+                reasons.push(',');
+            }
+            reasons.push_str(reason);
+        }
+    }
+    let none = reasons.is_empty();
     let values = vec![
         kv(Key::Method, fetch.method.as_str()),
         kv(Key::Names, unsafe_names.names.join(",")),
-        kv(Key::Reason, reasons.join(",")),
+        kv(Key::Reason, reasons),
     ];
-    if reasons.is_empty() {
+    if none {
         fetch.rec.pass(CheckId::PreflightNeeded, stage, values);
         return Ok(());
     }
     fetch.rec.info(CheckId::PreflightNeeded, stage, values);
     let origin = fetch.serialized_request_origin();
-    if is_cached(fetch, &origin, method_unsafe, &unsafe_names.names) {
+    if is_cached(fetch, origin, method_unsafe, &unsafe_names.names) {
         let values = vec![kv(Key::Url, fetch.current_url.as_str())];
         fetch.rec.info(CheckId::PreflightCache, stage, values);
         return Ok(());
     }
-    run_preflight(fetch, &origin, &unsafe_names.names)
+    run_preflight(fetch, origin, &unsafe_names.names)
 }
 
 /// S-1…S-8: each header's safelisting verdict and the 1024-byte total, recorded.
@@ -96,14 +102,13 @@ fn is_cached(fetch: &Fetch<'_>, origin: &str, method_unsafe: bool, names: &[Stri
 
 /// <https://fetch.spec.whatwg.org/#cors-preflight-fetch-0> (P-2, P-3): the `OPTIONS` request and its checks.
 fn run_preflight(fetch: &mut Fetch<'_>, origin: &str, unsafe_names: &[String]) -> Step<()> {
-    let url = fetch.current_url.clone();
-    let mut headers = vec![
-        ("Origin".to_owned(), origin.to_owned()),
-        (
-            "Access-Control-Request-Method".to_owned(),
-            fetch.method.clone(),
-        ),
-    ];
+    let url = &fetch.current_url;
+    let mut headers = Vec::with_capacity(3);
+    headers.push(("Origin".to_owned(), origin.to_owned()));
+    headers.push((
+        "Access-Control-Request-Method".to_owned(),
+        fetch.method.clone(),
+    ));
     // "If headers is not empty, then … `Access-Control-Request-Headers` … joined with 0x2C (no space)."
     if !unsafe_names.is_empty() {
         headers.push((
@@ -114,19 +119,18 @@ fn run_preflight(fetch: &mut Fetch<'_>, origin: &str, unsafe_names: &[String]) -
     // P-2: the preflight never carries credentials.
     fetch.requests.push(WireRequest {
         method: "OPTIONS".to_owned(),
-        url: url.to_string(),
+        url: url.as_str().to_owned(),
         credentials: false,
         headers,
     });
-    let server = lookup(fetch.input.servers.as_slice(), &url)?;
+    let server = lookup(fetch.input.servers.as_slice(), url)?;
     let answer = server.preflight.unwrap_or(server.response);
-    let written_names: Vec<String> = fetch.headers.iter().map(|h| h.name.clone()).collect();
     let request = PreflightRequest {
-        url: &url,
+        url,
         origin,
         method: &fetch.method,
         unsafe_names,
-        written_names: &written_names,
+        written: &fetch.headers,
         credentials: fetch.request.credentials,
         preflight_flag: fetch.request.preflight_flag,
     };
@@ -134,13 +138,13 @@ fn run_preflight(fetch: &mut Fetch<'_>, origin: &str, unsafe_names: &[String]) -
         Ok(success) => {
             let query = CacheQuery {
                 origin,
-                url: &url,
+                url,
                 credentials: fetch.request.credentials == CredentialsMode::Include,
             };
             fetch.cache.insert(
                 &query,
-                &success.methods,
-                &success.header_names,
+                success.methods,
+                success.header_names,
                 success.max_age,
             );
             Ok(())

@@ -3,9 +3,18 @@
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 
 /// The trace being built. A failed fetch ends with exactly one `Fail` step, its last.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Recorder {
     pub(crate) steps: Vec<TraceStep>,
+}
+
+impl Default for Recorder {
+    /// Room for a typical preflighted request's trace, so it is allocated once.
+    fn default() -> Self {
+        Recorder {
+            steps: Vec::with_capacity(24),
+        }
+    }
 }
 
 impl Recorder {

@@ -163,16 +163,18 @@ fn fill_headers(request: &Request, rec: &mut Recorder) -> Result<Vec<AuthorHeade
         let Some(encoded) = isomorphic_encode(value) else {
             return Err(syntax_fail(rec, HeaderPart::Value));
         };
-        let normalized = normalize_header_value(&encoded).to_vec();
+        let normalized = match normalize_header_value(&encoded) {
+            same if same.len() == encoded.len() => encoded,
+            trimmed => trimmed.to_vec(),
+        };
         if !is_header_value(&normalized) {
             return Err(syntax_fail(rec, HeaderPart::Value));
         }
-        let shown = isomorphic_decode(&normalized);
         // "If headers's guard is "request" and (name, value) is a forbidden request-header, then return."
         if let Some(reason) = forbidden_request_header(name, &normalized) {
             let values = vec![
                 kv(Key::Header, name.as_str()),
-                kv(Key::Value, shown),
+                kv(Key::Value, isomorphic_decode(&normalized)),
                 kv(Key::Reason, reason.id()),
             ];
             rec.info(CheckId::ForbiddenHeader, stage, values);
@@ -187,7 +189,7 @@ fn fill_headers(request: &Request, rec: &mut Recorder) -> Result<Vec<AuthorHeade
             if let Err(reason) = is_no_cors_safelisted_request_header(name, &candidate) {
                 let values = vec![
                     kv(Key::Header, name.as_str()),
-                    kv(Key::Value, shown),
+                    kv(Key::Value, isomorphic_decode(&normalized)),
                     kv(Key::Reason, reason.id()),
                 ];
                 rec.info(CheckId::NoCorsHeader, stage, values);

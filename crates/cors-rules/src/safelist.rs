@@ -92,9 +92,10 @@ pub fn is_cors_safelisted_request_header(
     if value.len() > VALUE_LIMIT {
         return Err(NotSafelisted::ValueTooLong);
     }
-    let lower = name.to_ascii_lowercase();
+    let mut buffer = [0u8; LONGEST_NAME];
+    let lower = lower_case_name(name, &mut buffer);
     let ok = |passes: bool, reason| if passes { Ok(()) } else { Err(reason) };
-    match lower.as_str() {
+    match lower {
         // "`accept`: If value contains a CORS-unsafe request-header byte, then return false."
         "accept" => ok(
             !value.iter().any(|&b| is_cors_unsafe_request_header_byte(b)),
@@ -116,8 +117,21 @@ pub fn is_cors_safelisted_request_header(
             ),
             NotSafelisted::RangeSyntax,
         ),
-        _ => chromium_client_hint(&lower, value, extra),
+        _ => chromium_client_hint(lower, value, extra),
     }
+}
+
+/// The longest name any safelist rule names (`accept-language`, `content-language`).
+const LONGEST_NAME: usize = 16;
+
+/// `name` in lower case, written into `buffer`; a longer name, which no rule names, becomes `""`.
+fn lower_case_name<'b>(name: &str, buffer: &'b mut [u8; LONGEST_NAME]) -> &'b str {
+    let Some(slot) = buffer.get_mut(..name.len()) else {
+        return "";
+    };
+    slot.copy_from_slice(name.as_bytes());
+    slot.make_ascii_lowercase();
+    std::str::from_utf8(slot).unwrap_or("")
 }
 
 /// S-4: the `Content-Type` rule.

@@ -1,7 +1,7 @@
 //! `Access-Control-Allow-Methods` and `-Headers` on the preflight response: parsing (P-6, P-7) and the
 //! method and header checks (P-8, P-9, P-10).
 
-use crate::header_list::{extract_header_list_values, get, parse_token_list, Extracted};
+use crate::header_list::{extract_header_list_values, get_combined, parse_token_list, Extracted};
 use crate::method::is_cors_safelisted_method;
 use crate::preflight::{credentials_id, PreflightFailure, PreflightRequest};
 use crate::quirks::{Quirks, WildcardAuthorization};
@@ -62,7 +62,7 @@ fn extract_list(
     let values = |element: &str| {
         vec![
             kv(Key::Url, url.as_str()),
-            kv(Key::Value, get(&response.headers, name).unwrap_or_default()),
+            kv(Key::Value, get_combined(&response.headers, name).unwrap_or_default()),
             kv(Key::Names, element),
         ]
     };
@@ -121,9 +121,9 @@ pub(crate) fn check_headers(
     // name and is not a byte-case-insensitive match for an item in headerNames, then return a network error."
     // Deviation(Chrome, Firefox, Safari): a `*` (without credentials) covers `Authorization` too.
     let has_authorization = request
-        .written_names
+        .written
         .iter()
-        .any(|n| n.eq_ignore_ascii_case("authorization"));
+        .any(|h| h.name.eq_ignore_ascii_case("authorization"));
     if has_authorization && quirks.wildcard_authorization == WildcardAuthorization::MustBeListed {
         let values = vec![
             kv(Key::Header, "authorization"),
@@ -147,10 +147,10 @@ pub(crate) fn check_headers(
         .find(|name| !listed(name) && !wildcard);
     let values = |header: &str| {
         let written = request
-            .written_names
+            .written
             .iter()
-            .find(|n| n.eq_ignore_ascii_case(header))
-            .map_or(header, String::as_str);
+            .find(|h| h.name.eq_ignore_ascii_case(header))
+            .map_or(header, |h| h.name.as_str());
         vec![
             kv(Key::Header, header),
             kv(Key::Allowed, allowed_text.as_str()),
