@@ -2,7 +2,8 @@
 # The conformance suite: generated CORS scenarios run in real Chromium, Firefox ESR and WebKitGTK against
 # the lab server, every observable compared with the engine's prediction for that browser's profile.
 # Installs the browsers it needs (apt, plus geckodriver from crates.io), then writes target/conformance/
-# (report.json, report.md, disagreements/*.json, driver logs) and the committed report docs/conformance.md.
+# (report.json, report.md, disagreements/*.json, driver logs) and the committed report docs/conformance.md,
+# then replays the diagnosed cases in crates/cors-conformance/cases/disagreements/ and says which now agree.
 #
 #   scripts/conformance.sh                      # all three browsers, 1000 scenarios, seed 1
 #   BROWSERS=chromium COUNT=300 scripts/conformance.sh
@@ -25,5 +26,15 @@ done
 say "building cors-conformance"
 cargo build --quiet -p cors-conformance
 say "running $COUNT scenarios (seed $SEED) in $BROWSERS"
-exec "$REPO_ROOT/target/debug/cors-conformance" run --browsers "$BROWSERS" --count "$COUNT" --seed "$SEED" \
-  --out "$OUT" --markdown "$MARKDOWN"
+status=0
+"$REPO_ROOT/target/debug/cors-conformance" run --browsers "$BROWSERS" --count "$COUNT" --seed "$SEED" \
+  --out "$OUT" --markdown "$MARKDOWN" || status=$?
+
+# The diagnosed minimal cases: any that now agrees has been fixed in the engine and can be deleted.
+for browser in "${browser_list[@]}"; do
+  cases=("$REPO_ROOT"/crates/cors-conformance/cases/disagreements/"$browser"-*.json)
+  [ -e "${cases[0]}" ] || continue
+  say "replaying the diagnosed $browser cases (a case that agrees now is fixed: delete its file)"
+  "$REPO_ROOT/target/debug/cors-conformance" replay --browser "$browser" --out "$OUT/diagnosed" "${cases[@]}" || true
+done
+exit "$status"

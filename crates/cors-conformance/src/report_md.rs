@@ -17,7 +17,13 @@ const LIMITS: &str = "\
 - **Not observable in a page.** The preflight cache across requests (every case has its own URLs), \
 Timing-Allow-Origin, Private/Local Network Access (all origins are loopback), and the engine's explanation \
 steps and fixes.
-- **XHR** has no `Response.type`; that column is not compared for XHR cases.";
+- **XHR** has no `Response.type`; that column is not compared for XHR cases.
+- **WebKit's console.** WebKitWebDriver exposes no console log, and MiniBrowser in automation mode writes \
+none to its output even with `--enable-write-console-messages-to-stdout`; the harness checks with a marker \
+line per session and compares WebKit's console text only if the marker comes back (it does not with \
+WebKitGTK 2.50).
+- **Network errors** (`{\"error\": …}` answers) are not generated: the lab can only emulate them with a reset \
+connection, which browsers report differently from a refused one.";
 
 /// Renders the report.
 #[must_use]
