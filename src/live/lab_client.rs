@@ -3,7 +3,8 @@
 
 use cors_lab::api::{ApiError, Health, LogEntry, RegisterRequest, Registered};
 use cors_rules::Scenario;
-use gloo_net::http::Request;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use super::timing::within;
 
@@ -42,15 +43,12 @@ pub enum LabFailure {
 pub async fn find_lab(candidates: &[String]) -> Option<FoundLab> {
     for origin in candidates {
         let url = format!("{origin}/api/health");
-        let answer = within(HEALTH_WAIT_MS, async {
-            let response = Request::get(&url).send().await.ok()?;
-            if !response.ok() {
-                return None;
-            }
-            response.json::<Health>().await.ok().filter(|h| h.ok)
-        })
-        .await
-        .flatten();
+        let answer = within(HEALTH_WAIT_MS, call("GET", &url, None))
+            .await
+            .and_then(Result::ok)
+            .filter(|(status, _)| *status == 200)
+            .and_then(|(_, body)| serde_json::from_str::<Health>(&body).ok())
+            .filter(|health| health.ok);
         if let Some(health) = answer {
             return Some(FoundLab {
                 origin: origin.clone(),
@@ -74,29 +72,19 @@ pub async fn register(
         scenario: scenario.clone(),
         page_origin: Some(page_origin.to_owned()),
     };
-    let unreachable = || LabFailure::Unreachable {
-        origin: lab.to_owned(),
-    };
-    let request = Request::post(&format!("{lab}/api/scenarios"))
-        .json(&body)
-        .map_err(|_| unreachable())?;
-    let call = async {
-        let response = request.send().await.map_err(|_| unreachable())?;
-        let status = response.status();
-        if response.ok() {
-            return response
-                .json::<Registered>()
-                .await
-                .map_err(|_| LabFailure::Unexpected { status });
-        }
-        match response.json::<ApiError>().await {
-            Ok(refusal) => Err(LabFailure::Refused(refusal)),
-            Err(_) => Err(LabFailure::Unexpected { status }),
-        }
-    };
-    within(API_WAIT_MS, call)
-        .await
-        .unwrap_or_else(|| Err(unreachable()))
+    let body = serde_json::to_string(&body).map_err(|_| LabFailure::Unexpected { status: 0 })?;
+    let (status, text) = answer(
+        lab,
+        call("POST", &format!("{lab}/api/scenarios"), Some(&body)),
+    )
+    .await?;
+    if (200..300).contains(&status) {
+        return serde_json::from_str(&text).map_err(|_| LabFailure::Unexpected { status });
+    }
+    match serde_json::from_str::<ApiError>(&text) {
+        Ok(refusal) => Err(LabFailure::Refused(refusal)),
+        Err(_) => Err(LabFailure::Unexpected { status }),
+    }
 }
 
 /// What the lab received for scenario `id`, in order.
@@ -105,35 +93,51 @@ pub async fn register(
 /// A [`LabFailure`].
 pub async fn read_log(lab: &str, id: &str) -> Result<Vec<LogEntry>, LabFailure> {
     let url = format!("{lab}/api/scenarios/{id}/log");
-    let unreachable = || LabFailure::Unreachable {
-        origin: lab.to_owned(),
-    };
-    let call = async {
-        let response = Request::get(&url).send().await.map_err(|_| unreachable())?;
-        let status = response.status();
-        if !response.ok() {
-            return Err(LabFailure::Unexpected { status });
-        }
-        response
-            .json::<Vec<LogEntry>>()
-            .await
-            .map_err(|_| LabFailure::Unexpected { status })
-    };
-    within(API_WAIT_MS, call)
-        .await
-        .unwrap_or_else(|| Err(unreachable()))
+    let (status, text) = answer(lab, call("GET", &url, None)).await?;
+    if status != 200 {
+        return Err(LabFailure::Unexpected { status });
+    }
+    serde_json::from_str(&text).map_err(|_| LabFailure::Unexpected { status })
 }
 
 /// Asks the lab at the page's own origin to set its test cookie (`cors_lab=1`, `SameSite=Lax`) for the
 /// page's host, so that "cookies attached" can be seen in the lab's log. Returns whether it answered.
 pub async fn plant_cookie(lab: &str) -> bool {
     let url = format!("{lab}/api/cookie");
-    within(API_WAIT_MS, async {
-        Request::get(&url)
-            .send()
-            .await
-            .is_ok_and(|response| response.ok())
-    })
-    .await
-    .unwrap_or(false)
+    matches!(
+        within(API_WAIT_MS, call("GET", &url, None)).await,
+        Some(Ok((200..=299, _)))
+    )
+}
+
+/// Waits for an API call, turning silence and network errors into [`LabFailure::Unreachable`].
+async fn answer(
+    lab: &str,
+    call: impl std::future::Future<Output = Result<(u16, String), JsValue>>,
+) -> Result<(u16, String), LabFailure> {
+    match within(API_WAIT_MS, call).await {
+        Some(Ok(answer)) => Ok(answer),
+        _ => Err(LabFailure::Unreachable {
+            origin: lab.to_owned(),
+        }),
+    }
+}
+
+/// One `fetch()` to the lab's API (a JSON body when given): the status and the body's text.
+async fn call(method: &str, url: &str, json: Option<&str>) -> Result<(u16, String), JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    if let Some(json) = json {
+        let headers = web_sys::Headers::new()?;
+        headers.append("Content-Type", "application/json")?;
+        init.set_headers(&headers);
+        init.set_body(&JsValue::from_str(json));
+    }
+    let request = web_sys::Request::new_with_str_and_init(url, &init)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await?
+        .dyn_into()?;
+    let text = JsFuture::from(response.text()?).await?;
+    Ok((response.status(), text.as_string().unwrap_or_default()))
 }
