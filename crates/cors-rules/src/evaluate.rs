@@ -128,8 +128,8 @@ pub fn evaluate(scenario: &Scenario) -> Result<Verdict, InputError> {
     let (fixes, notes) = fixes::fixes(scenario, &ctx, trace);
     let js_error = render::js_error(&ctx, decision.outcome, trace);
     let console = render::console(&ctx, trace, decision.outcome);
-    let steps = render::steps(&ctx, trace);
     let network = render::network_rows(&ctx, &decision.requests, trace, decision.outcome);
+    let steps = render::steps_owned(&ctx, decision.trace);
     Ok(Verdict {
         outcome: decision.outcome,
         response_type: decision.response_type,

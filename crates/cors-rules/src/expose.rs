@@ -3,7 +3,7 @@
 
 use crate::forbidden::is_forbidden_response_header_name;
 use crate::header_list::{
-    extract_header_list_values, parse_token_list, sorted_lowercase_set, Extracted,
+    extract_header_list_values, parse_token_list, same_name, sorted_lowercase_set, Extracted,
 };
 use crate::scenario::{CredentialsMode, HeaderPair};
 use crate::tainting::ResponseTainting;
@@ -76,11 +76,11 @@ pub fn readable_header_names(
             let readable = |name: &&str| {
                 CORS_SAFELISTED_RESPONSE_HEADER_NAMES
                     .iter()
-                    .any(|s| s.eq_ignore_ascii_case(name))
+                    .any(|s| same_name(s, name))
                     || match &exposed {
                         ExposedList::All => true,
                         ExposedList::Names(list) => {
-                            list.iter().any(|l| l.eq_ignore_ascii_case(name))
+                            list.iter().any(|l| same_name(l, name))
                         }
                         ExposedList::Absent | ExposedList::Failure => false,
                     }

@@ -81,6 +81,17 @@ pub fn is_header_value(value: &[u8]) -> bool {
     edges_ok && !value.iter().any(|&b| matches!(b, 0x00 | b'\n' | b'\r'))
 }
 
+/// Byte-case-insensitive equality of header names (H-1): lengths first, so most names are told
+/// apart at once.
+#[must_use]
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a
+            .bytes()
+            .zip(b.bytes())
+            .all(|(x, y)| x.to_ascii_lowercase() == y.to_ascii_lowercase())
+}
+
 /// <https://fetch.spec.whatwg.org/#concept-header-list-get> (H-4): every value of `name`
 /// (byte-case-insensitive) joined with `", "`, or `None` when there is none.
 #[must_use]
@@ -93,7 +104,7 @@ pub fn get(list: &[HeaderPair], name: &str) -> Option<String> {
 pub fn get_combined<'a>(list: &'a [HeaderPair], name: &str) -> Option<Cow<'a, str>> {
     let mut lines = list
         .iter()
-        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+        .filter(|(n, _)| same_name(n, name))
         // Field values arrive without surrounding tab or space (HTTP parsing strips them).
         .map(|(_, value)| trim_tab_or_space(value));
     let first = lines.next()?;
@@ -113,14 +124,14 @@ pub fn get_combined<'a>(list: &'a [HeaderPair], name: &str) -> Option<Cow<'a, st
 #[must_use]
 pub fn line_count(list: &[HeaderPair], name: &str) -> usize {
     list.iter()
-        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+        .filter(|(n, _)| same_name(n, name))
         .count()
 }
 
 /// Whether the list has a header named `name`.
 #[must_use]
 pub fn contains(list: &[HeaderPair], name: &str) -> bool {
-    list.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+    list.iter().any(|(n, _)| same_name(n, name))
 }
 
 /// The result of [`extract_header_list_values`].
@@ -146,7 +157,7 @@ pub fn extract_header_list_values<'a, T>(
 ) -> Extracted<T> {
     let mut values = Vec::new();
     let mut seen = false;
-    for (_, value) in list.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)) {
+    for (_, value) in list.iter().filter(|(n, _)| same_name(n, name)) {
         seen = true;
         match parse(value) {
             Ok(parsed) => values.extend(parsed),

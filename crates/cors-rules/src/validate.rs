@@ -91,7 +91,7 @@ pub(crate) fn validate(scenario: &Scenario) -> Result<Validated<'_>, InputError>
             ));
         }
     }
-    let servers = validate_servers(scenario)?;
+    let servers = validate_servers(scenario, &url)?;
     Ok(Validated {
         page_serialized: page.ascii_serialization(),
         page,
@@ -101,13 +101,22 @@ pub(crate) fn validate(scenario: &Scenario) -> Result<Validated<'_>, InputError>
     })
 }
 
-fn validate_servers(scenario: &Scenario) -> Result<Vec<Server<'_>>, InputError> {
+/// The server entries; `request_url` is the request's parsed URL, reused for the entry written the same
+/// way (the usual case) instead of parsing that text again.
+fn validate_servers<'a>(
+    scenario: &'a Scenario,
+    request_url: &Url,
+) -> Result<Vec<Server<'a>>, InputError> {
     if scenario.server.len() > MAX_SERVERS {
         return Err(error("server", format!("more than {MAX_SERVERS} entries")));
     }
     let mut servers: Vec<Server> = Vec::with_capacity(scenario.server.len());
     for (i, entry) in scenario.server.iter().enumerate() {
-        let url = parse_url(&entry.url, || format!("server[{i}].url"))?;
+        let url = if entry.url == scenario.request.url {
+            request_url.clone()
+        } else {
+            parse_url(&entry.url, || format!("server[{i}].url"))?
+        };
         if servers.iter().any(|s| s.url == url) {
             return Err(error(
                 format!("server[{i}].url"),

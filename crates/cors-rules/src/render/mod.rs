@@ -57,6 +57,15 @@ pub fn steps(ctx: &RenderContext, trace: &[TraceStep]) -> Vec<Step> {
     trace.iter().map(|step| english::step(ctx, step)).collect()
 }
 
+/// [`steps`] for a trace that is no longer needed: the recorded values move into the steps instead of
+/// being copied.
+pub(crate) fn steps_owned(ctx: &RenderContext, trace: Vec<TraceStep>) -> Vec<Step> {
+    trace
+        .into_iter()
+        .map(|step| english::step_owned(ctx, step))
+        .collect()
+}
+
 /// Every console line `ctx.browser` prints for this fetch, in order, exact text.
 ///
 /// The exception itself (`TypeError: Failed to fetch`…) is not included: it is [`js_error`], and

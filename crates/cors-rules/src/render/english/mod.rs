@@ -44,6 +44,22 @@ const FALLBACK: Words = w(
 
 /// Renders one trace step in English.
 pub(crate) fn step(ctx: &RenderContext, step: &TraceStep) -> Step {
+    words_of(ctx, step, named_values(step))
+}
+
+/// [`step`] for a step that is no longer needed: its recorded values move into the rendered step.
+pub(crate) fn step_owned(ctx: &RenderContext, step: TraceStep) -> Step {
+    let mut rendered = words_of(ctx, &step, Vec::new());
+    rendered.values = step
+        .values
+        .into_iter()
+        .map(|(key, value)| (key.id().to_owned(), value))
+        .collect();
+    rendered
+}
+
+/// The rendered step with `values` as its `[name, value]` pairs.
+fn words_of(ctx: &RenderContext, step: &TraceStep, values: Vec<(String, String)>) -> Step {
     let words = words(step);
     Step {
         check: step.check,
@@ -52,7 +68,7 @@ pub(crate) fn step(ctx: &RenderContext, step: &TraceStep) -> Step {
         summary: render(ctx, step, words.summary),
         detail: render(ctx, step, words.detail),
         spec: spec_link(step.check).to_owned(),
-        values: named_values(step),
+        values,
     }
 }
 
