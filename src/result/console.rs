@@ -108,6 +108,7 @@ fn panel(ctx: Ctx, browser: Browser) -> impl IntoView {
         });
         let rows = verdict.network.clone();
         let network = (!rows.is_empty()).then(|| view! {
+            <div class="network-wrap" role="region" aria-label="DevTools Network panel" tabindex="0">
             <table class="network" data-testid="network">
                 <caption>"DevTools Network panel"</caption>
                 <thead><tr><th scope="col">"Method"</th><th scope="col">"URL"</th><th scope="col">"Status"</th><th scope="col">"Type"</th></tr></thead>
@@ -117,6 +118,7 @@ fn panel(ctx: Ctx, browser: Browser) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         });
         Some(view! {
             {console}

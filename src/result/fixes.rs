@@ -36,7 +36,7 @@ pub fn Fixes() -> impl IntoView {
         };
         let notes = (!notes.is_empty()).then(|| view! {
             <ul class="notes" data-testid="notes">
-                {notes.into_iter().map(|n| view! { <li data-note=n.id><span aria-hidden="true">"ℹ "</span>{n.message}</li> }).collect_view()}
+                {notes.into_iter().map(|n| view! { <li data-note=n.id><span aria-hidden="true">"ℹ "</span>{rich(&n.message)}</li> }).collect_view()}
             </ul>
         });
         view! { {fix_list} {notes} }

@@ -9,6 +9,7 @@ use crate::glossary::TermLink;
 use crate::origin_parts::{differing_parts, split_origin, OriginParts, Part};
 use crate::state::set_request_url;
 use crate::ui::field::TextField;
+use crate::ui::rich::rich;
 use crate::ui::why::Why;
 
 /// What the engine's `same-origin` step recorded.
@@ -66,9 +67,9 @@ fn render_comparison(c: Comparison) -> impl IntoView {
         .iter()
         .any(|p| p.as_ref().is_some_and(|p| p.default_port));
     let verdict = if c.cross_origin {
-        view! { <p class="says-cross" data-testid="origin-verdict"><span aria-hidden="true">"⇄ "</span><strong>"Cross-origin."</strong>" "{c.summary.clone()}</p> }.into_any()
+        view! { <p class="says-cross" data-testid="origin-verdict"><span aria-hidden="true">"⇄ "</span><strong>"Cross-origin."</strong>" "{rich(&c.summary)}</p> }.into_any()
     } else {
-        view! { <p class="says-same" data-testid="origin-verdict"><span aria-hidden="true">"= "</span><strong>"Same origin."</strong>" "{c.summary.clone()}</p> }.into_any()
+        view! { <p class="says-same" data-testid="origin-verdict"><span aria-hidden="true">"= "</span><strong>"Same origin."</strong>" "{rich(&c.summary)}</p> }.into_any()
     };
     view! {
         {verdict}
