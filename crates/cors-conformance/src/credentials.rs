@@ -169,3 +169,44 @@ pub async fn probe(session: &Session, lab: &Lab) -> Result<Visibility> {
     }
     Ok(Visibility { probes })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Probe, Visibility};
+
+    fn probe(origin: &str, opaque_page: bool, cookie_seen: bool) -> Probe {
+        Probe {
+            origin: origin.to_owned(),
+            opaque_page,
+            cookie_seen,
+        }
+    }
+
+    fn visibility() -> Visibility {
+        Visibility {
+            probes: vec![
+                probe("http://127.0.0.1:8081", false, true),
+                probe("http://127.0.0.1:8082", false, true),
+                probe("http://localhost:8081", false, false),
+                probe("http://127.0.0.1:8081", true, false),
+            ],
+        }
+    }
+
+    #[test]
+    fn cookies_count_only_where_the_probe_saw_them_for_that_kind_of_page() {
+        let visibility = visibility();
+        assert!(visibility.visible("http://127.0.0.1:8081/s/k/r", false));
+        assert!(!visibility.visible("http://127.0.0.1:8081/s/k/r", true));
+        assert!(!visibility.visible("http://localhost:8081/s/k/r", false));
+        assert!(!visibility.visible("not a url", false));
+    }
+
+    #[test]
+    fn the_summary_names_hosts_not_ports() {
+        assert_eq!(
+            visibility().summary(),
+            ["127.0.0.1 (2 of 2 ports) from the app page"]
+        );
+    }
+}

@@ -118,3 +118,29 @@ fn parse_event(value: &Value) -> Option<ConsoleLine> {
         source,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_event;
+    use serde_json::json;
+
+    #[test]
+    fn a_log_entry_event_becomes_a_console_line() {
+        let event = json!({"type": "event", "method": "log.entryAdded",
+            "params": {"type": "javascript", "level": "error", "text": "Cross-Origin Request Blocked: …", "source": {"realm": "r1"}}});
+        let line = parse_event(&event).unwrap();
+        assert_eq!(
+            (line.level.as_str(), line.text.as_str()),
+            ("error", "Cross-Origin Request Blocked: …")
+        );
+    }
+
+    #[test]
+    fn command_results_and_other_events_are_not_console_lines() {
+        assert!(parse_event(&json!({"type": "success", "id": 1, "result": {}})).is_none());
+        assert!(parse_event(
+            &json!({"type": "event", "method": "browsingContext.load", "params": {}})
+        )
+        .is_none());
+    }
+}
