@@ -85,7 +85,7 @@ async fn the_widget_links_back_to_the_full_site_with_the_same_scenario() -> Test
     let link = app.wait_for_testid("open-in-site").await?;
     let href = link.attr("href").await?.unwrap_or_default();
     assert!(href.contains("s=") && !href.contains("embed=1"), "{href}");
-    app.goto(&href.trim_start_matches('/').to_owned()).await?;
+    app.goto(href.trim_start_matches('/')).await?;
     assert_eq!(app.text_of_testid("banner-title").await?, "Blocked by CORS");
     app.close().await
 }

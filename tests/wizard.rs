@@ -4,7 +4,6 @@
 mod support;
 
 use fantoccini::Locator;
-use serde_json::Value;
 use support::{App, HarnessError, Site, TestResult};
 
 /// A gallery case, the banner title it ends on and a fragment of Chrome's console line.
@@ -186,7 +185,7 @@ async fn next_moves_keyboard_focus_to_the_new_step_heading() -> TestResult {
                 vec![],
             )
             .await?;
-        Ok(id == Value::from("step-heading"))
+        Ok(id == "step-heading")
     })
     .await?;
     app.close().await

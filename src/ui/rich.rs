@@ -15,7 +15,8 @@ pub enum Piece {
 #[must_use]
 pub fn pieces(text: &str) -> Vec<Piece> {
     let parts: Vec<&str> = text.split('`').collect();
-    if parts.len() % 2 == 0 {
+    // Text and code alternate, so a well-formed sentence splits into an odd number of parts.
+    if parts.len() & 1 == 0 {
         // An odd number of backticks: do not guess which one is unpaired.
         return vec![Piece::Text(text.to_owned())];
     }
