@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::rich::rich;
 use crate::ctx::Ctx;
 use crate::derive::headline;
+use crate::ui::rich::rich;
 use crate::ui::verdict_bar::outcome_id;
 
 /// The large verdict banner at the top of the result.

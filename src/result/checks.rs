@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::rich::rich;
 use crate::ctx::Ctx;
 use crate::derive::{mark, Mark};
+use crate::ui::rich::rich;
 
 #[derive(Clone, PartialEq)]
 struct Row {

@@ -3,9 +3,9 @@
 use cors_rules::verdict::{Fix, FixTarget};
 use leptos::prelude::*;
 
-use crate::ui::rich::rich;
 use crate::ctx::Ctx;
 use crate::state::apply_fix;
+use crate::ui::rich::rich;
 
 fn target_words(target: FixTarget) -> &'static str {
     match target {

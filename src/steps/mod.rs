@@ -11,10 +11,10 @@ mod target;
 use cors_rules::CheckId;
 use leptos::prelude::*;
 
-use crate::ui::rich::rich;
 use crate::ctx::Ctx;
 use crate::derive::mark;
 use crate::result::ResultView;
+use crate::ui::rich::rich;
 use crate::wizard::WizardStep;
 
 /// The body of a step: inputs, live consequences, the "why" note.

@@ -3,9 +3,9 @@
 use cors_rules::Outcome;
 use leptos::prelude::*;
 
-use crate::ui::rich::rich;
 use crate::ctx::Ctx;
 use crate::derive::{headline, Tone};
+use crate::ui::rich::rich;
 use crate::wizard::WizardStep;
 
 /// The live verdict so far: outcome, the deciding check, or what input is missing.
