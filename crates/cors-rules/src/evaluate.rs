@@ -42,7 +42,8 @@ pub struct Decision {
 pub fn decide(scenario: &Scenario) -> Result<Decision, InputError> {
     let input = validate(scenario)?;
     let mut fetch = Fetch::new(&input, &scenario.request, scenario.browser);
-    let ending = match construct_request(&scenario.request, &input.url, &mut fetch.rec) {
+    let quirks = fetch.quirks;
+    let ending = match construct_request(&scenario.request, &input.url, quirks, &mut fetch.rec) {
         Err(_) => Ending::RequestError,
         Ok(constructed) => {
             fetch.method = constructed.method;

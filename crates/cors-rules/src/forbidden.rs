@@ -2,6 +2,7 @@
 //! (<https://fetch.spec.whatwg.org/#forbidden-request-header>, rules F-1…F-8).
 
 use crate::method::is_forbidden_method;
+use crate::quirks::{Quirks, UserAgentHeader};
 
 /// Why a request header is forbidden (F-1…F-3); the browser then drops it silently (F-4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -89,6 +90,23 @@ pub fn forbidden_request_header(name: &str, value: &[u8]) -> Option<ForbiddenRea
         return Some(ForbiddenReason::MethodOverride);
     }
     None
+}
+
+/// [`forbidden_request_header`] as the chosen browser applies it: the standard's list plus the names the
+/// browser forbids on its own (F-7).
+#[must_use]
+pub fn forbidden_request_header_in(
+    name: &str,
+    value: &[u8],
+    quirks: &Quirks,
+) -> Option<ForbiddenReason> {
+    // Deviation(Chrome): `User-Agent` is dropped like a forbidden name.
+    if quirks.user_agent_header == UserAgentHeader::Forbidden
+        && name.eq_ignore_ascii_case("user-agent")
+    {
+        return Some(ForbiddenReason::ForbiddenName);
+    }
+    forbidden_request_header(name, value)
 }
 
 /// <https://fetch.spec.whatwg.org/#forbidden-response-header-name> (F-5): `Set-Cookie`, `Set-Cookie2`.

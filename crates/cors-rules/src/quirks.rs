@@ -14,6 +14,7 @@
 //! | how a bad `ACAO` is classified | lines | space/comma, URL-invalid | lines | comma |
 //! | extra CORS-safelisted request headers (S-16) | none | client hints | none | none |
 //! | Local Network Access (PN-*) | no | yes | no | no |
+//! | a script-set `User-Agent` (F-7) | sent, CORS-unsafe | dropped (forbidden) | sent | sent |
 
 use crate::browser::Browser;
 
@@ -88,6 +89,17 @@ pub enum LocalNetworkAccess {
     Enforced,
 }
 
+/// What happens to a `User-Agent` header the script sets (F-7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserAgentHeader {
+    /// The standard since 2015, Firefox, Safari: an ordinary header, CORS-unsafe, so it needs a preflight.
+    Settable,
+    /// Chrome: dropped like a forbidden request-header (fetch drops it silently, XHR logs `Refused to set
+    /// unsafe header "User-Agent"`); it is neither sent nor listed in `Access-Control-Request-Headers`
+    /// (observed in Chromium 156).
+    Forbidden,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -107,6 +119,8 @@ pub struct Quirks {
     pub extra_safelist: ExtraSafelist,
     /// PN-*.
     pub local_network_access: LocalNetworkAccess,
+    /// F-7.
+    pub user_agent_header: UserAgentHeader,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -124,6 +138,7 @@ const SPEC: Quirks = Quirks {
     allow_origin_diagnosis: AllowOriginDiagnosis::Spec,
     extra_safelist: ExtraSafelist::None,
     local_network_access: LocalNetworkAccess::NotImplemented,
+    user_agent_header: UserAgentHeader::Settable,
 };
 
 const CHROME: Quirks = Quirks {
@@ -133,6 +148,8 @@ const CHROME: Quirks = Quirks {
     allow_origin_diagnosis: AllowOriginDiagnosis::Chromium,
     extra_safelist: ExtraSafelist::ChromiumClientHints,
     local_network_access: LocalNetworkAccess::Enforced,
+    // Deviation(Chrome): a script-set `User-Agent` is dropped as if it were forbidden.
+    user_agent_header: UserAgentHeader::Forbidden,
     ..SPEC
 };
 

@@ -4,11 +4,12 @@
 
 use url::Url;
 
-use crate::forbidden::forbidden_request_header;
+use crate::forbidden::forbidden_request_header_in;
 use crate::header_list::{
     is_header_value, is_token, isomorphic_decode, isomorphic_encode, normalize_header_value,
 };
 use crate::method::{is_cors_safelisted_method, is_forbidden_method, is_method, normalize_method};
+use crate::quirks::Quirks;
 use crate::recorder::{kv, Recorder};
 use crate::safelist::is_no_cors_safelisted_request_header;
 use crate::scenario::{Api, Request, RequestMode};
@@ -78,6 +79,7 @@ pub enum RequestError {
 pub(crate) fn construct_request(
     request: &Request,
     url: &Url,
+    quirks: &Quirks,
     rec: &mut Recorder,
 ) -> Result<ConstructedRequest, RequestError> {
     let stage = Stage::Request;
@@ -91,7 +93,7 @@ pub(crate) fn construct_request(
         return Err(RequestError::UrlCredentials);
     }
     let method = construct_method(request, rec)?;
-    let headers = fill_headers(request, rec)?;
+    let headers = fill_headers(request, quirks, rec)?;
     Ok(ConstructedRequest { method, headers })
 }
 
@@ -135,7 +137,11 @@ fn construct_method(request: &Request, rec: &mut Recorder) -> Result<String, Req
 
 /// <https://fetch.spec.whatwg.org/#concept-headers-fill> with guard `request` or `request-no-cors`
 /// (fetch), or XHR `setRequestHeader()` (which combines repeated names into one header).
-fn fill_headers(request: &Request, rec: &mut Recorder) -> Result<Vec<AuthorHeader>, RequestError> {
+fn fill_headers(
+    request: &Request,
+    quirks: &Quirks,
+    rec: &mut Recorder,
+) -> Result<Vec<AuthorHeader>, RequestError> {
     let stage = Stage::Request;
     let mut kept: Vec<AuthorHeader> = Vec::new();
     for (index, (name, value)) in request.headers.iter().enumerate() {
@@ -171,7 +177,7 @@ fn fill_headers(request: &Request, rec: &mut Recorder) -> Result<Vec<AuthorHeade
             return Err(syntax_fail(rec, HeaderPart::Value));
         }
         // "If headers's guard is "request" and (name, value) is a forbidden request-header, then return."
-        if let Some(reason) = forbidden_request_header(name, &normalized) {
+        if let Some(reason) = forbidden_request_header_in(name, &normalized, quirks) {
             let values = vec![
                 kv(Key::Header, name.as_str()),
                 kv(Key::Value, isomorphic_decode(&normalized)),

@@ -1,0 +1,18 @@
+//! Every disagreement the conformance suite found between the engine and a real browser, fixed in the
+//! engine or its browser profile: each test replays the saved scenario (`regressions/*.json`, copied from
+//! `crates/cors-conformance/cases/disagreements/`) and asserts what the browser did.
+
+mod regressions;
+use regressions::Observed;
+
+#[test]
+fn chrome_drops_a_script_set_user_agent_without_a_preflight() {
+    let case = Observed::parse(include_str!("regressions/chromium-user-agent-header.json"));
+    case.assert_engine_agrees();
+    let verdict = case.verdict();
+    assert!(!verdict.preflight_sent);
+    assert!(verdict.requests[0]
+        .headers
+        .iter()
+        .all(|(name, _)| !name.eq_ignore_ascii_case("user-agent")));
+}
