@@ -338,6 +338,12 @@ mod cases {
                 json!({"error": "connection-refused"}),
                 "network-error",
             ),
+            responding(
+                "XHR to a server that holds the connection, then drops it",
+                json!({"api": "xhr"}),
+                json!({"error": "timeout"}),
+                "network-error",
+            ),
             case(
                 "no-cors GET is opaque",
                 json!({"mode": "no-cors"}),
@@ -578,7 +584,10 @@ async fn check_case(
     for (index, entry) in log.iter().enumerate() {
         // The network stack sends a request again after a connection reset; Fetch sees one request.
         let retry = index > 0
-            && log[index - 1].answer == LoggedAnswer::ConnectionReset
+            && matches!(
+                log[index - 1].answer,
+                LoggedAnswer::ConnectionReset | LoggedAnswer::Timeout
+            )
             && log[index - 1].url == entry.url;
         if !retry {
             logged.push((

@@ -203,14 +203,15 @@ async fn prepare_lab(
 /// Fires the request with the scenario's API; gives up after [`ANSWER_WAIT_SECS`].
 async fn perform(scenario: &Scenario) -> Observed {
     let request = &scenario.request;
-    let wait_ms = i32::try_from(ANSWER_WAIT_SECS * 1000).unwrap_or(i32::MAX);
-    let run = async {
-        match request.api {
-            Api::Fetch => run_fetch(request).await,
-            Api::Xhr => run_xhr(request).await,
+    match request.api {
+        Api::Fetch => {
+            let wait_ms = i32::try_from(ANSWER_WAIT_SECS * 1000).unwrap_or(i32::MAX);
+            within(wait_ms, run_fetch(request))
+                .await
+                .unwrap_or(Observed::NoAnswer {
+                    after_secs: ANSWER_WAIT_SECS,
+                })
         }
-    };
-    within(wait_ms, run).await.unwrap_or(Observed::NoAnswer {
-        after_secs: ANSWER_WAIT_SECS,
-    })
+        Api::Xhr => run_xhr(request, ANSWER_WAIT_SECS).await,
+    }
 }

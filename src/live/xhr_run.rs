@@ -14,11 +14,13 @@ const UPLOAD_BODY: &str = "cors-explainer live run";
 /// How an XHR ended.
 const LOADED: &str = "load";
 const FAILED: &str = "error";
+const TIMED_OUT: &str = "timeout";
 
 /// `open(method, url)`, `withCredentials` for `include`, `setRequestHeader` per line in order, an upload
 /// `progress` listener before `send()` when the scenario sets the preflight flag (with a body to upload),
-/// then `send()`. A throw anywhere before the request leaves is a request error.
-pub async fn run_xhr(request: &Request) -> Observed {
+/// then `send()`. A throw anywhere before the request leaves is a request error. The XHR's own `timeout`
+/// (`wait_secs`) ends a request that gets no answer, so its handlers are never dropped while it can fire.
+pub async fn run_xhr(request: &Request, wait_secs: u32) -> Observed {
     let xhr = match prepare(request) {
         Ok(xhr) => xhr,
         Err(thrown) => {
@@ -39,7 +41,7 @@ pub async fn run_xhr(request: &Request) -> Observed {
             settle(LOADED),
             settle(FAILED),
             settle(FAILED),
-            settle(FAILED),
+            settle(TIMED_OUT),
         );
         xhr.set_onload(Some(load.as_ref().unchecked_ref()));
         xhr.set_onerror(Some(error.as_ref().unchecked_ref()));
@@ -47,6 +49,7 @@ pub async fn run_xhr(request: &Request) -> Observed {
         xhr.set_ontimeout(Some(timeout.as_ref().unchecked_ref()));
         handlers.extend([load, error, abort, timeout]);
     });
+    xhr.set_timeout(wait_secs.saturating_mul(1000));
     let sent = if request.preflight_flag {
         xhr.send_with_opt_str(Some(UPLOAD_BODY))
     } else {
@@ -64,14 +67,16 @@ pub async fn run_xhr(request: &Request) -> Observed {
     xhr.set_onabort(None);
     xhr.set_ontimeout(None);
     drop(handlers);
-    if how.as_deref() == Some(LOADED) {
-        Observed::Response(SeenResponse {
+    match how.as_deref() {
+        Some(LOADED) => Observed::Response(SeenResponse {
             response_type: None,
             status: xhr.status().unwrap_or(0),
             headers: header_names(&xhr.get_all_response_headers().unwrap_or_default()),
-        })
-    } else {
-        Observed::NetworkError { message: None }
+        }),
+        Some(TIMED_OUT) => Observed::NoAnswer {
+            after_secs: wait_secs,
+        },
+        _ => Observed::NetworkError { message: None },
     }
 }
 
