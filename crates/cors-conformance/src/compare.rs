@@ -88,6 +88,31 @@ pub struct CompareInput<'a> {
     pub observation: &'a Observation,
     /// Whether cookies would be visible on a request to this URL (the harness planted an eligible cookie).
     pub credentials_visible: &'a dyn Fn(&str) -> bool,
+    /// Which console lines the browser's capture can see.
+    pub console_scope: ConsoleScope,
+}
+
+/// Which console lines a browser's capture delivers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsoleScope {
+    /// Every line (Chromium's browser log).
+    Everything,
+    /// Error-level lines only: Firefox's WebDriver BiDi `log.entryAdded` forwards console-API calls and
+    /// script errors, not warnings, so a predicted warning line (`Cross-Origin Request Warning: …`) cannot
+    /// be observed and is left out of the comparison.
+    ErrorsOnly,
+}
+
+impl ConsoleScope {
+    /// Whether a predicted line would be delivered by the capture.
+    #[must_use]
+    pub fn observes(self, line: &str) -> bool {
+        match self {
+            ConsoleScope::Everything => true,
+            ConsoleScope::ErrorsOnly => !line.starts_with("Cross-Origin Request Warning:"),
+        }
+    }
 }
 
 fn agree_if<T: Serialize + PartialEq>(predicted: &T, observed: &T) -> Agreement {
@@ -153,7 +178,15 @@ fn compare_one(input: &CompareInput, observable: Observable) -> Agreement {
             agree_if(&predicted, &observed)
         }
         Observable::Console => match &input.observation.console {
-            Some(lines) => agree_if(&verdict.console, lines),
+            Some(lines) => {
+                let scope = input.console_scope;
+                let predicted: Vec<&String> = verdict
+                    .console
+                    .iter()
+                    .filter(|line| scope.observes(line))
+                    .collect();
+                agree_if(&predicted, &lines.iter().collect::<Vec<_>>())
+            }
             None => Agreement::NotObserved,
         },
     }

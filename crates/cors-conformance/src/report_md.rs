@@ -22,6 +22,9 @@ steps and fixes.
 none to its output even with `--enable-write-console-messages-to-stdout`; the harness checks with a marker \
 line per session and compares WebKit's console text only if the marker comes back (it does not with \
 WebKitGTK 2.50).
+- **Firefox's warnings.** WebDriver BiDi `log.entryAdded` in Firefox forwards console-API calls and \
+error-level messages only (its log module listens to errors), so predicted warning lines \
+(`Cross-Origin Request Warning: …`) are left out of Firefox's console comparison.
 - **Network errors** (`{\"error\": …}` answers) are not generated: the lab can only emulate them with a reset \
 connection, which browsers report differently from a refused one.";
 

@@ -9,7 +9,7 @@ use cors_rules::{Scenario, Verdict};
 use serde::{Deserialize, Serialize};
 
 use crate::browsers::{BrowserKind, ConsoleLine, Session};
-use crate::compare::{compare, Agreement, CompareInput, Observable};
+use crate::compare::{compare, Agreement, CompareInput, ConsoleScope, Observable};
 use crate::console::correlate;
 use crate::credentials::Visibility;
 use crate::error::Result;
@@ -130,7 +130,7 @@ async fn run_in_session(
             observation.console =
                 captured.then(|| by_case.get(&index).cloned().unwrap_or_default());
         }
-        judge(result, &credentials);
+        judge(result, &credentials, config.browser.console_scope());
     }
     Ok(BrowserRun {
         browser: config.browser,
@@ -233,7 +233,7 @@ async fn prepare(
 }
 
 /// Fills `result.findings` from its verdict and observation.
-fn judge(result: &mut CaseResult, credentials: &Visibility) {
+fn judge(result: &mut CaseResult, credentials: &Visibility, console_scope: ConsoleScope) {
     let (Some(scenario), Some(verdict), Some(observation)) =
         (&result.lab_scenario, &result.verdict, &result.observation)
     else {
@@ -246,6 +246,7 @@ fn judge(result: &mut CaseResult, credentials: &Visibility) {
         verdict,
         observation,
         credentials_visible: &visible,
+        console_scope,
     };
     result.findings = compare(&input);
 }

@@ -1,6 +1,6 @@
 //! The comparison: agreement is recognised, and any fabricated disagreement is reported.
 
-use cors_conformance::compare::{compare, Agreement, CompareInput, Observable};
+use cors_conformance::compare::{compare, Agreement, CompareInput, ConsoleScope, Observable};
 use cors_conformance::observation::{Observation, Received, ReportKind, ScriptReport};
 use cors_rules::{Scenario, Verdict};
 
@@ -61,6 +61,7 @@ fn findings(
         verdict,
         observation,
         credentials_visible: &visible,
+        console_scope: ConsoleScope::Everything,
     })
 }
 
@@ -204,4 +205,13 @@ fn a_different_console_line_is_reported_and_an_uncaptured_console_is_not_compare
     observation.console = None;
     let found = findings(&scenario, &verdict, &observation);
     assert!(found.contains(&(Observable::Console, Agreement::NotObserved)));
+}
+
+#[test]
+fn a_predicted_warning_is_left_out_where_the_capture_delivers_errors_only() {
+    assert!(!ConsoleScope::ErrorsOnly
+        .observes("Cross-Origin Request Warning: The Same Origin Policy will disallow …"));
+    assert!(ConsoleScope::ErrorsOnly
+        .observes("Cross-Origin Request Blocked: The Same Origin Policy disallows …"));
+    assert!(ConsoleScope::Everything.observes("Cross-Origin Request Warning: …"));
 }

@@ -53,6 +53,15 @@ impl BrowserKind {
         BrowserKind::ALL.into_iter().find(|kind| kind.id() == id)
     }
 
+    /// Which console lines this browser's capture delivers.
+    #[must_use]
+    pub fn console_scope(self) -> crate::compare::ConsoleScope {
+        match self {
+            BrowserKind::Firefox => crate::compare::ConsoleScope::ErrorsOnly,
+            BrowserKind::Chromium | BrowserKind::Webkit => crate::compare::ConsoleScope::Everything,
+        }
+    }
+
     /// The engine profile that predicts this browser.
     #[must_use]
     pub fn profile(self) -> cors_rules::Browser {
