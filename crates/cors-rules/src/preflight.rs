@@ -134,7 +134,7 @@ pub(crate) fn cors_preflight_fetch(
     }
     let (methods, header_names) = match quirks.preflight_list_order {
         PreflightListOrder::ParseBothFirst => {
-            let methods = extract_allow_methods(request, response, rec)?;
+            let methods = extract_allow_methods(request, response, quirks, rec)?;
             let names = extract_allow_headers(request, response, rec)?;
             check_method(request, &methods, rec)?;
             check_headers(request, &names, quirks, rec)?;
@@ -143,7 +143,7 @@ pub(crate) fn cors_preflight_fetch(
         // Deviation(Firefox): `Access-Control-Allow-Methods` is parsed and checked before
         // `Access-Control-Allow-Headers` is parsed.
         PreflightListOrder::MethodsThenHeaders => {
-            let methods = extract_allow_methods(request, response, rec)?;
+            let methods = extract_allow_methods(request, response, quirks, rec)?;
             check_method(request, &methods, rec)?;
             let names = extract_allow_headers(request, response, rec)?;
             check_headers(request, &names, quirks, rec)?;

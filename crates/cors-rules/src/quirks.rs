@@ -15,6 +15,7 @@
 //! | extra CORS-safelisted request headers (S-16) | none | client hints | none | none |
 //! | Local Network Access (PN-*) | no | yes | no | no |
 //! | a script-set `User-Agent` (F-7) | sent, CORS-unsafe | dropped (forbidden) | sent | sent |
+//! | preflight flag, no `ACAM` (P-7) | request's method allowed | must be listed | must be listed | must be listed |
 
 use crate::browser::Browser;
 
@@ -100,6 +101,17 @@ pub enum UserAgentHeader {
     Forbidden,
 }
 
+/// Which methods a preflight allows when the use-CORS-preflight flag is set and the response has no
+/// `Access-Control-Allow-Methods` (P-7, U-4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlagWithoutAllowMethods {
+    /// The standard: the request's own method.
+    AllowsRequestMethod,
+    /// Chrome, Firefox, Safari: none, so a method that is not CORS-safelisted must be listed (an XHR `PUT`
+    /// with an upload listener is blocked: observed in Chromium 156, Firefox ESR 153 and WebKitGTK 2.50).
+    MustBeListed,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -121,6 +133,8 @@ pub struct Quirks {
     pub local_network_access: LocalNetworkAccess,
     /// F-7.
     pub user_agent_header: UserAgentHeader,
+    /// P-7.
+    pub flag_without_allow_methods: FlagWithoutAllowMethods,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -139,6 +153,7 @@ const SPEC: Quirks = Quirks {
     extra_safelist: ExtraSafelist::None,
     local_network_access: LocalNetworkAccess::NotImplemented,
     user_agent_header: UserAgentHeader::Settable,
+    flag_without_allow_methods: FlagWithoutAllowMethods::AllowsRequestMethod,
 };
 
 const CHROME: Quirks = Quirks {
@@ -150,6 +165,8 @@ const CHROME: Quirks = Quirks {
     local_network_access: LocalNetworkAccess::Enforced,
     // Deviation(Chrome): a script-set `User-Agent` is dropped as if it were forbidden.
     user_agent_header: UserAgentHeader::Forbidden,
+    // Deviation(Chrome): P-7 is not implemented.
+    flag_without_allow_methods: FlagWithoutAllowMethods::MustBeListed,
     ..SPEC
 };
 
@@ -158,6 +175,8 @@ const FIREFOX: Quirks = Quirks {
     max_age_cap: Some(86_400),
     preflight_list_order: PreflightListOrder::MethodsThenHeaders,
     allow_origin_diagnosis: AllowOriginDiagnosis::Gecko,
+    // Deviation(Firefox): P-7 is not implemented.
+    flag_without_allow_methods: FlagWithoutAllowMethods::MustBeListed,
     ..SPEC
 };
 
@@ -166,6 +185,8 @@ const SAFARI: Quirks = Quirks {
     max_age_cap: Some(600),
     preflight_check_order: PreflightCheckOrder::StatusFirst,
     allow_origin_diagnosis: AllowOriginDiagnosis::WebKit,
+    // Deviation(Safari): P-7 is not implemented.
+    flag_without_allow_methods: FlagWithoutAllowMethods::MustBeListed,
     ..SPEC
 };
 

@@ -16,3 +16,17 @@ fn chrome_drops_a_script_set_user_agent_without_a_preflight() {
         .iter()
         .all(|(name, _)| !name.eq_ignore_ascii_case("user-agent")));
 }
+
+#[test]
+fn browsers_need_the_method_listed_even_with_the_preflight_flag() {
+    for file in [
+        include_str!("regressions/chromium-upload-listener-without-allow-methods.json"),
+        include_str!("regressions/firefox-upload-listener-without-allow-methods.json"),
+        include_str!("regressions/webkit-upload-listener-without-allow-methods.json"),
+    ] {
+        let case = Observed::parse(file);
+        case.assert_engine_agrees();
+        let failure = case.verdict().failure.expect("blocked");
+        assert_eq!(failure.check.id(), "method-allowed");
+    }
+}

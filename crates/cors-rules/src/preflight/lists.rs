@@ -1,10 +1,10 @@
 //! `Access-Control-Allow-Methods` and `-Headers` on the preflight response: parsing (P-6, P-7) and the
 //! method and header checks (P-8, P-9, P-10).
 
-use crate::header_list::{extract_header_list_values, get_combined, parse_token_list, Extracted};
+use crate::header_list::{extract_token_list_values, get_combined, Extracted};
 use crate::method::is_cors_safelisted_method;
 use crate::preflight::{credentials_id, PreflightFailure, PreflightRequest};
-use crate::quirks::{Quirks, WildcardAuthorization};
+use crate::quirks::{FlagWithoutAllowMethods, Quirks, WildcardAuthorization};
 use crate::recorder::{kv, Recorder};
 use crate::scenario::{CredentialsMode, HttpAnswer};
 use crate::trace::{CheckId, Key, Stage};
@@ -15,8 +15,10 @@ use url::Url;
 pub(crate) fn extract_allow_methods(
     request: &PreflightRequest<'_>,
     response: &HttpAnswer,
+    quirks: &Quirks,
     rec: &mut Recorder,
 ) -> Result<Vec<String>, PreflightFailure> {
+    let fallback = quirks.flag_without_allow_methods;
     match extract_list(
         request.url,
         response,
@@ -27,7 +29,13 @@ pub(crate) fn extract_allow_methods(
         Ok(Some(methods)) => Ok(methods),
         // "If methods is null and request's use-CORS-preflight flag is set, then set methods to a new list
         // containing request's method."
-        Ok(None) if request.preflight_flag => Ok(vec![request.method.to_owned()]),
+        // Deviation(Chrome, Firefox, Safari): not implemented; the method must be listed.
+        Ok(None)
+            if request.preflight_flag
+                && fallback == FlagWithoutAllowMethods::AllowsRequestMethod =>
+        {
+            Ok(vec![request.method.to_owned()])
+        }
         Ok(None) => Ok(Vec::new()),
         Err(element) => Err(PreflightFailure::AllowMethodsParse { element }),
     }
@@ -62,13 +70,14 @@ fn extract_list(
     let values = |element: &str| {
         vec![
             kv(Key::Url, url.as_str()),
-            kv(Key::Value, get_combined(&response.headers, name).unwrap_or_default()),
+            kv(
+                Key::Value,
+                get_combined(&response.headers, name).unwrap_or_default(),
+            ),
             kv(Key::Names, element),
         ]
     };
-    match extract_header_list_values(&response.headers, name, |v| {
-        parse_token_list(v).map(|l| l.into_iter().map(str::to_owned).collect())
-    }) {
+    match extract_token_list_values(&response.headers, name) {
         Extracted::Absent => Ok(None),
         Extracted::Failure { element } => {
             rec.fail(check, Stage::Preflight, values(&element));
