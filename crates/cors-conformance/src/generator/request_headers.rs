@@ -20,6 +20,8 @@ const SAFELIST_EDGES: &[(&str, &str)] = &[
     ("Content-Language", "de-DE"),
     ("Content-Language", "de/DE"),
     ("Content-Type", "text/plain"),
+    ("Content-Type", "  text/plain  "),
+    ("content-TYPE", "text/plain"),
     ("Content-Type", "Text/Plain;charset=utf-8"),
     ("Content-Type", "text/plain;"),
     ("Content-Type", "text/plain;garbage"),

@@ -9,7 +9,7 @@ use crate::rng::Rng;
 /// `Access-Control-Allow-Origin` lines for a page whose serialized origin is `origin`.
 pub fn allow_origin(rng: &mut Rng, origin: &str) -> Vec<HeaderPair> {
     let name = "Access-Control-Allow-Origin";
-    let shapes: [Vec<HeaderPair>; 16] = [
+    let shapes: [Vec<HeaderPair>; 18] = [
         vec![],
         vec![pair(name, "*")],
         vec![pair(name, origin)],
@@ -26,6 +26,8 @@ pub fn allow_origin(rng: &mut Rng, origin: &str) -> Vec<HeaderPair> {
         vec![pair(name, EVIL)],
         vec![pair(name, "")],
         vec![pair("access-control-allow-origin", " * ")],
+        vec![pair(name, &format!("\t{origin} "))],
+        vec![pair(name, &format!("{origin},"))],
     ];
     rng.pick(&shapes)
 }
@@ -33,7 +35,7 @@ pub fn allow_origin(rng: &mut Rng, origin: &str) -> Vec<HeaderPair> {
 /// `Access-Control-Allow-Credentials` lines.
 pub fn allow_credentials(rng: &mut Rng) -> Vec<HeaderPair> {
     let name = "Access-Control-Allow-Credentials";
-    let shapes: [Vec<HeaderPair>; 10] = [
+    let shapes: [Vec<HeaderPair>; 11] = [
         vec![],
         vec![pair(name, "true")],
         vec![pair(name, "true")],
@@ -44,6 +46,7 @@ pub fn allow_credentials(rng: &mut Rng) -> Vec<HeaderPair> {
         vec![pair(name, "true"), pair(name, "true")],
         vec![pair(name, "\"true\"")],
         vec![pair(name, "1")],
+        vec![pair(name, "true ")],
     ];
     rng.pick(&shapes)
 }
