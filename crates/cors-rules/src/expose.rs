@@ -2,9 +2,7 @@
 //! (<https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name>, rules E-1…E-7, F-5, T-11).
 
 use crate::forbidden::is_forbidden_response_header_name;
-use crate::header_list::{
-    extract_header_list_values, parse_token_list, same_name, sorted_lowercase_set, Extracted,
-};
+use crate::header_list::{extract_token_list_values, same_name, sorted_lowercase_set, Extracted};
 use crate::scenario::{CredentialsMode, HeaderPair};
 use crate::tainting::ResponseTainting;
 
@@ -42,9 +40,7 @@ pub fn cors_exposed_header_names(
     headers: &[HeaderPair],
     credentials: CredentialsMode,
 ) -> ExposedList {
-    let parsed = extract_header_list_values(headers, "access-control-expose-headers", |v| {
-        parse_token_list(v).map(|list| list.into_iter().map(str::to_owned).collect())
-    });
+    let parsed = extract_token_list_values(headers, "access-control-expose-headers");
     match parsed {
         Extracted::Absent => ExposedList::Absent,
         Extracted::Failure { .. } => ExposedList::Failure,
@@ -79,9 +75,7 @@ pub fn readable_header_names(
                     .any(|s| same_name(s, name))
                     || match &exposed {
                         ExposedList::All => true,
-                        ExposedList::Names(list) => {
-                            list.iter().any(|l| same_name(l, name))
-                        }
+                        ExposedList::Names(list) => list.iter().any(|l| same_name(l, name)),
                         ExposedList::Absent | ExposedList::Failure => false,
                     }
             };

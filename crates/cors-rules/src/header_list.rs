@@ -6,15 +6,27 @@
 
 use std::borrow::Cow;
 
+pub use crate::ascii_case::same_name;
 use crate::scenario::HeaderPair;
 
 /// <https://fetch.spec.whatwg.org/#header-name> (H-1): is `b` an RFC 9110 `tchar`?
 #[must_use]
 pub fn is_tchar(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b'!' | b'#'
+    TCHAR[usize::from(b)]
+}
+
+/// The `tchar` bytes, as a table: token checks run over every header name.
+const TCHAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(
+            b as u8,
+            b'0'..=b'9'
+                | b'A'..=b'Z'
+                | b'a'..=b'z'
+                | b'!'
+                | b'#'
                 | b'$'
                 | b'%'
                 | b'&'
@@ -28,8 +40,11 @@ pub fn is_tchar(b: u8) -> bool {
                 | b'`'
                 | b'|'
                 | b'~'
-        )
-}
+        );
+        b += 1;
+    }
+    table
+};
 
 /// H-1: a `token` is one or more `tchar`s.
 #[must_use]
@@ -81,17 +96,6 @@ pub fn is_header_value(value: &[u8]) -> bool {
     edges_ok && !value.iter().any(|&b| matches!(b, 0x00 | b'\n' | b'\r'))
 }
 
-/// Byte-case-insensitive equality of header names (H-1): lengths first, so most names are told
-/// apart at once.
-#[must_use]
-pub fn same_name(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a
-            .bytes()
-            .zip(b.bytes())
-            .all(|(x, y)| x.to_ascii_lowercase() == y.to_ascii_lowercase())
-}
-
 /// <https://fetch.spec.whatwg.org/#concept-header-list-get> (H-4): every value of `name`
 /// (byte-case-insensitive) joined with `", "`, or `None` when there is none.
 #[must_use]
@@ -123,9 +127,7 @@ pub fn get_combined<'a>(list: &'a [HeaderPair], name: &str) -> Option<Cow<'a, st
 /// How many header lines named `name` (byte-case-insensitive) the list has.
 #[must_use]
 pub fn line_count(list: &[HeaderPair], name: &str) -> usize {
-    list.iter()
-        .filter(|(n, _)| same_name(n, name))
-        .count()
+    list.iter().filter(|(n, _)| same_name(n, name)).count()
 }
 
 /// Whether the list has a header named `name`.
@@ -171,24 +173,55 @@ pub fn extract_header_list_values<'a, T>(
     }
 }
 
+/// [`extract_header_list_values`] with [`parse_token_list`] (H-6, H-7), each element copied once.
+#[must_use]
+pub fn extract_token_list_values(list: &[HeaderPair], name: &str) -> Extracted<String> {
+    let mut values = Vec::new();
+    let mut seen = false;
+    for (_, value) in list.iter().filter(|(n, _)| same_name(n, name)) {
+        seen = true;
+        for element in token_list_elements(value) {
+            match element {
+                Ok(element) => values.push(element.to_owned()),
+                Err(element) => {
+                    return Extracted::Failure {
+                        element: element.to_owned(),
+                    }
+                }
+            }
+        }
+    }
+    if seen {
+        Extracted::Values(values)
+    } else {
+        Extracted::Absent
+    }
+}
+
 /// H-7: the RFC 9110 `#token` list: empty elements and OWS around commas are accepted; any non-token
 /// element makes the whole line fail (the error is that element).
 ///
 /// # Errors
 /// The first element that is not a token.
 pub fn parse_token_list(value: &str) -> Result<Vec<&str>, String> {
-    let mut items = Vec::new();
-    for element in value.split(',') {
-        let element = trim_tab_or_space(element);
-        if element.is_empty() {
-            continue;
-        }
-        if !is_token(element.as_bytes()) {
-            return Err(element.to_owned());
-        }
-        items.push(element);
-    }
-    Ok(items)
+    token_list_elements(value)
+        .map(|element| element.map_err(str::to_owned))
+        .collect()
+}
+
+/// The non-empty elements of a `#token` list, each `Err` when it is not a token.
+fn token_list_elements(value: &str) -> impl Iterator<Item = Result<&str, &str>> {
+    value
+        .split(',')
+        .map(trim_tab_or_space)
+        .filter(|element| !element.is_empty())
+        .map(|element| {
+            if is_token(element.as_bytes()) {
+                Ok(element)
+            } else {
+                Err(element)
+            }
+        })
 }
 
 /// <https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set> (H-8): byte-lowercase,

@@ -31,6 +31,7 @@ pub mod scenario;
 pub mod trace;
 pub mod verdict;
 
+mod ascii_case;
 pub mod corp;
 pub mod cors_check;
 pub mod credentials;

@@ -268,3 +268,30 @@ fn a_safelist_reason_code_is_spelled_out() {
         rendered.summary
     );
 }
+
+#[test]
+fn no_template_has_a_double_space_or_a_space_at_an_end() {
+    // Every arm of the tables, whatever its guard reads: credentials and redirect-mode values,
+    // present or absent origins and names, safelisted methods.
+    let value_sets: [&[(Key, &str)]; 5] = [
+        &[],
+        &[(Key::Value, "true")],
+        &[(Key::Value, "manual")],
+        &[(Key::SentOrigin, "x"), (Key::Names, "x")],
+        &[(Key::Method, "GET")],
+    ];
+    let mut templates = vec![FALLBACK];
+    for &check in CheckId::ALL {
+        for outcome in OUTCOMES {
+            for values in value_sets {
+                templates.push(words(&step(check, Stage::Response, outcome, values)));
+            }
+        }
+    }
+    for words in templates {
+        for text in [words.summary, words.detail] {
+            assert!(!text.contains("  "), "{text}");
+            assert_eq!(text.trim(), text, "{text}");
+        }
+    }
+}
