@@ -13,6 +13,7 @@ use crate::preflight::credentials_id;
 use crate::preflight_step::preflight_if_needed;
 use crate::recorder::kv;
 use crate::redirect::{follow_redirect, is_redirect_status, location_value};
+use crate::request::reaches_wire;
 use crate::scenario::{Answer, HttpAnswer, InputError, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
@@ -73,11 +74,14 @@ fn send_request<'a>(fetch: &mut Fetch<'a>, stage: Stage) -> Step<&'a HttpAnswer>
     if let Some(origin) = origin {
         headers.push(("Origin".to_owned(), origin.to_owned()));
     }
+    let repeated = fetch.quirks.repeated_request_headers;
     headers.extend(
         fetch
             .headers
             .iter()
-            .map(|h| (h.name.clone(), h.value_text())),
+            .enumerate()
+            .filter(|(i, _)| reaches_wire(&fetch.headers, *i, repeated))
+            .map(|(_, h)| (h.name.clone(), h.value_text())),
     );
     fetch.requests.push(WireRequest {
         method: fetch.method.clone(),
@@ -189,7 +193,8 @@ fn finish(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
     let readable =
         readable_header_names(&answer.headers, fetch.tainting, fetch.request.credentials);
     if fetch.tainting == ResponseTainting::Cors {
-        let raw = get_combined(&answer.headers, "access-control-expose-headers").unwrap_or_default();
+        let raw =
+            get_combined(&answer.headers, "access-control-expose-headers").unwrap_or_default();
         fetch.rec.info(
             CheckId::ExposeHeaders,
             Stage::Response,

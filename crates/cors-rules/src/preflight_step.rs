@@ -5,7 +5,9 @@ use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::method::is_cors_safelisted_method;
 use crate::preflight::{cors_preflight_fetch, PreflightRequest};
 use crate::preflight_cache::CacheQuery;
+use crate::quirks::RepeatedRequestHeaders;
 use crate::recorder::kv;
+use crate::request::{combine_repeated, has_repeated_names, AuthorHeader};
 use crate::safelist::{cors_unsafe_request_header_names, UnsafeNames, TOTAL_LIMIT};
 use crate::scenario::CredentialsMode;
 use crate::trace::{CheckId, Key, Stage, StepOutcome};
@@ -53,14 +55,23 @@ pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<(
 
 /// S-1…S-8: each header's safelisting verdict and the 1024-byte total, recorded.
 fn record_safelisting(fetch: &mut Fetch<'_>, stage: Stage) -> UnsafeNames {
+    // Deviation(Chrome, Safari): a repeated name is checked with its values combined.
+    let combine = fetch.quirks.repeated_request_headers == RepeatedRequestHeaders::CombinedFirst
+        && has_repeated_names(&fetch.headers);
+    let combined;
+    let checked: &[AuthorHeader] = if combine {
+        combined = combine_repeated(&fetch.headers);
+        &combined
+    } else {
+        &fetch.headers
+    };
     let unsafe_names = cors_unsafe_request_header_names(
-        fetch
-            .headers
+        checked
             .iter()
             .map(|h| (h.name.as_str(), h.value.as_slice())),
         fetch.quirks.extra_safelist,
     );
-    for (header, result) in fetch.headers.iter().zip(&unsafe_names.headers) {
+    for (header, result) in checked.iter().zip(&unsafe_names.headers) {
         let reason = result.verdict.err().map(|r| r.id()).unwrap_or_default();
         let outcome = if reason.is_empty() {
             StepOutcome::Pass

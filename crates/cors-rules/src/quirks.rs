@@ -16,6 +16,7 @@
 //! | Local Network Access (PN-*) | no | yes | no | no |
 //! | a script-set `User-Agent` (F-7) | sent, CORS-unsafe | dropped (forbidden) | sent | sent |
 //! | preflight flag, no `ACAM` (P-7) | request's method allowed | must be listed | must be listed | must be listed |
+//! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 
 use crate::browser::Browser;
 
@@ -112,6 +113,21 @@ pub enum FlagWithoutAllowMethods {
     MustBeListed,
 }
 
+/// How a request header name the script sets more than once (`fetch()` keeps one line per value) is
+/// checked and sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RepeatedRequestHeaders {
+    /// The standard: each line is its own header for the CORS-safelist checks and on the wire.
+    KeptApart,
+    /// Chrome, Safari: the values are combined (`a, b`) before the CORS-safelist checks, so two safelisted
+    /// `Content-Type` values make one that is not a MIME type (observed in Chromium 156, WebKitGTK 2.50).
+    CombinedFirst,
+    /// Firefox: each line is checked on its own, but on the wire a later value of a singleton header
+    /// (`Content-Type`, `Authorization`, `User-Agent`…: necko `IsSingletonHeader`) replaces the earlier
+    /// one (observed in Firefox ESR 153).
+    LastSingletonWins,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -135,6 +151,8 @@ pub struct Quirks {
     pub user_agent_header: UserAgentHeader,
     /// P-7.
     pub flag_without_allow_methods: FlagWithoutAllowMethods,
+    /// S-4, S-8 with a repeated name.
+    pub repeated_request_headers: RepeatedRequestHeaders,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -154,6 +172,7 @@ const SPEC: Quirks = Quirks {
     local_network_access: LocalNetworkAccess::NotImplemented,
     user_agent_header: UserAgentHeader::Settable,
     flag_without_allow_methods: FlagWithoutAllowMethods::AllowsRequestMethod,
+    repeated_request_headers: RepeatedRequestHeaders::KeptApart,
 };
 
 const CHROME: Quirks = Quirks {
@@ -167,6 +186,8 @@ const CHROME: Quirks = Quirks {
     user_agent_header: UserAgentHeader::Forbidden,
     // Deviation(Chrome): P-7 is not implemented.
     flag_without_allow_methods: FlagWithoutAllowMethods::MustBeListed,
+    // Deviation(Chrome): repeated request headers are combined before the safelist checks.
+    repeated_request_headers: RepeatedRequestHeaders::CombinedFirst,
     ..SPEC
 };
 
@@ -177,6 +198,8 @@ const FIREFOX: Quirks = Quirks {
     allow_origin_diagnosis: AllowOriginDiagnosis::Gecko,
     // Deviation(Firefox): P-7 is not implemented.
     flag_without_allow_methods: FlagWithoutAllowMethods::MustBeListed,
+    // Deviation(Firefox): a singleton request header keeps only its last value on the wire.
+    repeated_request_headers: RepeatedRequestHeaders::LastSingletonWins,
     ..SPEC
 };
 
@@ -187,6 +210,8 @@ const SAFARI: Quirks = Quirks {
     allow_origin_diagnosis: AllowOriginDiagnosis::WebKit,
     // Deviation(Safari): P-7 is not implemented.
     flag_without_allow_methods: FlagWithoutAllowMethods::MustBeListed,
+    // Deviation(Safari): repeated request headers are combined before the safelist checks.
+    repeated_request_headers: RepeatedRequestHeaders::CombinedFirst,
     ..SPEC
 };
 

@@ -9,7 +9,7 @@ use crate::header_list::{
     is_header_value, is_token, isomorphic_decode, isomorphic_encode, normalize_header_value,
 };
 use crate::method::{is_cors_safelisted_method, is_forbidden_method, is_method, normalize_method};
-use crate::quirks::Quirks;
+use crate::quirks::{Quirks, RepeatedRequestHeaders};
 use crate::recorder::{kv, Recorder};
 use crate::safelist::is_no_cors_safelisted_request_header;
 use crate::scenario::{Api, Request, RequestMode};
@@ -216,6 +216,57 @@ fn combined_with(kept: &[AuthorHeader], name: &str, value: &[u8]) -> Vec<u8> {
     }
     combined.extend_from_slice(value);
     combined
+}
+
+/// The header lines with each repeated name combined into one header (`a, b`), at its first position: what
+/// browsers that combine repeated names check against the CORS safelist.
+pub(crate) fn combine_repeated(headers: &[AuthorHeader]) -> Vec<AuthorHeader> {
+    let mut combined = Vec::with_capacity(headers.len());
+    for header in headers {
+        append_header(&mut combined, Api::Xhr, &header.name, header.value.clone());
+    }
+    combined
+}
+
+/// Whether two header lines share a name.
+pub(crate) fn has_repeated_names(headers: &[AuthorHeader]) -> bool {
+    headers.iter().enumerate().any(|(i, header)| {
+        headers[i + 1..]
+            .iter()
+            .any(|later| later.name.eq_ignore_ascii_case(&header.name))
+    })
+}
+
+/// Request headers Firefox's network layer keeps one value of (necko `nsHttpHeaderArray::IsSingletonHeader`,
+/// the names a script may set).
+const SINGLETON_HEADERS: [&str; 8] = [
+    "authorization",
+    "content-disposition",
+    "content-type",
+    "from",
+    "if-modified-since",
+    "if-unmodified-since",
+    "max-forwards",
+    "user-agent",
+];
+
+/// Whether the header line at `index` reaches the wire.
+pub(crate) fn reaches_wire(
+    headers: &[AuthorHeader],
+    index: usize,
+    repeated: RepeatedRequestHeaders,
+) -> bool {
+    let Some(header) = headers.get(index) else {
+        return false;
+    };
+    // Deviation(Firefox): a later value of a singleton header replaces the earlier one.
+    repeated != RepeatedRequestHeaders::LastSingletonWins
+        || !SINGLETON_HEADERS
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(&header.name))
+        || !headers[index + 1..]
+            .iter()
+            .any(|later| later.name.eq_ignore_ascii_case(&header.name))
 }
 
 /// fetch appends a new header line; XHR `setRequestHeader` combines with an existing one.

@@ -30,3 +30,32 @@ fn browsers_need_the_method_listed_even_with_the_preflight_flag() {
         assert_eq!(failure.check.id(), "method-allowed");
     }
 }
+
+#[test]
+fn chrome_and_safari_check_a_repeated_content_type_by_its_combined_value() {
+    for file in [
+        include_str!("regressions/chromium-duplicate-content-type.json"),
+        include_str!("regressions/webkit-duplicate-content-type.json"),
+    ] {
+        let case = Observed::parse(file);
+        case.assert_engine_agrees();
+        assert!(case.verdict().preflight_sent);
+    }
+}
+
+#[test]
+fn firefox_sends_only_the_last_of_two_content_types() {
+    let case = Observed::parse(include_str!(
+        "regressions/firefox-duplicate-content-type.json"
+    ));
+    case.assert_engine_agrees();
+    let verdict = case.verdict();
+    assert!(!verdict.preflight_sent);
+    let content_types: Vec<&str> = verdict.requests[0]
+        .headers
+        .iter()
+        .filter(|(name, _)| name.eq_ignore_ascii_case("content-type"))
+        .map(|(_, value)| value.as_str())
+        .collect();
+    assert_eq!(content_types, ["application/x-www-form-urlencoded"]);
+}
