@@ -59,3 +59,21 @@ fn firefox_sends_only_the_last_of_two_content_types() {
         .collect();
     assert_eq!(content_types, ["application/x-www-form-urlencoded"]);
 }
+
+#[test]
+fn chrome_prints_the_teapot_reason_phrase_for_418() {
+    let case = Observed::parse(include_str!(
+        "regressions/chromium-status-418-reason-phrase.json"
+    ));
+    case.assert_engine_agrees();
+    assert!(case.verdict().console[0].ends_with("418 (I'm a teapot)"));
+}
+
+#[test]
+fn chrome_ends_the_same_origin_redirect_line_with_a_newline() {
+    let case = Observed::parse(include_str!(
+        "regressions/chromium-same-origin-mode-redirect.json"
+    ));
+    case.assert_engine_agrees();
+    assert!(case.verdict().console[0].ends_with("must match.\n"));
+}

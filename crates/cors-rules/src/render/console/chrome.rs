@@ -197,7 +197,8 @@ fn renderer_line(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
     let url = url_or(step, ctx.initial_url);
     let line = match (step.check, ctx.api) {
         (CheckId::SameOriginMode, _) if step.stage == Stage::Redirect => format!(
-            "Unsafe attempt to load URL {url} from frame with URL {}. Domains, protocols and ports must match.",
+            // Observed in Chromium 156: this line ends with a newline character.
+            "Unsafe attempt to load URL {url} from frame with URL {}. Domains, protocols and ports must match.\n",
             page_url(ctx)
         ),
         (CheckId::SameOriginMode, _) => format!(
