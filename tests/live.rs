@@ -724,6 +724,17 @@ async fn the_run_button_works_from_the_keyboard_and_the_result_is_announced() ->
         .await?;
     let status = browser.wait_for_testid("live-status").await?;
     assert_eq!(status.attr("aria-live").await?.as_deref(), Some("polite"));
+    let focused = browser
+        .execute(
+            "return document.activeElement.dataset.testid || null;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        focused,
+        json!("live-run"),
+        "the keyboard focus stays on the button"
+    );
     assert_eq!(
         browser.text_of_testid("live-observed-outcome").await?,
         "blocked (network error)"

@@ -74,6 +74,9 @@ pub fn LivePanel() -> impl IntoView {
     let generation = StoredValue::new(0_u64);
     let running = Memo::new(move |_| state.with(|s| matches!(s, LiveState::Running(_))));
     let start = move || {
+        if running.get_untracked() {
+            return;
+        }
         let target = if use_url.get_untracked() {
             Target::Url(url_text.get_untracked())
         } else {
@@ -97,7 +100,8 @@ pub fn LivePanel() -> impl IntoView {
                 type="button"
                 class="primary"
                 data-testid="live-run"
-                disabled=move || running.get()
+                // aria-disabled, not disabled: a disabled button would drop the keyboard focus mid-run.
+                aria-disabled=move || if running.get() { "true" } else { "false" }
                 aria-describedby="live-status"
                 on:click=move |_| start()
             >
