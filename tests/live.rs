@@ -406,6 +406,20 @@ mod cases {
     }
 }
 
+/// The build the live tests serve: `dist/`, or `LIVE_E2E_DIST`.
+trait LiveSite {
+    fn dist_for_live() -> Site;
+}
+
+impl LiveSite for Site {
+    fn dist_for_live() -> Site {
+        match std::env::var_os("LIVE_E2E_DIST") {
+            Some(dir) => Site::new(PathBuf::from(dir)),
+            None => Site::dist(),
+        }
+    }
+}
+
 /// The lab, in-process on free loopback ports, serving the built app.
 struct Lab {
     app: String,
@@ -415,10 +429,7 @@ struct Lab {
 
 impl Lab {
     async fn start() -> Result<Lab, Box<dyn std::error::Error>> {
-        let site = match std::env::var_os("LIVE_E2E_DIST") {
-            Some(dir) => Site::new(PathBuf::from(dir)),
-            None => Site::dist(),
-        };
+        let site = Site::dist_for_live();
         site.check_built()?;
         let config = Config {
             port: 0,
@@ -751,4 +762,42 @@ async fn the_run_button_works_from_the_keyboard_and_the_result_is_announced() ->
     browser.close().await?;
     lab.stop().await;
     Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_lab_the_panel_names_the_command_that_starts_one() -> TestResult {
+    // Port 8080 is where the app looks for a lab besides its own origin; while this test holds it, it
+    // closes every connection, so no lab answers there. (If another program holds it, whatever answers
+    // must still end the run with a message.)
+    let squatter = tokio::net::TcpListener::bind("127.0.0.1:8080").await.ok();
+    let holding = squatter.is_some();
+    if let Some(listener) = squatter {
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                drop(stream);
+            }
+        });
+    }
+    let app = support::App::launch(Site::dist_for_live()).await?;
+    let scenario = json!({"page": cases::PAGE, "request": {"url": cases::API}, "server": [{"url": cases::API}]});
+    app.goto(&format!(
+        "?s={}&step=7",
+        URL_SAFE_NO_PAD.encode(scenario.to_string())
+    ))
+    .await?;
+    click_run(&app).await?;
+    app.wait_until("the run to end", || async {
+        let panel = read_panel(&app).await?;
+        let done = panel["status"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("Done"));
+        Ok(done || !panel["error"].is_null())
+    })
+    .await?;
+    if holding {
+        let error = app.text_of_testid("live-error").await?;
+        assert!(error.contains("./scripts/serve.sh"), "{error}");
+        assert!(error.contains("Your own URL"), "{error}");
+    }
+    app.close().await
 }
