@@ -120,7 +120,15 @@ pub fn observed_words(observed: &Observed) -> String {
                 .response_type
                 .map(|t| format!(", Response.type {}", response_type_words(t)))
                 .unwrap_or_default();
-            format!("a response: status {}{kind}", response.status)
+            let names = if response.headers.is_empty() {
+                "none".to_owned()
+            } else {
+                response.headers.join(", ")
+            };
+            format!(
+                "a response: status {}{kind}, header names it can list: {names}",
+                response.status
+            )
         }
         Observed::NoAnswer { after_secs } => format!("nothing within {after_secs} s"),
         failed => failed.error_text().map_or_else(
@@ -200,6 +208,19 @@ mod tests {
         assert_eq!(
             wire_row_words(&row),
             "OPTIONS http://127.0.0.1:8081/s/k/x · no cookies · origin: http://127.0.0.1:8080"
+        );
+    }
+
+    #[test]
+    fn a_response_lists_every_header_name_the_script_could_read() {
+        let seen = Observed::Response(crate::live::observe::SeenResponse {
+            response_type: Some(ResponseType::Cors),
+            status: 200,
+            headers: vec!["content-type".to_owned(), "x-total".to_owned()],
+        });
+        assert_eq!(
+            observed_words(&seen),
+            "a response: status 200, Response.type cors, header names it can list: content-type, x-total"
         );
     }
 
