@@ -41,13 +41,12 @@ pub(crate) fn fill_into(
 
 /// The placeholder name at the start of `text` (up to the closing `}`), if it is one.
 fn placeholder(text: &str) -> Option<&str> {
-    let close = text.find('}')?;
-    let name = &text[..close];
-    let valid = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    valid.then_some(name)
+    // The name runs up to the first byte that cannot be in one, which must be the closing `}`.
+    let len = text
+        .bytes()
+        .take_while(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        .count();
+    (len > 0 && text.as_bytes().get(len) == Some(&b'}')).then(|| &text[..len])
 }
 
 fn lookup<'a>(vars: &'a Vars, name: &str) -> &'a str {

@@ -77,7 +77,7 @@ fn words_of(ctx: &RenderContext, step: &TraceStep, values: Vec<(String, String)>
 /// The templates have no double spaces and no space at either end (a unit test checks every one), so
 /// only a value can leave something to tidy: an empty one, or one with spaces at its ends or inside.
 fn render(ctx: &RenderContext, step: &TraceStep, template: &str) -> String {
-    let mut out = String::with_capacity(template.len() + 64);
+    let mut out = String::with_capacity(template.len() + 128);
     let mut clean = true;
     fill_into(&mut out, template, |name, out| {
         let start = out.len();
