@@ -131,22 +131,25 @@ impl Browser {
     /// Waits until an element matches the CSS `selector` and returns the first.
     pub async fn wait_for_css(&self, selector: &str) -> Result<Element, HarnessError> {
         let timeout = wait_timeout();
-        self.client()
+        let found = self
+            .client()
             .wait()
             .at_most(timeout)
             .every(POLL_EVERY)
             .for_element(Locator::Css(selector))
-            .await
-            .map_err(|error| match error {
-                CmdError::WaitTimeout => HarnessError::Timeout {
-                    waiting_for: format!("an element matching {selector:?}"),
-                    after: timeout,
-                },
-                source => HarnessError::WebDriver {
-                    doing: format!("waiting for {selector:?}"),
-                    source,
-                },
-            })
+            .await;
+        match found {
+            Ok(element) => Ok(element),
+            Err(CmdError::WaitTimeout) => Err(HarnessError::Timeout {
+                waiting_for: format!("an element matching {selector:?}"),
+                after: timeout,
+                screenshot: self.screenshot(&format!("{}-timeout", self.id)).await.ok(),
+            }),
+            Err(source) => Err(HarnessError::WebDriver {
+                doing: format!("waiting for {selector:?}"),
+                source,
+            }),
+        }
     }
 
     /// Waits for the element with `data-testid="<id>"`.
@@ -195,6 +198,7 @@ impl Browser {
                 return Err(HarnessError::Timeout {
                     waiting_for: what.to_owned(),
                     after: timeout,
+                    screenshot: self.screenshot(&format!("{}-timeout", self.id)).await.ok(),
                 });
             }
             tokio::time::sleep(POLL_EVERY).await;

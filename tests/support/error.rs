@@ -26,6 +26,8 @@ pub enum HarnessError {
     Timeout {
         waiting_for: String,
         after: Duration,
+        /// The page as it was when the wait gave up, when it could be saved.
+        screenshot: Option<PathBuf>,
     },
     /// The page answered a script with a value of an unexpected shape.
     UnexpectedScriptResult {
@@ -70,8 +72,16 @@ impl fmt::Display for HarnessError {
                  (is `chromium-driver` installed? ./scripts/setup.sh installs it)"
             ),
             HarnessError::WebDriver { doing, source } => write!(f, "{doing}: {source}"),
-            HarnessError::Timeout { waiting_for, after } => {
-                write!(f, "gave up after {after:?} waiting for {waiting_for}")
+            HarnessError::Timeout {
+                waiting_for,
+                after,
+                screenshot,
+            } => {
+                write!(f, "gave up after {after:?} waiting for {waiting_for}")?;
+                match screenshot {
+                    Some(path) => write!(f, " (screenshot: {})", path.display()),
+                    None => Ok(()),
+                }
             }
             HarnessError::UnexpectedScriptResult { script, value } => {
                 write!(f, "script {script:?} returned unexpected {value}")
