@@ -4,12 +4,20 @@
 
 use url::Url;
 
+mod byte_string;
+mod repeated;
+
+use byte_string::{
+    byte_string_headers, byte_string_method, header_syntax_fail, non_byte_string_part,
+};
+pub(crate) use repeated::{combine_repeated, has_repeated_names, reaches_wire};
+
 use crate::forbidden::forbidden_request_header_in;
 use crate::header_list::{
     is_header_value, is_token, isomorphic_decode, isomorphic_encode, normalize_header_value,
 };
 use crate::method::{is_cors_safelisted_method, is_forbidden_method, is_method, normalize_method};
-use crate::quirks::{Quirks, RepeatedRequestHeaders};
+use crate::quirks::Quirks;
 use crate::recorder::{kv, Recorder};
 use crate::safelist::is_no_cors_safelisted_request_header;
 use crate::scenario::{Api, Request, RequestMode};
@@ -83,6 +91,12 @@ pub(crate) fn construct_request(
     rec: &mut Recorder,
 ) -> Result<ConstructedRequest, RequestError> {
     let stage = Stage::Request;
+    // WebIDL: `fetch()` converts its init to `ByteString`s (`headers`, then `method`) before the Request
+    // constructor runs, so a code point above U+00FF anywhere there throws first (observed in all three).
+    if request.api == Api::Fetch {
+        byte_string_headers(request, rec)?;
+        byte_string_method(request, rec)?;
+    }
     // "If parsedURL includes credentials, then throw a TypeError." (XHR accepts them.)
     if request.api == Api::Fetch && (!url.username().is_empty() || url.password().is_some()) {
         rec.fail(
@@ -145,23 +159,12 @@ fn fill_headers(
     let stage = Stage::Request;
     let mut kept: Vec<AuthorHeader> = Vec::new();
     for (index, (name, value)) in request.headers.iter().enumerate() {
-        let syntax_fail = |rec: &mut Recorder, part: HeaderPart| {
-            let reason = if part == HeaderPart::Name {
-                "name"
-            } else {
-                "value"
-            };
-            rec.fail(
-                CheckId::HeaderSyntax,
-                stage,
-                vec![
-                    kv(Key::Header, name.as_str()),
-                    kv(Key::Value, value.as_str()),
-                    kv(Key::Reason, reason),
-                ],
-            );
-            RequestError::HeaderSyntax { index, part }
-        };
+        let syntax_fail =
+            |rec: &mut Recorder, part| header_syntax_fail(rec, index, (name, value), part);
+        // XHR `setRequestHeader()` converts both arguments to `ByteString`s before checking either.
+        if let Some(part) = non_byte_string_part(name, value) {
+            return Err(syntax_fail(rec, part));
+        }
         // "Normalize value. If name is not a header name or value is not a header value, then throw."
         if !is_token(name.as_bytes()) {
             return Err(syntax_fail(rec, HeaderPart::Name));
@@ -216,57 +219,6 @@ fn combined_with(kept: &[AuthorHeader], name: &str, value: &[u8]) -> Vec<u8> {
     }
     combined.extend_from_slice(value);
     combined
-}
-
-/// The header lines with each repeated name combined into one header (`a, b`), at its first position: what
-/// browsers that combine repeated names check against the CORS safelist.
-pub(crate) fn combine_repeated(headers: &[AuthorHeader]) -> Vec<AuthorHeader> {
-    let mut combined = Vec::with_capacity(headers.len());
-    for header in headers {
-        append_header(&mut combined, Api::Xhr, &header.name, header.value.clone());
-    }
-    combined
-}
-
-/// Whether two header lines share a name.
-pub(crate) fn has_repeated_names(headers: &[AuthorHeader]) -> bool {
-    headers.iter().enumerate().any(|(i, header)| {
-        headers[i + 1..]
-            .iter()
-            .any(|later| later.name.eq_ignore_ascii_case(&header.name))
-    })
-}
-
-/// Request headers Firefox's network layer keeps one value of (necko `nsHttpHeaderArray::IsSingletonHeader`,
-/// the names a script may set).
-const SINGLETON_HEADERS: [&str; 8] = [
-    "authorization",
-    "content-disposition",
-    "content-type",
-    "from",
-    "if-modified-since",
-    "if-unmodified-since",
-    "max-forwards",
-    "user-agent",
-];
-
-/// Whether the header line at `index` reaches the wire.
-pub(crate) fn reaches_wire(
-    headers: &[AuthorHeader],
-    index: usize,
-    repeated: RepeatedRequestHeaders,
-) -> bool {
-    let Some(header) = headers.get(index) else {
-        return false;
-    };
-    // Deviation(Firefox): a later value of a singleton header replaces the earlier one.
-    repeated != RepeatedRequestHeaders::LastSingletonWins
-        || !SINGLETON_HEADERS
-            .iter()
-            .any(|n| n.eq_ignore_ascii_case(&header.name))
-        || !headers[index + 1..]
-            .iter()
-            .any(|later| later.name.eq_ignore_ascii_case(&header.name))
 }
 
 /// fetch appends a new header line; XHR `setRequestHeader` combines with an existing one.

@@ -77,3 +77,40 @@ fn chrome_ends_the_same_origin_redirect_line_with_a_newline() {
     case.assert_engine_agrees();
     assert!(case.verdict().console[0].ends_with("must match.\n"));
 }
+
+#[test]
+fn a_code_point_above_ff_fails_the_byte_string_conversion_first() {
+    for file in [
+        include_str!("regressions/chromium-header-value-outside-latin1.json"),
+        include_str!("regressions/chromium-fetch-badname-then-euro.json"),
+        include_str!("regressions/chromium-fetch-method-euro.json"),
+        include_str!("regressions/chromium-xhr-method-euro.json"),
+        include_str!("regressions/chromium-xhr-value-euro.json"),
+        include_str!("regressions/firefox-header-value-outside-latin1.json"),
+        include_str!("regressions/firefox-fetch-badname-then-euro.json"),
+        include_str!("regressions/firefox-fetch-method-euro.json"),
+        include_str!("regressions/firefox-xhr-method-euro.json"),
+        include_str!("regressions/firefox-xhr-name-euro.json"),
+        include_str!("regressions/firefox-xhr-value-euro-mid.json"),
+        include_str!("regressions/webkit-header-value-outside-latin1.json"),
+        include_str!("regressions/webkit-fetch-name-euro.json"),
+        include_str!("regressions/webkit-xhr-method-euro.json"),
+    ] {
+        let case = Observed::parse(file);
+        case.assert_engine_agrees();
+        let thrown = case.verdict().js_error.expect("the call throws");
+        assert!(thrown.starts_with("TypeError"), "{thrown}");
+    }
+}
+
+#[test]
+fn firefox_prints_request_errors_as_its_c_strings() {
+    for file in [
+        include_str!("regressions/firefox-method-outside-ascii.json"),
+        include_str!("regressions/firefox-fetch-value-nul.json"),
+        include_str!("regressions/firefox-xhr-invalid-header-name.json"),
+        include_str!("regressions/firefox-xhr-value-lf.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}

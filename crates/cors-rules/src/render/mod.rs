@@ -10,10 +10,12 @@
 //! | `spec_links.rs` | the Fetch standard anchor per check id |
 //! | `console/chrome.rs`, `firefox.rs`, `safari.rs`, `spec.rs` | the console lines per check id |
 //! | `js_error.rs` | the exception text per browser |
+//! | `byte_string_error.rs` | the exception when a method or header is not a `ByteString` |
 //! | `network.rs` | the DevTools Network panel rows |
 //!
 //! Missing values render as empty strings; no input makes these functions panic.
 
+mod byte_string_error;
 mod console;
 mod english;
 mod js_error;
