@@ -55,15 +55,6 @@ impl Observed {
         evaluate(&scenario).expect("the lab scenario evaluates")
     }
 
-    /// What the browser did for `observable` (`outcome`, `console`…), when it disagreed on it.
-    pub fn observed(&self, observable: &str) -> Option<&Value> {
-        self.file["differences"]
-            .as_array()?
-            .iter()
-            .find(|d| d["observable"] == json!(observable))
-            .map(|d| &d["observed"])
-    }
-
     /// Asserts that the engine now predicts every observable the browser disagreed on.
     pub fn assert_engine_agrees(&self) {
         let verdict = self.verdict();
