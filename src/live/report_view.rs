@@ -8,7 +8,7 @@ use super::log_view::{LabLog, RunNotes};
 use super::profile::Recognition;
 use super::run::{LiveReport, RanAt};
 use super::words::{
-    blocked_words, field_label, mark_words, observed_words, shown_words, wire_row_words,
+    blocked_words, field_label, mark_words, observed_words, shown_words, wire_row_lines,
 };
 use crate::ctx::Ctx;
 
@@ -133,7 +133,16 @@ fn ShownCell(shown: Shown) -> impl IntoView {
     match shown {
         Shown::Requests(rows) if !rows.is_empty() => view! {
             <ol class="live-requests">
-                {rows.iter().map(|row| view! { <li><code>{wire_row_words(row)}</code></li> }).collect_view()}
+                {rows.iter().map(|row| {
+                    let mut lines = wire_row_lines(row).into_iter();
+                    let first = lines.next().unwrap_or_default();
+                    view! {
+                        <li>
+                            <code>{first}</code>
+                            <ul>{lines.map(|line| view! { <li><code>{line}</code></li> }).collect_view()}</ul>
+                        </li>
+                    }
+                }).collect_view()}
             </ol>
         }
         .into_any(),

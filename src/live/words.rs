@@ -90,25 +90,21 @@ pub fn shown_words(shown: &Shown) -> String {
     }
 }
 
-/// One request on one line: method, URL, cookies, then the compared header lines.
+/// One request as lines: method and URL, then cookies (where observable), then the compared header lines.
 #[must_use]
-pub fn wire_row_words(row: &WireRow) -> String {
-    let cookies = match row.cookies {
-        Some(true) => " · cookies attached",
-        Some(false) => " · no cookies",
-        None => "",
-    };
-    let headers: Vec<String> = row
-        .headers
-        .iter()
-        .map(|(name, value)| format!("{name}: {value}"))
-        .collect();
-    let headers = if headers.is_empty() {
-        String::new()
-    } else {
-        format!(" · {}", headers.join(" · "))
-    };
-    format!("{} {}{cookies}{headers}", row.method, row.url)
+pub fn wire_row_lines(row: &WireRow) -> Vec<String> {
+    let mut lines = vec![format!("{} {}", row.method, row.url)];
+    match row.cookies {
+        Some(true) => lines.push("cookies attached".to_owned()),
+        Some(false) => lines.push("no cookies".to_owned()),
+        None => {}
+    }
+    lines.extend(
+        row.headers
+            .iter()
+            .map(|(name, value)| format!("{name}: {value}")),
+    );
+    lines
 }
 
 /// What the page's script got, in words.
@@ -198,7 +194,7 @@ mod tests {
     }
 
     #[test]
-    fn a_request_is_one_line_with_its_compared_headers() {
+    fn a_request_reads_as_its_line_its_cookies_and_its_compared_headers() {
         let row = WireRow {
             method: "OPTIONS".to_owned(),
             url: "http://127.0.0.1:8081/s/k/x".to_owned(),
@@ -206,8 +202,12 @@ mod tests {
             headers: vec![("origin".to_owned(), "http://127.0.0.1:8080".to_owned())],
         };
         assert_eq!(
-            wire_row_words(&row),
-            "OPTIONS http://127.0.0.1:8081/s/k/x · no cookies · origin: http://127.0.0.1:8080"
+            wire_row_lines(&row),
+            [
+                "OPTIONS http://127.0.0.1:8081/s/k/x",
+                "no cookies",
+                "origin: http://127.0.0.1:8080"
+            ]
         );
     }
 
