@@ -3,6 +3,7 @@
 
 use url::Url;
 
+mod blink_header_map;
 mod lists;
 
 use crate::cors_check::{cors_check, record_cors_check, CheckedResponse, CorsCheckFailure};
@@ -12,7 +13,7 @@ use crate::quirks::{PreflightCheckOrder, PreflightListOrder, Quirks};
 use crate::recorder::{kv, Recorder};
 use crate::redirect::{is_redirect_status, location_value};
 use crate::request::AuthorHeader;
-use crate::scenario::{Answer, CredentialsMode, HttpAnswer, NetworkErrorKind};
+use crate::scenario::{Answer, Api, CredentialsMode, HttpAnswer, NetworkErrorKind};
 use crate::trace::{CheckId, Key, Stage};
 use lists::{check_headers, check_method, extract_allow_headers, extract_allow_methods};
 
@@ -33,6 +34,8 @@ pub struct PreflightRequest<'a> {
     pub credentials: CredentialsMode,
     /// The use-CORS-preflight flag (P-7).
     pub preflight_flag: bool,
+    /// `fetch()` or XMLHttpRequest: the order Chrome hands the headers on depends on it (P-10).
+    pub api: Api,
 }
 
 /// Why the preflight failed: the whole fetch is a network error (P-13).

@@ -144,6 +144,7 @@ fn run_preflight(fetch: &mut Fetch<'_>, origin: &str, unsafe_names: &[String]) -
         written: &fetch.headers,
         credentials: fetch.request.credentials,
         preflight_flag: fetch.request.preflight_flag,
+        api: fetch.request.api,
     };
     match cors_preflight_fetch(&request, answer, fetch.quirks, &mut fetch.rec) {
         Ok(success) => {

@@ -16,6 +16,7 @@
 //! | Local Network Access (PN-*) | no | yes | no | no |
 //! | a script-set `User-Agent` (F-7) | sent, CORS-unsafe | dropped (forbidden) | sent | sent |
 //! | preflight flag, no `ACAM` (P-7) | request's method allowed | must be listed | must be listed | must be listed |
+//! | several disallowed headers: the one named (P-10) | first sorted | first in Blink's header map | first sorted | first sorted |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 
 use crate::browser::Browser;
@@ -128,6 +129,17 @@ pub enum RepeatedRequestHeaders {
     LastSingletonWins,
 }
 
+/// Which header a failed preflight names when several request headers are not allowed (P-10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DisallowedHeaderNamed {
+    /// The standard (the sorted CORS-unsafe names, in order), Firefox (verified), Safari (its console is
+    /// not observed).
+    FirstSorted,
+    /// Chrome: the first in the order Blink's header map hands the headers on, a hash order
+    /// (`preflight/blink_header_map.rs`; observed in Chromium 156).
+    FirstInBlinkHeaderMap,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -153,6 +165,8 @@ pub struct Quirks {
     pub flag_without_allow_methods: FlagWithoutAllowMethods,
     /// S-4, S-8 with a repeated name.
     pub repeated_request_headers: RepeatedRequestHeaders,
+    /// P-10 with several disallowed headers.
+    pub disallowed_header_named: DisallowedHeaderNamed,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -173,6 +187,7 @@ const SPEC: Quirks = Quirks {
     user_agent_header: UserAgentHeader::Settable,
     flag_without_allow_methods: FlagWithoutAllowMethods::AllowsRequestMethod,
     repeated_request_headers: RepeatedRequestHeaders::KeptApart,
+    disallowed_header_named: DisallowedHeaderNamed::FirstSorted,
 };
 
 const CHROME: Quirks = Quirks {
@@ -188,6 +203,8 @@ const CHROME: Quirks = Quirks {
     flag_without_allow_methods: FlagWithoutAllowMethods::MustBeListed,
     // Deviation(Chrome): repeated request headers are combined before the safelist checks.
     repeated_request_headers: RepeatedRequestHeaders::CombinedFirst,
+    // Deviation(Chrome): of several disallowed headers, the first in Blink's hash order is named.
+    disallowed_header_named: DisallowedHeaderNamed::FirstInBlinkHeaderMap,
     ..SPEC
 };
 

@@ -114,3 +114,19 @@ fn firefox_prints_request_errors_as_its_c_strings() {
         Observed::parse(file).assert_engine_agrees();
     }
 }
+
+#[test]
+fn chrome_names_the_first_disallowed_header_in_its_header_map_order() {
+    for file in [
+        include_str!("regressions/chromium-two-disallowed-headers.json"),
+        include_str!("regressions/chromium-req-headers-0516.json"),
+        include_str!("regressions/chromium-req-headers-0660.json"),
+        include_str!("regressions/chromium-req-headers-0948.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+    let case = Observed::parse(include_str!(
+        "regressions/chromium-two-disallowed-headers.json"
+    ));
+    assert!(case.verdict().console[0].contains("Request header field if-none-match is not allowed"));
+}

@@ -1,10 +1,14 @@
 //! `Access-Control-Allow-Methods` and `-Headers` on the preflight response: parsing (P-6, P-7) and the
 //! method and header checks (P-8, P-9, P-10).
 
+use super::blink_header_map::{chromium_header_order, ClientHints};
 use crate::header_list::{extract_token_list_values, get_combined, Extracted};
 use crate::method::is_cors_safelisted_method;
+use crate::mixed_content::is_potentially_trustworthy_url;
 use crate::preflight::{credentials_id, PreflightFailure, PreflightRequest};
-use crate::quirks::{FlagWithoutAllowMethods, Quirks, WildcardAuthorization};
+use crate::quirks::{
+    DisallowedHeaderNamed, FlagWithoutAllowMethods, Quirks, WildcardAuthorization,
+};
 use crate::recorder::{kv, Recorder};
 use crate::scenario::{CredentialsMode, HttpAnswer};
 use crate::trace::{CheckId, Key, Stage};
@@ -150,10 +154,7 @@ pub(crate) fn check_headers(
     // P-10: "For each unsafeName of the CORS-unsafe request-header names with request's header list, if
     // unsafeName is not a byte-case-insensitive match for an item in headerNames and request's credentials
     // mode is "include" or headerNames does not contain `*`, return a network error."
-    let rejected = request
-        .unsafe_names
-        .iter()
-        .find(|name| !listed(name) && !wildcard);
+    let rejected = first_rejected(request, quirks, |name| !listed(name) && !wildcard);
     let values = |header: &str| {
         let written = request
             .written
@@ -170,11 +171,50 @@ pub(crate) fn check_headers(
     match rejected {
         Some(name) => {
             rec.fail(CheckId::HeaderAllowed, Stage::Preflight, values(name));
-            Err(PreflightFailure::HeaderNotAllowed { name: name.clone() })
+            Err(PreflightFailure::HeaderNotAllowed {
+                name: name.to_owned(),
+            })
         }
         None => {
             rec.pass(CheckId::HeaderAllowed, Stage::Preflight, values(""));
             Ok(())
         }
     }
+}
+
+/// P-10: the disallowed CORS-unsafe name the browser reports: the first sorted one, or (Chrome) the first
+/// in Blink's header-map order.
+fn first_rejected<'a>(
+    request: &PreflightRequest<'a>,
+    quirks: &Quirks,
+    rejects: impl Fn(&str) -> bool,
+) -> Option<&'a str> {
+    let mut rejected = request
+        .unsafe_names
+        .iter()
+        .map(String::as_str)
+        .filter(|name| rejects(name));
+    let first = rejected.next()?;
+    if rejected.next().is_none()
+        || quirks.disallowed_header_named == DisallowedHeaderNamed::FirstSorted
+    {
+        return Some(first);
+    }
+    // Deviation(Chrome): several are disallowed; Chromium names the first in its header map's order.
+    let hints = if is_potentially_trustworthy_url(request.url) {
+        ClientHints::Sent
+    } else {
+        ClientHints::NotSent
+    };
+    let written: Vec<&str> = request.written.iter().map(|h| h.name.as_str()).collect();
+    chromium_header_order(&written, request.api, hints)
+        .into_iter()
+        .find_map(|name| {
+            request
+                .unsafe_names
+                .iter()
+                .find(|unsafe_name| unsafe_name.eq_ignore_ascii_case(name) && rejects(unsafe_name))
+                .map(String::as_str)
+        })
+        .or(Some(first))
 }
