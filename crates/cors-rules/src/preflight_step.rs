@@ -5,10 +5,10 @@ use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::method::is_cors_safelisted_method;
 use crate::preflight::{cors_preflight_fetch, PreflightRequest};
 use crate::preflight_cache::CacheQuery;
-use crate::quirks::RepeatedRequestHeaders;
+use crate::quirks::{RepeatedRequestHeaders, RequestHeadersList, SafelistTotal};
 use crate::recorder::kv;
 use crate::request::{combine_repeated, has_repeated_names, AuthorHeader};
-use crate::safelist::{cors_unsafe_request_header_names, UnsafeNames, TOTAL_LIMIT};
+use crate::safelist::{cors_unsafe_request_header_names_in, UnsafeNames, TOTAL_LIMIT};
 use crate::scenario::CredentialsMode;
 use crate::trace::{CheckId, Key, Stage, StepOutcome};
 use crate::verdict::WireRequest;
@@ -50,7 +50,26 @@ pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<(
         fetch.rec.info(CheckId::PreflightCache, stage, values);
         return Ok(());
     }
-    run_preflight(fetch, origin, &unsafe_names.names)
+    let listed = request_headers_value(&unsafe_names, fetch.quirks.request_headers_list);
+    run_preflight(fetch, origin, &unsafe_names.names, &listed)
+}
+
+/// P-3: the `Access-Control-Request-Headers` value: the sorted set of CORS-unsafe names, joined with `,`.
+fn request_headers_value(unsafe_names: &UnsafeNames, list: RequestHeadersList) -> String {
+    match list {
+        RequestHeadersList::SortedSet => unsafe_names.names.join(","),
+        // Deviation(Firefox): one name per unsafe header line, sorted, not deduplicated.
+        RequestHeadersList::SortedWithRepeats => {
+            let mut names: Vec<String> = unsafe_names
+                .headers
+                .iter()
+                .filter(|h| h.verdict.is_err())
+                .map(|h| h.name.to_ascii_lowercase())
+                .collect();
+            names.sort_unstable();
+            names.join(",")
+        }
+    }
 }
 
 /// S-1…S-8: each header's safelisting verdict and the 1024-byte total, recorded.
@@ -65,11 +84,13 @@ fn record_safelisting(fetch: &mut Fetch<'_>, stage: Stage) -> UnsafeNames {
     } else {
         &fetch.headers
     };
-    let unsafe_names = cors_unsafe_request_header_names(
+    let total = fetch.quirks.safelist_total;
+    let unsafe_names = cors_unsafe_request_header_names_in(
         checked
             .iter()
             .map(|h| (h.name.as_str(), h.value.as_slice())),
         fetch.quirks.extra_safelist,
+        total,
     );
     for (header, result) in checked.iter().zip(&unsafe_names.headers) {
         let reason = result.verdict.err().map(|r| r.id()).unwrap_or_default();
@@ -87,7 +108,7 @@ fn record_safelisting(fetch: &mut Fetch<'_>, stage: Stage) -> UnsafeNames {
             .rec
             .record(CheckId::SafelistedHeader, stage, outcome, values);
     }
-    if unsafe_names.safelisted_total > TOTAL_LIMIT {
+    if total == SafelistTotal::Enforced && unsafe_names.safelisted_total > TOTAL_LIMIT {
         let values = vec![
             kv(Key::Count, unsafe_names.safelisted_total.to_string()),
             kv(Key::Cap, TOTAL_LIMIT.to_string()),
@@ -112,7 +133,12 @@ fn is_cached(fetch: &Fetch<'_>, origin: &str, method_unsafe: bool, names: &[Stri
 }
 
 /// <https://fetch.spec.whatwg.org/#cors-preflight-fetch-0> (P-2, P-3): the `OPTIONS` request and its checks.
-fn run_preflight(fetch: &mut Fetch<'_>, origin: &str, unsafe_names: &[String]) -> Step<()> {
+fn run_preflight(
+    fetch: &mut Fetch<'_>,
+    origin: &str,
+    unsafe_names: &[String],
+    listed: &str,
+) -> Step<()> {
     let url = &fetch.current_url;
     let mut headers = Vec::with_capacity(3);
     headers.push(("Origin".to_owned(), origin.to_owned()));
@@ -121,10 +147,10 @@ fn run_preflight(fetch: &mut Fetch<'_>, origin: &str, unsafe_names: &[String]) -
         fetch.method.clone(),
     ));
     // "If headers is not empty, then … `Access-Control-Request-Headers` … joined with 0x2C (no space)."
-    if !unsafe_names.is_empty() {
+    if !listed.is_empty() {
         headers.push((
             "Access-Control-Request-Headers".to_owned(),
-            unsafe_names.join(","),
+            listed.to_owned(),
         ));
     }
     // P-2: the preflight never carries credentials.

@@ -17,6 +17,8 @@
 //! | a script-set `User-Agent` (F-7) | sent, CORS-unsafe | dropped (forbidden) | sent | sent |
 //! | preflight flag, no `ACAM` (P-7) | request's method allowed | must be listed | must be listed | must be listed |
 //! | several disallowed headers: the one named (P-10) | first sorted | first in Blink's header map | first sorted | first sorted |
+//! | the 1024-byte safelisted total (S-8) | enforced | enforced | not implemented | enforced |
+//! | `Access-Control-Request-Headers` (P-3) | sorted set | sorted set | sorted, a repeated name repeated | sorted set |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 
 use crate::browser::Browser;
@@ -140,6 +142,26 @@ pub enum DisallowedHeaderNamed {
     FirstInBlinkHeaderMap,
 }
 
+/// Whether the safelisted request-header values may total at most 1024 bytes (S-8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SafelistTotal {
+    /// The standard, Chrome, Safari: over 1024 bytes, every safelisted name becomes CORS-unsafe.
+    Enforced,
+    /// Firefox: no total (`InternalHeaders::GetUnsafeHeaders` checks each header alone; nine 120-byte
+    /// `Accept` values go out without a preflight in Firefox ESR 153).
+    NotImplemented,
+}
+
+/// How `Access-Control-Request-Headers` lists the CORS-unsafe names (P-3, H-8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestHeadersList {
+    /// The standard, Chrome, Safari: lower-cased, deduplicated, sorted.
+    SortedSet,
+    /// Firefox: lower-cased and sorted, one name per header line, so a repeated name is listed again
+    /// (`x-empty,x-empty`, observed in Firefox ESR 153).
+    SortedWithRepeats,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -167,6 +189,10 @@ pub struct Quirks {
     pub repeated_request_headers: RepeatedRequestHeaders,
     /// P-10 with several disallowed headers.
     pub disallowed_header_named: DisallowedHeaderNamed,
+    /// S-8's total.
+    pub safelist_total: SafelistTotal,
+    /// P-3.
+    pub request_headers_list: RequestHeadersList,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -188,6 +214,8 @@ const SPEC: Quirks = Quirks {
     flag_without_allow_methods: FlagWithoutAllowMethods::AllowsRequestMethod,
     repeated_request_headers: RepeatedRequestHeaders::KeptApart,
     disallowed_header_named: DisallowedHeaderNamed::FirstSorted,
+    safelist_total: SafelistTotal::Enforced,
+    request_headers_list: RequestHeadersList::SortedSet,
 };
 
 const CHROME: Quirks = Quirks {
@@ -217,6 +245,10 @@ const FIREFOX: Quirks = Quirks {
     flag_without_allow_methods: FlagWithoutAllowMethods::MustBeListed,
     // Deviation(Firefox): a singleton request header keeps only its last value on the wire.
     repeated_request_headers: RepeatedRequestHeaders::LastSingletonWins,
+    // Deviation(Firefox): no 1024-byte total for safelisted values.
+    safelist_total: SafelistTotal::NotImplemented,
+    // Deviation(Firefox): `Access-Control-Request-Headers` repeats a repeated name.
+    request_headers_list: RequestHeadersList::SortedWithRepeats,
     ..SPEC
 };
 

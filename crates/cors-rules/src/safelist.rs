@@ -8,7 +8,7 @@ pub use mime::parse_mime_type_essence;
 pub use range::{parse_single_range_header_value, RangeValue};
 
 use crate::header_list::sorted_lowercase_set;
-use crate::quirks::ExtraSafelist;
+use crate::quirks::{ExtraSafelist, SafelistTotal};
 
 /// S-1: a safelisted value is at most 128 bytes.
 pub const VALUE_LIMIT: usize = 128;
@@ -204,6 +204,16 @@ pub fn cors_unsafe_request_header_names<'a>(
     headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     extra: ExtraSafelist,
 ) -> UnsafeNames {
+    cors_unsafe_request_header_names_in(headers, extra, SafelistTotal::Enforced)
+}
+
+/// [`cors_unsafe_request_header_names`] as a browser applies it: with or without the 1024-byte total.
+#[must_use]
+pub fn cors_unsafe_request_header_names_in<'a>(
+    headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    extra: ExtraSafelist,
+    total: SafelistTotal,
+) -> UnsafeNames {
     let mut results: Vec<SafelistResult> = Vec::new();
     let mut safelisted_total = 0;
     for (name, value) in headers {
@@ -218,7 +228,8 @@ pub fn cors_unsafe_request_header_names<'a>(
     }
     // "If safelistValueSize is greater than 1024, then for each name of potentiallyUnsafeNames, append
     // name to unsafeNames."
-    if safelisted_total > TOTAL_LIMIT {
+    // Deviation(Firefox): no total.
+    if total == SafelistTotal::Enforced && safelisted_total > TOTAL_LIMIT {
         for result in results.iter_mut().filter(|r| r.verdict.is_ok()) {
             result.verdict = Err(NotSafelisted::OverTotal);
         }

@@ -130,3 +130,24 @@ fn chrome_names_the_first_disallowed_header_in_its_header_map_order() {
     ));
     assert!(case.verdict().console[0].contains("Request header field if-none-match is not allowed"));
 }
+
+#[test]
+fn firefox_lists_a_repeated_unsafe_name_twice_in_the_preflight() {
+    let case = Observed::parse(include_str!(
+        "regressions/firefox-repeated-unsafe-header-names.json"
+    ));
+    case.assert_engine_agrees();
+    let preflight = &case.verdict().requests[0];
+    assert!(preflight.headers.iter().any(
+        |(name, value)| name == "Access-Control-Request-Headers" && value == "x-empty,x-empty"
+    ));
+}
+
+#[test]
+fn firefox_has_no_1024_byte_total_for_safelisted_values() {
+    let case = Observed::parse(include_str!(
+        "regressions/firefox-safelisted-values-over-1024-bytes.json"
+    ));
+    case.assert_engine_agrees();
+    assert!(!case.verdict().preflight_sent);
+}
