@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::HeaderPair;
-use crate::trace::{CheckId, Stage};
+use crate::trace::{CheckId, Stage, StepOutcome};
 
 /// What the browser does with the request, with the explanation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,13 +107,16 @@ pub struct Readable {
 
 /// One check of the explanation trace, rendered to words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StepWire")]
 pub struct Step {
     /// The stable check id.
     pub check: CheckId,
     /// Where in the fetch the check happened.
     pub stage: Stage,
-    /// Whether it passed.
+    /// Whether it passed: `false` only for the failed step (informational steps count as passed).
     pub passed: bool,
+    /// `pass`, `fail` or `info` (a fact along the way, such as a header dropped or a preflight needed).
+    pub outcome: StepOutcome,
     /// One plain-language sentence.
     pub summary: String,
     /// A short explanation.
@@ -123,6 +126,41 @@ pub struct Step {
     /// The values compared, as `[name, value]` pairs.
     #[serde(default)]
     pub values: Vec<(String, String)>,
+}
+
+/// The JSON form of [`Step`]: a verdict written before `outcome` existed has only `passed`.
+#[derive(Deserialize)]
+struct StepWire {
+    check: CheckId,
+    stage: Stage,
+    passed: bool,
+    #[serde(default)]
+    outcome: Option<StepOutcome>,
+    summary: String,
+    detail: String,
+    spec: String,
+    #[serde(default)]
+    values: Vec<(String, String)>,
+}
+
+impl From<StepWire> for Step {
+    fn from(wire: StepWire) -> Step {
+        let outcome = wire.outcome.unwrap_or(if wire.passed {
+            StepOutcome::Pass
+        } else {
+            StepOutcome::Fail
+        });
+        Step {
+            check: wire.check,
+            stage: wire.stage,
+            passed: wire.passed,
+            outcome,
+            summary: wire.summary,
+            detail: wire.detail,
+            spec: wire.spec,
+            values: wire.values,
+        }
+    }
 }
 
 /// Which response a fix applies to.

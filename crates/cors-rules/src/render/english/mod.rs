@@ -65,6 +65,7 @@ fn words_of(ctx: &RenderContext, step: &TraceStep, values: Vec<(String, String)>
         check: step.check,
         stage: step.stage,
         passed: step.outcome != StepOutcome::Fail,
+        outcome: step.outcome,
         summary: render(ctx, step, words.summary),
         detail: render(ctx, step, words.detail),
         spec: spec_link(step.check).to_owned(),
