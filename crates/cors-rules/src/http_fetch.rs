@@ -4,7 +4,7 @@
 use url::Url;
 
 use crate::corp::cross_origin_resource_policy_check;
-use crate::cors_check::{cors_check, record_cors_check, CheckedResponse};
+use crate::cors_check::{cors_check, record_response_cors_check};
 use crate::credentials::include_credentials;
 use crate::expose::readable_header_names;
 use crate::header_list::{get, get_combined};
@@ -154,13 +154,12 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
                 fetch.request.credentials,
                 fetch.quirks.allow_origin_diagnosis,
             );
-            record_cors_check(
+            record_response_cors_check(
                 &result,
-                CheckedResponse::Response,
                 url,
                 origin,
                 answer,
-                stage,
+                (stage, location.as_deref()),
                 &mut fetch.rec,
             );
             if result.is_err() {
@@ -173,11 +172,12 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
             {
                 let value =
                     get(&answer.headers, "cross-origin-resource-policy").unwrap_or_default();
-                return fetch.network_error(
-                    CheckId::CrossOriginResourcePolicy,
-                    stage,
-                    vec![kv(Key::Url, url.as_str()), kv(Key::Value, value)],
-                );
+                let values = vec![
+                    kv(Key::Url, url.as_str()),
+                    kv(Key::Value, value),
+                    kv(Key::Status, answer.status.to_string()),
+                ];
+                return fetch.network_error(CheckId::CrossOriginResourcePolicy, stage, values);
             }
         }
         ResponseTainting::Basic => {}
@@ -204,7 +204,11 @@ fn finish(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
     fetch.rec.info(
         CheckId::ResponseTainting,
         Stage::Response,
-        vec![kv(Key::Value, fetch.tainting.id())],
+        vec![
+            kv(Key::Value, fetch.tainting.id()),
+            kv(Key::Url, fetch.current_url.as_str()),
+            kv(Key::Status, answer.status.to_string()),
+        ],
     );
     Err(Halt::Ended(Ending::Response {
         tainting: fetch.tainting,

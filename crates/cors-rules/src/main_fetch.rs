@@ -187,10 +187,11 @@ fn block_before_network(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
     let lna_exempt = lna && address_space(url) == AddressSpace::Local;
     // "Should fetching request be blocked as mixed content?"
     if is_blocked_as_mixed_content(page, url) && !lna_exempt {
-        let values = vec![
+        let mut values = vec![
             kv(Key::PageOrigin, fetch.input.page_serialized.as_str()),
             kv(Key::Url, url.as_str()),
         ];
+        values.extend(page_url_value(fetch));
         return fetch.network_error(CheckId::MixedContent, stage, values);
     }
     // Only http(s) pages have an address space here: `file:` and opaque pages are not restricted.
@@ -215,11 +216,21 @@ fn block_before_network(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
     Ok(())
 }
 
+/// The page's URL as a trace value, when the page has one.
+fn page_url_value(fetch: &Fetch<'_>) -> Option<(Key, String)> {
+    let page_url = fetch.input.page_url.as_ref()?;
+    Some(kv(Key::PageUrl, page_url.as_str()))
+}
+
 /// Main fetch step 12 (T-2…T-9): which fetch runs, and with which tainting.
 fn choose_route(fetch: &mut Fetch<'_>, stage: Stage) -> Step<Route> {
     let url = &fetch.current_url;
     let page = fetch.input.page_serialized.as_str();
-    let values = || vec![kv(Key::Url, url.as_str()), kv(Key::PageOrigin, page)];
+    let values = || {
+        let mut values = vec![kv(Key::Url, url.as_str()), kv(Key::PageOrigin, page)];
+        values.extend(page_url_value(fetch));
+        values
+    };
     let http = matches!(url.scheme(), "http" | "https");
     // T-2: "request's current URL's origin is same origin with request's origin, and request's response
     // tainting is "basic"".

@@ -73,14 +73,22 @@ pub(crate) fn follow_redirect(
             fetch
                 .rec
                 .info(CheckId::RedirectMode, stage, mode_values("manual"));
-            fetch.rec.info(
-                CheckId::ResponseTainting,
-                Stage::Response,
-                vec![kv(Key::Value, "opaqueredirect")],
-            );
+            let values = vec![
+                kv(Key::Value, "opaqueredirect"),
+                kv(Key::Url, url.as_str()),
+                kv(Key::Status, status.as_str()),
+            ];
+            fetch
+                .rec
+                .info(CheckId::ResponseTainting, Stage::Response, values);
             return Err(Halt::Ended(Ending::OpaqueRedirect));
         }
-        RedirectMode::Follow => {}
+        // "follow": the redirect is followed (the steps below may still fail it).
+        RedirectMode::Follow => {
+            fetch
+                .rec
+                .pass(CheckId::RedirectMode, stage, mode_values("follow"));
+        }
     }
     // R-5: "Let locationURL be actualResponse's location URL given request's current URL's fragment. If
     // locationURL is failure, then return a network error."

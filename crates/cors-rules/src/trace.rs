@@ -237,6 +237,9 @@ pub enum Key {
     TargetAddressSpace,
     /// A header name as the script wrote it (WebKit's console keeps the page's case).
     WrittenHeader,
+    /// The page's URL as parsed (its origin and `/` when the scenario names only the origin); absent for
+    /// an opaque page without a URL.
+    PageUrl,
 }
 
 impl Key {
@@ -270,6 +273,7 @@ impl Key {
             Key::AddressSpace => "address-space",
             Key::TargetAddressSpace => "target-address-space",
             Key::WrittenHeader => "written-header",
+            Key::PageUrl => "page-url",
         }
     }
 }
@@ -323,6 +327,7 @@ mod tests {
             Key::TargetAddressSpace,
             Key::Url,
             Key::Cap,
+            Key::PageUrl,
         ] {
             assert_eq!(
                 serde_json::to_value(key).unwrap(),

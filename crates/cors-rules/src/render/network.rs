@@ -12,8 +12,9 @@
 //! the preflight is a `Preflight` request whose `responseReceived` carries its status (405 stays 405),
 //! and the blocked `fetch` gets `loadingFailed` with `net::ERR_FAILED` and a `corsErrorStatus`, which
 //! DevTools shows as `CORS error`, also when the preflight failed and the request was never sent.
-//! Unverified: the Firefox and Safari rows. Statuses come from the trace (empty when the engine
-//! recorded none for that response, e.g. a no-cors or same-origin response).
+//! Unverified: the Firefox and Safari rows. Statuses come from the trace, which records one for every
+//! response: the CORS check and `redirect-mode` steps of a redirect, `response-tainting` for the response
+//! the script receives (same-origin and no-cors included), the preflight's own checks.
 
 use super::values::{is_preflight_cors_check, is_response_cors_check, status_of, url_or, val};
 use super::{failing_step, RenderContext};

@@ -199,7 +199,7 @@ fn renderer_line(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
         (CheckId::SameOriginMode, _) if step.stage == Stage::Redirect => format!(
             // Observed in Chromium 156: this line ends with a newline character.
             "Unsafe attempt to load URL {url} from frame with URL {}. Domains, protocols and ports must match.\n",
-            page_url(ctx)
+            page_url(ctx, step)
         ),
         (CheckId::SameOriginMode, _) => format!(
             "Fetch API cannot load {url}. Request mode is \"same-origin\" but the URL's origin is not same as the \
@@ -221,7 +221,7 @@ fn renderer_line(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
             format!(
                 "Mixed Content: The page at '{}' was loaded over HTTPS, but requested an insecure {what} '{url}'. \
                  This request has been blocked; the content must be served over HTTPS.",
-                page_url(ctx)
+                page_url(ctx, step)
             )
         }
         _ => return None,

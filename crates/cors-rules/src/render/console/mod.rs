@@ -80,9 +80,12 @@ pub(super) fn is_cross_origin(trace: &[TraceStep]) -> bool {
         .any(|step| step.check == CheckId::SameOrigin && step.outcome == StepOutcome::Info)
 }
 
-/// The page's URL as the browser prints it. Only the origin is known, so its root URL is used
-/// (`https://app.example.com/`); the real page path is not part of the scenario's render context.
-pub(super) fn page_url(ctx: &RenderContext) -> String {
+/// The page's URL as the browser prints it: the `PageUrl` the step recorded, else the root URL of the
+/// page's origin (`https://app.example.com/`).
+pub(super) fn page_url(ctx: &RenderContext, step: &TraceStep) -> String {
+    if let Some(url) = step.value(Key::PageUrl).filter(|url| !url.is_empty()) {
+        return url.to_owned();
+    }
     if ctx.page_origin == "null" || ctx.page_origin.ends_with('/') {
         ctx.page_origin.to_owned()
     } else {

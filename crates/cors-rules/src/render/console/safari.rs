@@ -72,7 +72,7 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
     match step.check {
         CheckId::MixedContent => {
             return vec![
-                format!("[blocked] The page at {} was not allowed to display insecure content from {url}.", page_url(ctx)),
+                format!("[blocked] The page at {} was not allowed to display insecure content from {url}.", page_url(ctx, step)),
                 "Not allowed to request resource".to_owned(),
                 cannot_load(ctx, url),
             ]
