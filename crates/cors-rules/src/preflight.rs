@@ -5,17 +5,20 @@ use url::Url;
 
 mod blink_header_map;
 mod lists;
+mod redirect;
 
 use crate::cors_check::{cors_check, record_cors_check, CheckedResponse, CorsCheckFailure};
 use crate::header_list::get_combined;
 use crate::max_age::{max_age, MaxAge};
-use crate::quirks::{PreflightCheckOrder, PreflightListOrder, Quirks};
+use crate::origin::Origin;
+use crate::quirks::{PreflightCheckOrder, PreflightListOrder, PreflightOrigin, Quirks};
 use crate::recorder::{kv, Recorder};
 use crate::redirect::{is_redirect_status, location_value};
 use crate::request::AuthorHeader;
 use crate::scenario::{Answer, Api, CredentialsMode, HttpAnswer, NetworkErrorKind};
 use crate::trace::{CheckId, Key, Stage};
 use lists::{check_headers, check_method, extract_allow_headers, extract_allow_methods};
+use redirect::refuse_redirect;
 
 /// What the preflight asks: the request it stands for.
 #[derive(Clone, Debug)]
@@ -36,6 +39,8 @@ pub struct PreflightRequest<'a> {
     pub preflight_flag: bool,
     /// `fetch()` or XMLHttpRequest: the order Chrome hands the headers on depends on it (P-10).
     pub api: Api,
+    /// The page's origin.
+    pub page: &'a Origin,
 }
 
 /// Why the preflight failed: the whole fetch is a network error (P-13).
@@ -113,15 +118,7 @@ pub(crate) fn cors_preflight_fetch(
         is_redirect_status(response.status),
         location_value(&response.headers),
     ) {
-        let values = vec![
-            kv(Key::Url, url),
-            kv(Key::Status, response.status.to_string()),
-            kv(Key::Location, location),
-        ];
-        rec.fail(CheckId::PreflightRedirect, Stage::Preflight, values);
-        return Err(PreflightFailure::Redirect {
-            status: response.status,
-        });
+        refuse_redirect(request, response, &location, quirks, rec)?;
     }
     // "If a CORS check for request and response returns success and response's status is an ok status".
     match quirks.preflight_check_order {
@@ -183,6 +180,12 @@ fn check_preflight_cors(
     quirks: &Quirks,
     rec: &mut Recorder,
 ) -> Result<(), PreflightFailure> {
+    // Deviation(Firefox): a preflight to a URL same origin with the page is not CORS-checked.
+    if quirks.preflight_origin == PreflightOrigin::PageOrigin
+        && request.page.is_same_origin_with_url(request.url)
+    {
+        return Ok(());
+    }
     let result = cors_check(
         &response.headers,
         request.origin,

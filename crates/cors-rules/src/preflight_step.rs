@@ -5,7 +5,7 @@ use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::method::is_cors_safelisted_method;
 use crate::preflight::{cors_preflight_fetch, PreflightRequest};
 use crate::preflight_cache::CacheQuery;
-use crate::quirks::{RepeatedRequestHeaders, RequestHeadersList, SafelistTotal};
+use crate::quirks::{PreflightOrigin, RepeatedRequestHeaders, RequestHeadersList, SafelistTotal};
 use crate::recorder::kv;
 use crate::request::{combine_repeated, has_repeated_names, AuthorHeader};
 use crate::safelist::{cors_unsafe_request_header_names_in, UnsafeNames, TOTAL_LIMIT};
@@ -44,7 +44,11 @@ pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<(
         return Ok(());
     }
     fetch.rec.info(CheckId::PreflightNeeded, stage, values);
-    let origin = fetch.serialized_request_origin();
+    let origin = match fetch.quirks.preflight_origin {
+        PreflightOrigin::RequestOrigin => fetch.serialized_request_origin(),
+        // Deviation(Firefox): the preflight carries the page's origin, even after a tainting redirect.
+        PreflightOrigin::PageOrigin => fetch.input.page_serialized.as_str(),
+    };
     if is_cached(fetch, origin, method_unsafe, &unsafe_names.names) {
         let values = vec![kv(Key::Url, fetch.current_url.as_str())];
         fetch.rec.info(CheckId::PreflightCache, stage, values);
@@ -171,6 +175,7 @@ fn run_preflight(
         credentials: fetch.request.credentials,
         preflight_flag: fetch.request.preflight_flag,
         api: fetch.request.api,
+        page: &fetch.input.page,
     };
     match cors_preflight_fetch(&request, answer, fetch.quirks, &mut fetch.rec) {
         Ok(success) => {

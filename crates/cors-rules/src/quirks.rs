@@ -19,6 +19,8 @@
 //! | several disallowed headers: the one named (P-10) | first sorted | first in Blink's header map | first sorted | first sorted |
 //! | the 1024-byte safelisted total (S-8) | enforced | enforced | not implemented | enforced |
 //! | `Access-Control-Request-Headers` (P-3) | sorted set | sorted set | sorted, a repeated name repeated | sorted set |
+//! | the preflight after a cross-origin redirect (OH-2, R-16) | request's origin (`null`) | request's origin | page's origin; no ACAO check when same origin | request's origin |
+//! | a redirected preflight (P-4) | refused | refused | CORS-checked, then refused | refused |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 
 use crate::browser::Browser;
@@ -162,6 +164,28 @@ pub enum RequestHeadersList {
     SortedWithRepeats,
 }
 
+/// Which origin a preflight carries and is checked against (OH-2, R-16).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreflightOrigin {
+    /// The standard, Chrome, Safari: the request's serialized origin, `null` once a redirect tainted it.
+    RequestOrigin,
+    /// Firefox: the page's origin, even after a tainting redirect (the request itself then carries
+    /// `null`), and no `Access-Control-Allow-Origin` check when the URL is same origin with the page
+    /// (`nsCORSListenerProxy` on the new preflight channel; observed in Firefox ESR 153).
+    PageOrigin,
+}
+
+/// What a preflight answered with a redirect does before failing (P-4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreflightRedirect {
+    /// The standard, Chrome, Safari: it fails at once.
+    Refused,
+    /// Firefox: the redirect response passes through the CORS check first (a failure there is what is
+    /// reported); then the redirect is refused, and the response is checked again with the origin the
+    /// redirect would give the request (observed in Firefox ESR 153).
+    CorsCheckedFirst,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -193,6 +217,10 @@ pub struct Quirks {
     pub safelist_total: SafelistTotal,
     /// P-3.
     pub request_headers_list: RequestHeadersList,
+    /// OH-2, R-16 for preflights.
+    pub preflight_origin: PreflightOrigin,
+    /// P-4.
+    pub preflight_redirect: PreflightRedirect,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -216,6 +244,8 @@ const SPEC: Quirks = Quirks {
     disallowed_header_named: DisallowedHeaderNamed::FirstSorted,
     safelist_total: SafelistTotal::Enforced,
     request_headers_list: RequestHeadersList::SortedSet,
+    preflight_origin: PreflightOrigin::RequestOrigin,
+    preflight_redirect: PreflightRedirect::Refused,
 };
 
 const CHROME: Quirks = Quirks {
@@ -249,6 +279,10 @@ const FIREFOX: Quirks = Quirks {
     safelist_total: SafelistTotal::NotImplemented,
     // Deviation(Firefox): `Access-Control-Request-Headers` repeats a repeated name.
     request_headers_list: RequestHeadersList::SortedWithRepeats,
+    // Deviation(Firefox): a preflight after a redirect carries the page's origin.
+    preflight_origin: PreflightOrigin::PageOrigin,
+    // Deviation(Firefox): a redirected preflight is CORS-checked before it is refused.
+    preflight_redirect: PreflightRedirect::CorsCheckedFirst,
     ..SPEC
 };
 

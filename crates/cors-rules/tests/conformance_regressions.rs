@@ -151,3 +151,39 @@ fn firefox_has_no_1024_byte_total_for_safelisted_values() {
     case.assert_engine_agrees();
     assert!(!case.verdict().preflight_sent);
 }
+
+#[test]
+fn firefox_preflights_after_a_redirect_with_the_pages_origin() {
+    for file in [
+        include_str!("regressions/firefox-preflight-after-redirect-origin.json"),
+        include_str!("regressions/firefox-redirect-308-keeps-method.json"),
+        include_str!("regressions/firefox-redirect-preflight-0012.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}
+
+#[test]
+fn firefox_cors_checks_a_redirected_preflight_before_refusing_it() {
+    for file in [
+        include_str!("regressions/firefox-redirected-preflight.json"),
+        include_str!("regressions/firefox-preflight-status-0181.json"),
+        include_str!("regressions/firefox-redirect-preflight-0060.json"),
+        include_str!("regressions/firefox-redirect-0875.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}
+
+#[test]
+fn firefox_console_lines_for_redirect_hops_same_origin_mode_and_corp() {
+    for file in [
+        include_str!("regressions/firefox-redirect-after-failure-console.json"),
+        include_str!("regressions/firefox-redirect-hop-without-allow-origin.json"),
+        include_str!("regressions/firefox-same-origin-mode-cross-origin.json"),
+        include_str!("regressions/firefox-same-origin-mode-redirect.json"),
+        include_str!("regressions/firefox-no-cors-corp-same-origin.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}

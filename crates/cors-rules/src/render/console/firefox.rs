@@ -2,18 +2,19 @@
 //!
 //! Source: `dom/locales/en-US/chrome/security/security.properties` (the `CORS*` keys) and
 //! `nsCORSListenerProxy.cpp`, via `reference/browser-messages.md` §2, cross-checked with real console
-//! logs quoted in public repositories; mixed content from `BlockMixedActiveContent`. Not run here:
-//! no Firefox binary is available. Quotes are typographic (‘ ’, “ ”), as Firefox prints them.
+//! logs quoted in public repositories; mixed content from `BlockMixedActiveContent`. Quotes are
+//! typographic (‘ ’, “ ”), as Firefox prints them.
 //!
-//! Verified by real logs: the missing-ACAO line with `Status code:`, the `CORS request did not succeed`
-//! line with `Status code: (null).` that follows every preflight failure, the header-not-allowed and
-//! mixed-content lines. Unverified: a preflight network error printing one line (not two), the
-//! redirect-to-another-scheme line, and no line at all for `same-origin`/`no-cors` mode failures,
-//! bad ports, redirect limits and Cross-Origin-Resource-Policy.
+//! Verified in Firefox ESR 153 by the conformance suite (error-level lines, as WebDriver BiDi delivers
+//! them): the CORS lines, the `CORS request did not succeed` line with `Status code: (null).` that
+//! follows every preflight failure and every failed redirect hop (twice for a preflight redirect that
+//! fails the CORS check), the three lines of a refused preflight redirect, the `same-origin` mode
+//! `Security Error` and the Cross-Origin-Resource-Policy line. Unverified: a preflight network error
+//! printing one line (not two), the redirect-to-another-scheme line, bad ports and redirect limits.
 
-use super::is_cross_origin;
+use super::{is_cross_origin, page_url};
 use crate::render::template::fill;
-use crate::render::values::{url_or, val};
+use crate::render::values::{is_preflight_cors_check, is_response_cors_check, url_or, val};
 use crate::render::RenderContext;
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 
@@ -37,7 +38,6 @@ fn reason(check: CheckId) -> Option<&'static str> {
             "expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’)."
         }
         C::PreflightOkStatus => "CORS preflight response did not succeed). Status code: {status}.",
-        C::PreflightRedirect => "CORS request external redirect not allowed).",
         C::AllowMethodsParse => "invalid token ‘{names}’ in CORS header ‘Access-Control-Allow-Methods’).",
         C::AllowHeadersParse => "invalid token ‘{names}’ in CORS header ‘Access-Control-Allow-Headers’).",
         C::MethodAllowed => "Did not find method in CORS header ‘Access-Control-Allow-Methods’).",
@@ -78,8 +78,20 @@ pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
 /// The lines Firefox prints for the failed step.
 pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep) -> Vec<String> {
     let url = url_or(step, ctx.final_url);
-    if step.check == CheckId::MixedContent {
-        return vec![format!("Blocked loading mixed active content “{url}”")];
+    match step.check {
+        CheckId::MixedContent => return vec![format!("Blocked loading mixed active content “{url}”")],
+        CheckId::SameOriginMode => {
+            let page = page_url(ctx, step);
+            return vec![format!("Security Error: Content at {page} may not load data from {url}.")];
+        }
+        CheckId::CrossOriginResourcePolicy => {
+            return vec![format!(
+                "The resource at “{url}” was blocked due to its Cross-Origin-Resource-Policy header (or lack \
+                 thereof). See https://developer.mozilla.org/docs/Web/HTTP/Cross-Origin_Resource_Policy_(CORP)#"
+            )]
+        }
+        CheckId::PreflightRedirect => return preflight_redirect_lines(url, step),
+        _ => {}
     }
     if matches!(
         step.check,
@@ -88,34 +100,81 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
     {
         return Vec::new();
     }
-    let mut lines = Vec::new();
-    if matches!(
-        step.check,
-        CheckId::AllowOriginWildcard | CheckId::PreflightAllowOriginWildcard
-    ) {
-        lines.push(format!(
-            "{BLOCKED}‘{url}’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ \
-             is ‘*’)."
-        ));
-    } else if let Some(reason) = reason(step.check) {
-        let location = val(step, Key::Location);
-        let shown = if step.check == CheckId::RedirectScheme && !location.is_empty() {
-            location
-        } else {
-            url
-        };
-        lines.push(blocked(shown, reason, step));
+    let location = val(step, Key::Location);
+    let shown = if step.check == CheckId::RedirectScheme && !location.is_empty() {
+        location
+    } else {
+        url
+    };
+    let mut lines: Vec<String> = failure_line(step.check, shown, step).into_iter().collect();
+    if lines.is_empty() {
+        return lines;
     }
     let preflight_failed =
         step.stage == Stage::Preflight && step.check != CheckId::PreflightNetworkError;
-    if preflight_failed && !lines.is_empty() {
-        lines.push(format!(
-            "{BLOCKED}{}. (Reason: {DID_NOT_SUCCEED}",
-            ctx.final_url
-        ));
+    let redirect_hop = step.stage == Stage::Redirect && is_response_cors_check(step.check);
+    if preflight_failed || redirect_hop {
+        lines.push(did_not_succeed(url));
+    }
+    // A preflight redirect that fails the CORS check is followed by a second such line.
+    if is_preflight_cors_check(step.check) && !location.is_empty() {
+        lines.push(did_not_succeed(url));
     }
     lines
 }
+
+/// The `CORS*` line of a failed check, or `None` when Firefox prints none for it.
+fn failure_line(check: CheckId, url: &str, step: &TraceStep) -> Option<String> {
+    if matches!(
+        check,
+        CheckId::AllowOriginWildcard | CheckId::PreflightAllowOriginWildcard
+    ) {
+        return Some(format!(
+            "{BLOCKED}‘{url}’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ \
+             is ‘*’)."
+        ));
+    }
+    reason(check).map(|reason| blocked(url, reason, step))
+}
+
+/// `… (Reason: CORS request did not succeed). Status code: (null).`
+fn did_not_succeed(url: &str) -> String {
+    format!("{BLOCKED}{url}. (Reason: {DID_NOT_SUCCEED}")
+}
+
+/// A refused preflight redirect: the refusal, the second CORS check of the redirect response (its failure,
+/// or the preflight's non-ok status), and `CORS request did not succeed`.
+fn preflight_redirect_lines(url: &str, step: &TraceStep) -> Vec<String> {
+    let mut lines = vec![blocked(
+        url,
+        "CORS request external redirect not allowed).",
+        step,
+    )];
+    let second = PREFLIGHT_CORS_CHECKS
+        .into_iter()
+        .find(|check| check.id() == val(step, Key::Reason));
+    if let Some(check) = second {
+        lines.extend(failure_line(check, url, step));
+    } else if step.value(Key::Reason).is_some() {
+        lines.push(blocked(
+            url,
+            "CORS preflight response did not succeed). Status code: {status}.",
+            step,
+        ));
+    }
+    lines.push(did_not_succeed(url));
+    lines
+}
+
+/// The check ids a preflight's CORS check can fail with.
+const PREFLIGHT_CORS_CHECKS: [CheckId; 6] = [
+    CheckId::PreflightAllowOriginMissing,
+    CheckId::PreflightAllowOriginMultiple,
+    CheckId::PreflightAllowOriginInvalid,
+    CheckId::PreflightAllowOriginWildcard,
+    CheckId::PreflightAllowOriginMismatch,
+    CheckId::PreflightAllowCredentials,
+];
 
 fn blocked(url: &str, reason: &str, step: &TraceStep) -> String {
     let status = match val(step, Key::Status) {
