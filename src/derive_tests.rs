@@ -1,4 +1,4 @@
-use cors_rules::trace::Stage;
+use cors_rules::trace::{Stage, StepOutcome};
 use cors_rules::verdict::{Failure, ResponseType};
 
 use super::*;
@@ -8,6 +8,11 @@ fn step(check: CheckId, passed: bool, values: &[(&str, &str)]) -> Step {
         check,
         stage: Stage::Request,
         passed,
+        outcome: if passed {
+            StepOutcome::Pass
+        } else {
+            StepOutcome::Fail
+        },
         summary: format!("summary of {check}"),
         detail: String::new(),
         spec: String::new(),
