@@ -89,13 +89,17 @@ fn restore_from_url(ctx: Ctx) {
     ctx.link_problem.set(problem.map(|p| p.message()));
 }
 
-/// Moves focus to the heading of the step just shown (after it has rendered).
+/// Moves focus to the heading of the step just shown (after it has rendered); in the expert view,
+/// scrolls the result into view instead.
 pub fn focus_step_heading() {
     request_animation_frame(|| {
-        if let Some(heading) = document().get_element_by_id("step-heading") {
+        let document = document();
+        if let Some(heading) = document.get_element_by_id("step-heading") {
             if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
                 let _ = heading.focus();
             }
+        } else if let Some(result) = document.get_element_by_id("expert-result-title") {
+            result.scroll_into_view();
         }
     });
 }

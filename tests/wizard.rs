@@ -302,3 +302,30 @@ async fn a_first_visit_offers_the_tour_and_declining_it_is_remembered() -> TestR
     );
     app.close().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_click_on_a_gallery_case_shows_its_result_and_focuses_it() -> TestResult {
+    let app = App::launch(Site::dist()).await?;
+    app.goto("?step=2").await?;
+    app.click_testid("case-two-allow-origin-values").await?;
+    wait_for_text(&app, "step-heading", QUESTIONS[6]).await?;
+    wait_for_text(
+        &app,
+        "console-text",
+        "contains multiple values 'https://app.example.com, https://app.example.com'",
+    )
+    .await?;
+    app.click_testid("case-sandboxed-null-origin").await?;
+    wait_for_text(&app, "console-text", "from origin 'null'").await?;
+    app.wait_until("focus on the result heading", || async {
+        let id = app
+            .execute(
+                "return document.activeElement && document.activeElement.id",
+                vec![],
+            )
+            .await?;
+        Ok(id == "step-heading")
+    })
+    .await?;
+    app.close().await
+}

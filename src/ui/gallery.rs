@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser_io::focus_step_heading;
 use crate::ctx::Ctx;
 use crate::gallery::{Case, CASES};
 use crate::wizard::{Nav, View, WizardStep};
@@ -21,6 +22,8 @@ pub fn open_case(ctx: Ctx, case: &Case) {
                 },
             }
         });
+        // Also when the result was already shown: bring it into view from the gallery below.
+        focus_step_heading();
     }
 }
 
