@@ -11,10 +11,11 @@ use crate::header_list::{get, get_combined};
 use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::preflight::credentials_id;
 use crate::preflight_step::preflight_if_needed;
+use crate::quirks::{ErrorModeWithoutLocation, NonHttpRedirect};
 use crate::recorder::kv;
-use crate::redirect::{follow_redirect, is_redirect_status, location_value};
+use crate::redirect::{follow_redirect, is_redirect_status, location_value, refuse_early_scheme};
 use crate::request::reaches_wire;
-use crate::scenario::{Answer, HttpAnswer, InputError, RequestMode};
+use crate::scenario::{Answer, HttpAnswer, InputError, RedirectMode, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
 use crate::validate::Server;
@@ -122,13 +123,30 @@ fn origin_header<'a>(fetch: &Fetch<'a>) -> Option<&'a str> {
 
 /// The response: HTTP status, CORS check (K-7) or CORP (CORP-1), then a redirect or the end.
 fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
-    let url = &fetch.current_url;
-    let location = if is_redirect_status(answer.status) {
+    let redirect = is_redirect_status(answer.status);
+    let location = if redirect {
         location_value(&answer.headers)
     } else {
         None
     };
-    let stage = if location.is_some() {
+    // redirect modes "error" and "manual" act on a redirect status before `Location` is read.
+    // Deviation(Chrome, Safari): "error" without `Location` hands the response over.
+    let mode_acts = match fetch.request.redirect {
+        RedirectMode::Follow => false,
+        RedirectMode::Manual => true,
+        RedirectMode::Error => {
+            fetch.quirks.error_mode_without_location == ErrorModeWithoutLocation::NetworkError
+        }
+    };
+    let as_redirect = location.is_some() || (redirect && mode_acts);
+    // Deviation(Firefox): some non-HTTP(S) redirect targets fail before the CORS check.
+    if let (Some(location), RedirectMode::Follow) = (location.as_deref(), fetch.request.redirect) {
+        if fetch.quirks.non_http_redirect == NonHttpRedirect::SomeSchemesFirst {
+            refuse_early_scheme(fetch, location)?;
+        }
+    }
+    let url = &fetch.current_url;
+    let stage = if as_redirect {
         Stage::Redirect
     } else {
         Stage::Response
@@ -182,8 +200,8 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
         }
         ResponseTainting::Basic => {}
     }
-    if let Some(location) = location {
-        return follow_redirect(fetch, answer, &location);
+    if as_redirect {
+        return follow_redirect(fetch, answer, location.as_deref().unwrap_or_default());
     }
     finish(fetch, answer)
 }

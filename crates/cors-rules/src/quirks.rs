@@ -21,6 +21,8 @@
 //! | `Access-Control-Request-Headers` (P-3) | sorted set | sorted set | sorted, a repeated name repeated | sorted set |
 //! | the preflight after a cross-origin redirect (OH-2, R-16) | request's origin (`null`) | request's origin | page's origin; no ACAO check when same origin | request's origin |
 //! | a redirected preflight (P-4) | refused | refused | CORS-checked, then refused | refused |
+//! | redirect mode "error", a 3xx without `Location` (R-2) | network error | the response | network error | the response |
+//! | a redirect to `data:`, `blob:`, `file:`, `javascript:`, `ws(s):` (R-6) | after the CORS check | after | before the CORS check | after |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 
 use crate::browser::Browser;
@@ -186,6 +188,27 @@ pub enum PreflightRedirect {
     CorsCheckedFirst,
 }
 
+/// What redirect mode "error" does with a redirect status that has no `Location`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorModeWithoutLocation {
+    /// The standard, Firefox: the redirect status alone makes it a network error.
+    NetworkError,
+    /// Chrome, Safari: without `Location` it is no redirect; the script gets the response (observed in
+    /// Chromium 156 and WebKitGTK 2.50).
+    Response,
+}
+
+/// When a redirect to a URL that is not HTTP(S) fails relative to the CORS check of the redirect
+/// response (K-7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NonHttpRedirect {
+    /// The standard, Chrome, Safari: the redirect response is CORS-checked first.
+    AfterCorsCheck,
+    /// Firefox: a redirect to `data:`, `blob:`, `file:`, `javascript:`, `ws:` or `wss:` fails before the
+    /// CORS check (other schemes after it; observed in Firefox ESR 153).
+    SomeSchemesFirst,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -221,6 +244,10 @@ pub struct Quirks {
     pub preflight_origin: PreflightOrigin,
     /// P-4.
     pub preflight_redirect: PreflightRedirect,
+    /// R-2 without `Location`.
+    pub error_mode_without_location: ErrorModeWithoutLocation,
+    /// R-6 and K-7.
+    pub non_http_redirect: NonHttpRedirect,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -246,6 +273,8 @@ const SPEC: Quirks = Quirks {
     request_headers_list: RequestHeadersList::SortedSet,
     preflight_origin: PreflightOrigin::RequestOrigin,
     preflight_redirect: PreflightRedirect::Refused,
+    error_mode_without_location: ErrorModeWithoutLocation::NetworkError,
+    non_http_redirect: NonHttpRedirect::AfterCorsCheck,
 };
 
 const CHROME: Quirks = Quirks {
@@ -263,6 +292,8 @@ const CHROME: Quirks = Quirks {
     repeated_request_headers: RepeatedRequestHeaders::CombinedFirst,
     // Deviation(Chrome): of several disallowed headers, the first in Blink's hash order is named.
     disallowed_header_named: DisallowedHeaderNamed::FirstInBlinkHeaderMap,
+    // Deviation(Chrome): in redirect mode "error", a 3xx without `Location` is handed to the script.
+    error_mode_without_location: ErrorModeWithoutLocation::Response,
     ..SPEC
 };
 
@@ -283,6 +314,8 @@ const FIREFOX: Quirks = Quirks {
     preflight_origin: PreflightOrigin::PageOrigin,
     // Deviation(Firefox): a redirected preflight is CORS-checked before it is refused.
     preflight_redirect: PreflightRedirect::CorsCheckedFirst,
+    // Deviation(Firefox): some non-HTTP(S) redirect targets fail before the CORS check.
+    non_http_redirect: NonHttpRedirect::SomeSchemesFirst,
     ..SPEC
 };
 
@@ -295,6 +328,8 @@ const SAFARI: Quirks = Quirks {
     flag_without_allow_methods: FlagWithoutAllowMethods::MustBeListed,
     // Deviation(Safari): repeated request headers are combined before the safelist checks.
     repeated_request_headers: RepeatedRequestHeaders::CombinedFirst,
+    // Deviation(Safari): in redirect mode "error", a 3xx without `Location` is handed to the script.
+    error_mode_without_location: ErrorModeWithoutLocation::Response,
     ..SPEC
 };
 

@@ -1,8 +1,9 @@
 //! Redirects (<https://fetch.spec.whatwg.org/#http-redirect-fetch>, rules R-1…R-19, OH-1, OH-2, T-10).
 //!
 //! Not modelled: R-9 and R-19 (stream bodies cannot be resent: the scenario has no body), fragment
-//! inheritance (fragments never reach the wire), and a 3xx without `Location`, which browsers hand back
-//! as an ordinary response (the engine does the same in every profile).
+//! inheritance (fragments never reach the wire). A 3xx without `Location` is handed back as an ordinary
+//! response in redirect mode "follow"; modes "error" and "manual" act on its status alone (an opaque
+//! redirect for "manual": observed in Chromium 156, Firefox ESR 153 and WebKitGTK 2.50).
 
 use url::Url;
 
@@ -102,14 +103,7 @@ pub(crate) fn follow_redirect(
     next.set_fragment(None);
     // R-6: "If locationURL's scheme is not an HTTP(S) scheme, then return a network error."
     if !matches!(next.scheme(), "http" | "https") {
-        return fetch.network_error(
-            CheckId::RedirectScheme,
-            stage,
-            vec![
-                kv(Key::Location, next.as_str()),
-                kv(Key::Scheme, next.scheme()),
-            ],
-        );
+        return scheme_error(fetch, &next);
     }
     // R-7: "If request's redirect count is 20, then return a network error."
     if fetch.redirect_count >= REDIRECT_LIMIT {
@@ -124,6 +118,28 @@ pub(crate) fn follow_redirect(
     rewrite_request(fetch, response.status, &next);
     update_taint(fetch, &next);
     Ok(next)
+}
+
+/// R-6: the network error of a redirect to a URL that is not HTTP(S).
+fn scheme_error<T>(fetch: &mut Fetch<'_>, next: &Url) -> Step<T> {
+    let values = vec![
+        kv(Key::Url, fetch.current_url.as_str()),
+        kv(Key::Location, next.as_str()),
+        kv(Key::Scheme, next.scheme()),
+    ];
+    fetch.network_error(CheckId::RedirectScheme, Stage::Redirect, values)
+}
+
+/// The redirect targets Firefox refuses before the CORS check of the redirect response.
+const FIREFOX_EARLY_SCHEMES: [&str; 6] = ["blob", "data", "file", "javascript", "ws", "wss"];
+
+/// Deviation(Firefox): R-6 for `data:`, `blob:`, `file:`, `javascript:`, `ws:` and `wss:` targets runs
+/// before the CORS check of the redirect response (K-7).
+pub(crate) fn refuse_early_scheme(fetch: &mut Fetch<'_>, location: &str) -> Step<()> {
+    match fetch.current_url.join(location) {
+        Ok(next) if FIREFOX_EARLY_SCHEMES.contains(&next.scheme()) => scheme_error(fetch, &next),
+        _ => Ok(()),
+    }
 }
 
 /// R-8: "If request's mode is "cors", locationURL includes credentials, and request's origin is not same

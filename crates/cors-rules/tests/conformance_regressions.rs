@@ -187,3 +187,30 @@ fn firefox_console_lines_for_redirect_hops_same_origin_mode_and_corp() {
         Observed::parse(file).assert_engine_agrees();
     }
 }
+
+#[test]
+fn a_redirect_status_without_location_in_manual_and_error_modes() {
+    for file in [
+        include_str!("regressions/chromium-manual-redirect-without-location.json"),
+        include_str!("regressions/chromium-manual-redirect-without-location-cross-origin.json"),
+        include_str!("regressions/firefox-manual-redirect-without-location-cross-origin.json"),
+        include_str!("regressions/webkit-manual-redirect-without-location-cross-origin.json"),
+        include_str!("regressions/chromium-error-mode-301-without-location.json"),
+        include_str!("regressions/webkit-error-mode-307-without-location.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}
+
+#[test]
+fn redirects_to_other_schemes_as_each_browser_reports_them() {
+    for file in [
+        include_str!("regressions/firefox-redirect-to-data-before-cors-check.json"),
+        include_str!("regressions/firefox-redirect-to-blob.json"),
+        include_str!("regressions/firefox-redirect-to-file.json"),
+        include_str!("regressions/firefox-redirect-to-about.json"),
+        include_str!("regressions/chromium-redirect-to-ftp.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}

@@ -146,6 +146,9 @@ pub(super) fn failure(ctx: &RenderContext, _trace: &[TraceStep], step: &TraceSte
     if let Some(line) = renderer_line(ctx, step) {
         return vec![line];
     }
+    if let Some(line) = redirect_scheme_line(ctx, step) {
+        return vec![line];
+    }
     if let Some(code) = net_error(step) {
         return vec![format!("Failed to load resource: net::{code}")];
     }
@@ -153,6 +156,31 @@ pub(super) fn failure(ctx: &RenderContext, _trace: &[TraceStep], step: &TraceSte
         Some(tail) => vec![cors_line(ctx, step, &tail), ERR_FAILED.to_owned()],
         None => Vec::new(),
     }
+}
+
+/// Observed: Chromium follows a redirect to a scheme it has no handler for (`ftp:`, `ws:`, `foo:`…) and
+/// its CORS loader refuses it, naming the target, with no `Failed to load resource` line; `data:`,
+/// `about:`, `blob:`, `file:` and `filesystem:` targets are refused as unsafe redirects instead.
+fn redirect_scheme_line(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
+    let unsafe_target = matches!(
+        val(step, Key::Scheme),
+        "data" | "about" | "blob" | "file" | "filesystem" | ""
+    );
+    if step.check != CheckId::RedirectScheme || unsafe_target {
+        return None;
+    }
+    let tail = cors_tail(CheckId::CorsScheme)?;
+    let kind = match ctx.api {
+        Api::Fetch => "fetch",
+        Api::Xhr => "XMLHttpRequest",
+    };
+    Some(format!(
+        "Access to {kind} at '{}' (redirected from '{}') from origin '{}' has been blocked by CORS policy: {}",
+        val(step, Key::Location),
+        ctx.initial_url,
+        ctx.page_origin,
+        tail.0
+    ))
 }
 
 /// `Access to … has been blocked by CORS policy: …`.

@@ -46,7 +46,7 @@ fn reason(check: CheckId) -> Option<&'static str> {
              response)."
         }
         C::NetworkError | C::PreflightNetworkError => DID_NOT_SUCCEED,
-        C::CorsScheme | C::RedirectScheme => "CORS request not http).",
+        C::CorsScheme => "CORS request not http).",
         _ => return None,
     };
     Some(reason)
@@ -91,6 +91,7 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
             )]
         }
         CheckId::PreflightRedirect => return preflight_redirect_lines(url, step),
+        CheckId::RedirectScheme => return redirect_scheme_lines(url, step),
         _ => {}
     }
     if matches!(
@@ -101,12 +102,7 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
         return Vec::new();
     }
     let location = val(step, Key::Location);
-    let shown = if step.check == CheckId::RedirectScheme && !location.is_empty() {
-        location
-    } else {
-        url
-    };
-    let mut lines: Vec<String> = failure_line(step.check, shown, step).into_iter().collect();
+    let mut lines: Vec<String> = failure_line(step.check, url, step).into_iter().collect();
     if lines.is_empty() {
         return lines;
     }
@@ -161,6 +157,24 @@ fn preflight_redirect_lines(url: &str, step: &TraceStep) -> Vec<String> {
             "CORS preflight response did not succeed). Status code: {status}.",
             step,
         ));
+    }
+    lines.push(did_not_succeed(url));
+    lines
+}
+
+/// A redirect to a URL that is not HTTP(S): `blob:` and `file:` targets fail the security check first
+/// (naming the redirecting URL as the content), then `CORS request did not succeed` (observed).
+fn redirect_scheme_lines(url: &str, step: &TraceStep) -> Vec<String> {
+    let location = val(step, Key::Location);
+    let mut lines = Vec::new();
+    match val(step, Key::Scheme) {
+        "blob" => lines.push(format!(
+            "Security Error: Content at {url} may not load data from {location}."
+        )),
+        "file" => lines.push(format!(
+            "Security Error: Content at {url} may not load or link to {location}."
+        )),
+        _ => {}
     }
     lines.push(did_not_succeed(url));
     lines
