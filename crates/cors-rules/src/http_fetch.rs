@@ -11,7 +11,7 @@ use crate::header_list::{get, get_combined};
 use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::preflight::credentials_id;
 use crate::preflight_step::preflight_if_needed;
-use crate::quirks::{ErrorModeWithoutLocation, NonHttpRedirect};
+use crate::quirks::{ErrorModeWithoutLocation, NonHttpRedirect, OriginOnRedirect};
 use crate::recorder::kv;
 use crate::redirect::{follow_redirect, is_redirect_status, location_value, refuse_early_scheme};
 use crate::request::reaches_wire;
@@ -111,7 +111,12 @@ fn origin_header<'a>(fetch: &Fetch<'a>) -> Option<&'a str> {
     // then switch on request's referrer policy" — the default, strict-origin-when-cross-origin, sends
     // `null` when an https origin requests a non-https URL.
     if fetch.method == "GET" || fetch.method == "HEAD" {
-        return None;
+        // Deviation(Safari): an `Origin` sent earlier in the fetch stays on the redirected request.
+        let kept = fetch.quirks.origin_on_redirect == OriginOnRedirect::KeptOnceSent
+            && fetch.requests.iter().any(|sent| {
+                sent.method != "OPTIONS" && sent.headers.iter().any(|(name, _)| name == "Origin")
+            });
+        return kept.then_some(serialized);
     }
     let downgrade =
         fetch.input.page.scheme() == Some("https") && fetch.current_url.scheme() != "https";

@@ -23,6 +23,8 @@
 //! | a redirected preflight (P-4) | refused | refused | CORS-checked, then refused | refused |
 //! | redirect mode "error", a 3xx without `Location` (R-2) | network error | the response | network error | the response |
 //! | a redirect to `data:`, `blob:`, `file:`, `javascript:`, `ws(s):` (R-6) | after the CORS check | after | before the CORS check | after |
+//! | a `DELETE` redirected to another origin (R-10) | stays `DELETE` | stays | stays | becomes `GET` |
+//! | `Origin` after a redirect rewrote the method (OH-3, OH-4) | per request | per request | per request | kept once sent |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 
 use crate::browser::Browser;
@@ -209,6 +211,27 @@ pub enum NonHttpRedirect {
     SomeSchemesFirst,
 }
 
+/// What a redirect to another origin does to a `DELETE`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedirectedDelete {
+    /// The standard, Chrome, Firefox: only 301/302 `POST` and 303 non-`GET`/`HEAD` become `GET`.
+    KeepsMethod,
+    /// Safari: WebKit's libsoup network backend (`shouldRedirectAsGET`) also turns a `DELETE` redirected to
+    /// another origin into a `GET`, whatever the status (observed for 301, 307 and 308 in WebKitGTK 2.50;
+    /// Apple's network backend may differ).
+    GetAcrossOrigins,
+}
+
+/// Whether a redirected request keeps an `Origin` header the standard would no longer send (OH-3, OH-4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OriginOnRedirect {
+    /// The standard, Chrome, Firefox: each request gets the header its own method and tainting call for.
+    PerRequest,
+    /// Safari: once sent, `Origin` stays on the redirected requests, so a same-origin `GET` after a
+    /// `POST` → 302 or `PUT` → 303 still carries it (observed in WebKitGTK 2.50).
+    KeptOnceSent,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -248,6 +271,10 @@ pub struct Quirks {
     pub error_mode_without_location: ErrorModeWithoutLocation,
     /// R-6 and K-7.
     pub non_http_redirect: NonHttpRedirect,
+    /// R-10 for `DELETE`.
+    pub redirected_delete: RedirectedDelete,
+    /// OH-3, OH-4 on redirects.
+    pub origin_on_redirect: OriginOnRedirect,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -275,6 +302,8 @@ const SPEC: Quirks = Quirks {
     preflight_redirect: PreflightRedirect::Refused,
     error_mode_without_location: ErrorModeWithoutLocation::NetworkError,
     non_http_redirect: NonHttpRedirect::AfterCorsCheck,
+    redirected_delete: RedirectedDelete::KeepsMethod,
+    origin_on_redirect: OriginOnRedirect::PerRequest,
 };
 
 const CHROME: Quirks = Quirks {
@@ -330,6 +359,10 @@ const SAFARI: Quirks = Quirks {
     repeated_request_headers: RepeatedRequestHeaders::CombinedFirst,
     // Deviation(Safari): in redirect mode "error", a 3xx without `Location` is handed to the script.
     error_mode_without_location: ErrorModeWithoutLocation::Response,
+    // Deviation(Safari): a `DELETE` redirected to another origin becomes a `GET`.
+    redirected_delete: RedirectedDelete::GetAcrossOrigins,
+    // Deviation(Safari): `Origin` stays on redirected requests once sent.
+    origin_on_redirect: OriginOnRedirect::KeptOnceSent,
     ..SPEC
 };
 

@@ -11,7 +11,7 @@ use crate::forbidden::is_request_body_header_name;
 use crate::header_list::get;
 use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::origin::Origin;
-use crate::quirks::REDIRECT_LIMIT;
+use crate::quirks::{RedirectedDelete, REDIRECT_LIMIT};
 use crate::recorder::kv;
 use crate::scenario::{HeaderPair, HttpAnswer, RedirectMode, RequestMode};
 use crate::tainting::ResponseTainting;
@@ -163,7 +163,14 @@ fn check_location_credentials(fetch: &mut Fetch<'_>, next: &Url) -> Step<()> {
 
 /// R-10 (method rewrite, request-body headers removed) and R-11 (`Authorization` dropped cross-origin).
 fn rewrite_request(fetch: &mut Fetch<'_>, status: u16, next: &Url) {
-    if let Some(method) = rewritten_method(status, &fetch.method) {
+    let cross_origin_hop =
+        !Origin::of_url(&fetch.current_url).is_same_origin(&Origin::of_url(next));
+    // Deviation(Safari): a `DELETE` redirected to another origin becomes a `GET` too.
+    let delete_to_get = fetch.quirks.redirected_delete == RedirectedDelete::GetAcrossOrigins
+        && cross_origin_hop
+        && fetch.method == "DELETE";
+    let rewritten = rewritten_method(status, &fetch.method).or(delete_to_get.then_some("GET"));
+    if let Some(method) = rewritten {
         let values = vec![
             kv(Key::Status, status.to_string()),
             kv(Key::WrittenMethod, fetch.method.as_str()),
@@ -180,8 +187,6 @@ fn rewrite_request(fetch: &mut Fetch<'_>, status: u16, next: &Url) {
     }
     // "If request's current URL's origin is not same origin with locationURL's origin, then for each
     // headerName of CORS non-wildcard request-header name, delete headerName from request's header list."
-    let cross_origin_hop =
-        !Origin::of_url(&fetch.current_url).is_same_origin(&Origin::of_url(next));
     if cross_origin_hop
         && fetch
             .headers

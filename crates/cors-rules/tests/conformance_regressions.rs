@@ -214,3 +214,24 @@ fn redirects_to_other_schemes_as_each_browser_reports_them() {
         Observed::parse(file).assert_engine_agrees();
     }
 }
+
+#[test]
+fn webkit_turns_a_delete_redirected_to_another_origin_into_a_get() {
+    for file in [
+        include_str!("regressions/webkit-redirect-308-keeps-method.json"),
+        include_str!("regressions/webkit-redirect-preflight-0636.json"),
+        include_str!("regressions/webkit-redirect-preflight-0892.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}
+
+#[test]
+fn webkit_keeps_origin_on_a_redirected_request_once_sent() {
+    for file in [
+        include_str!("regressions/webkit-origin-after-303-to-same-origin.json"),
+        include_str!("regressions/webkit-same-origin-mode-0154.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}
