@@ -329,3 +329,26 @@ async fn one_click_on_a_gallery_case_shows_its_result_and_focuses_it() -> TestRe
     .await?;
     app.close().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_status_that_is_not_a_number_is_refused_at_its_input_and_a_missing_server_entry_is_named(
+) -> TestResult {
+    let app = App::launch(Site::dist()).await?;
+    app.goto("?case=simple-get&step=6").await?;
+    type_into(&app, "entry-0-response-status", "two hundred").await?;
+    wait_for_text(&app, "input-error", "Enter an HTTP status code").await?;
+    type_into(&app, "entry-0-response-status", "503").await?;
+    app.wait_until("the message to go away", || async {
+        Ok(app.count_css("[data-testid=input-error]").await? == 0)
+    })
+    .await?;
+    type_into(&app, "entry-0-url", "https://api.example.com/v2/items").await?;
+    wait_for_text(
+        &app,
+        "input-error",
+        "no entry answers https://api.example.com/v1/items",
+    )
+    .await?;
+    wait_for_text(&app, "verdict", "Go to step 6").await?;
+    app.close().await
+}

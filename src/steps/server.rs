@@ -20,6 +20,17 @@ pub fn ServerStep() -> impl IntoView {
             "What the server sends back. The browser only reads the answer's status and headers; "
             "quick-add buttons fill in the "<code>"Access-Control-*"</code>" headers."
         </p>
+        {move || {
+            ctx.verdict.with(|v| match v {
+                // Problems with the list as a whole (no entry answers a requested URL) have no input of their own.
+                Err(err) if err.field == "server" => Some(view! {
+                    <p class="field-error" role="status" data-testid="input-error">
+                        <span aria-hidden="true">"⚠ "</span>{err.problem.clone()}
+                    </p>
+                }),
+                _ => None,
+            })
+        }}
         <Show when=move || count.get() == 0>
             <p class="field-error" data-testid="input-error">"There is no server entry. Add one:"</p>
             <button type="button" class="secondary" on:click=move |_| ctx.edit(|s| {
