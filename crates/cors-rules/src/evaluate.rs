@@ -7,7 +7,7 @@ use crate::request::construct_request;
 use crate::scenario::{InputError, Scenario};
 use crate::tainting::ResponseTainting;
 use crate::trace::{StepOutcome, TraceStep};
-use crate::validate::{validate, Validated};
+use crate::validate::{validate, Parsed, Validated};
 use crate::verdict::{Failure, Outcome, Readable, ResponseType, Verdict, WireRequest};
 
 /// The decision, before words: what [`evaluate`] renders into a [`Verdict`].
@@ -40,7 +40,12 @@ pub struct Decision {
 /// # Errors
 /// An [`InputError`] naming the field when the scenario cannot be evaluated.
 pub fn decide(scenario: &Scenario) -> Result<Decision, InputError> {
-    let input = validate(scenario)?;
+    decide_with(scenario, &Parsed::default())
+}
+
+/// [`decide`] with the scenario's URLs already `parsed` (by an earlier decision of the same evaluation).
+pub(crate) fn decide_with(scenario: &Scenario, parsed: &Parsed) -> Result<Decision, InputError> {
+    let input = validate(scenario, parsed)?;
     let mut fetch = Fetch::new(&input, &scenario.request, scenario.browser);
     let quirks = fetch.quirks;
     let ending = match construct_request(&scenario.request, &input.url, quirks, &mut fetch.rec) {

@@ -54,17 +54,65 @@ fn parse_url(text: &str, field: impl Fn() -> String) -> Result<Url, InputError> 
     Ok(url)
 }
 
-/// Validates a scenario.
-pub(crate) fn validate(scenario: &Scenario) -> Result<Validated<'_>, InputError> {
-    let (page, page_url) = match scenario.page.as_deref() {
-        None | Some("null") => (Origin::Opaque, None),
-        Some(text) => {
-            let url = parse_url(text, || "page".to_owned())?;
-            (Origin::of_url(&url), Some(url))
+/// The page and request URLs of a scenario, parsed once: the fixes decide patched copies of the
+/// scenario again, and those keep the page and (unless a fix changes it) the request URL.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Parsed {
+    /// The page as written, its URL, origin and serialized origin.
+    page: Option<(String, Url, Origin, String)>,
+    /// The request URL as written, and parsed.
+    request: Option<(String, Url)>,
+}
+
+impl Parsed {
+    /// The URLs of `scenario` that parse (the others are left to [`validate`] to report).
+    pub(crate) fn of(scenario: &Scenario) -> Parsed {
+        let page = scenario.page.as_deref().and_then(|text| {
+            let url = parse_url(text, String::new).ok()?;
+            let origin = Origin::of_url(&url);
+            let serialized = origin.ascii_serialization();
+            Some((text.to_owned(), url, origin, serialized))
+        });
+        let text = &scenario.request.url;
+        let request = parse_url(text, String::new)
+            .ok()
+            .map(|url| (text.clone(), url));
+        Parsed { page, request }
+    }
+
+    /// The page written `text`: its origin, URL and serialized origin.
+    fn page(&self, text: &str) -> Result<(Origin, Option<Url>, String), InputError> {
+        if let Some((known, url, origin, serialized)) = &self.page {
+            if known == text {
+                return Ok((origin.clone(), Some(url.clone()), serialized.clone()));
+            }
         }
+        let url = parse_url(text, || "page".to_owned())?;
+        let origin = Origin::of_url(&url);
+        let serialized = origin.ascii_serialization();
+        Ok((origin, Some(url), serialized))
+    }
+
+    /// The request URL written `text`.
+    fn request(&self, text: &str) -> Result<Url, InputError> {
+        match &self.request {
+            Some((known, url)) if known == text => Ok(url.clone()),
+            _ => parse_url(text, || "request.url".to_owned()),
+        }
+    }
+}
+
+/// Validates a scenario, reusing the URLs already `parsed` for it.
+pub(crate) fn validate<'a>(
+    scenario: &'a Scenario,
+    parsed: &Parsed,
+) -> Result<Validated<'a>, InputError> {
+    let (page, page_url, page_serialized) = match scenario.page.as_deref() {
+        None | Some("null") => (Origin::Opaque, None, "null".to_owned()),
+        Some(text) => parsed.page(text)?,
     };
     let request = &scenario.request;
-    let url = parse_url(&request.url, || "request.url".to_owned())?;
+    let url = parsed.request(&request.url)?;
     check_len(&request.method, || "request.method".to_owned())?;
     check_list_len(request.headers.len(), || "request.headers".to_owned())?;
     for (i, (name, value)) in request.headers.iter().enumerate() {
@@ -93,7 +141,7 @@ pub(crate) fn validate(scenario: &Scenario) -> Result<Validated<'_>, InputError>
     }
     let servers = validate_servers(scenario, &url)?;
     Ok(Validated {
-        page_serialized: page.ascii_serialization(),
+        page_serialized,
         page,
         page_url,
         url,

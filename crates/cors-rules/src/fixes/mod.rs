@@ -14,9 +14,12 @@ mod request;
 mod server;
 mod warnings;
 
+use std::cell::OnceCell;
+
 use crate::render::{failing_step, RenderContext};
 use crate::scenario::Scenario;
 use crate::trace::{CheckId, Key, TraceStep};
+use crate::validate::Parsed;
 use crate::verdict::{Fix, Note};
 
 /// At most this many fix-and-decide rounds.
@@ -33,15 +36,17 @@ pub fn fixes(
     ctx: &RenderContext,
     trace: &[TraceStep],
 ) -> (Vec<Fix>, Vec<Note>) {
-    let fixes = fixes_with(scenario, ctx, trace, engine_retrace);
+    // The patched copies keep the scenario's URLs: they are parsed once, when a fix is first applied.
+    let parsed = OnceCell::new();
+    let retrace = |patched: &Scenario| {
+        let parsed = parsed.get_or_init(|| Parsed::of(scenario));
+        crate::evaluate::decide_with(patched, parsed)
+            .ok()
+            .map(|decision| decision.trace)
+    };
+    let fixes = fixes_with(scenario, ctx, trace, retrace);
     let notes = notes::notes(scenario, trace, &fixes);
     (fixes, notes)
-}
-
-fn engine_retrace(scenario: &Scenario) -> Option<Vec<TraceStep>> {
-    crate::evaluate::decide(scenario)
-        .ok()
-        .map(|decision| decision.trace)
 }
 
 /// [`fixes`] with the engine call supplied, for tests and for callers that already hold a decider.
@@ -50,7 +55,7 @@ pub fn fixes_with(
     scenario: &Scenario,
     ctx: &RenderContext,
     trace: &[TraceStep],
-    retrace: Retrace,
+    retrace: impl Fn(&Scenario) -> Option<Vec<TraceStep>>,
 ) -> Vec<Fix> {
     let mut fixes: Vec<Fix> = Vec::new();
     // The first round reads the scenario as given; later ones a patched copy and its new trace.
