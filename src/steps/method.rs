@@ -18,7 +18,6 @@ const COMMON: [&str; 8] = [
 const METHOD_CHECKS: &[CheckId] = &[
     CheckId::MethodToken,
     CheckId::ForbiddenMethod,
-    CheckId::MethodNormalize,
     CheckId::NoCorsMethod,
 ];
 
@@ -53,6 +52,37 @@ pub fn MethodStep() -> impl IntoView {
             }
         })
     };
+    let written_vs_sent = move || {
+        let sent = ctx
+            .verdict
+            .with(|v| v.as_ref().ok().and_then(preflight_why).map(|w| w.method))?;
+        let written = method.get();
+        if sent.is_empty() {
+            return None;
+        }
+        let line = if sent != written {
+            view! {
+                <p class="says mark-passed" data-testid="method-case">
+                    <span aria-hidden="true">"✓ "</span>"You wrote "<code>{written}</code>"; the browser sends "
+                    <code>{sent}</code>": it uppercases DELETE, GET, HEAD, OPTIONS, POST and PUT."
+                </p>
+            }
+            .into_any()
+        } else if sent.chars().any(|c| c.is_ascii_lowercase()) {
+            view! {
+                <p class="says mark-note" data-testid="method-case">
+                    <span aria-hidden="true">"ℹ "</span><code>{sent.clone()}</code>" is sent exactly as written. "
+                    "Only DELETE, GET, HEAD, OPTIONS, POST and PUT are uppercased, so "
+                    <code>{format!("Access-Control-Allow-Methods: {}", sent.to_ascii_uppercase())}</code>
+                    " does not match it."
+                </p>
+            }
+            .into_any()
+        } else {
+            return None;
+        };
+        Some(line)
+    };
     view! {
         <p class="lede">"Pick a common method or type it exactly as your code writes it. Case matters."</p>
         <div class="chips" role="group" aria-label="Common methods">
@@ -75,6 +105,7 @@ pub fn MethodStep() -> impl IntoView {
         </div>
         <TextField id="method" label="Method (as written in your code)" path="request.method" value=method on_input=set_method />
         <div class="consequence">
+            {written_vs_sent}
             {preflight}
             <EngineSays checks=METHOD_CHECKS />
         </div>
