@@ -6,6 +6,7 @@ use url::Url;
 
 use crate::header_list::get;
 use crate::origin::Origin;
+use crate::quirks::CorpSameSite;
 use crate::scenario::HeaderPair;
 
 /// Why CORP blocks a response.
@@ -27,6 +28,19 @@ pub fn cross_origin_resource_policy_check(
     url: &Url,
     headers: &[HeaderPair],
 ) -> Result<(), CorpBlock> {
+    cross_origin_resource_policy_check_in(page, url, headers, CorpSameSite::HostSameSite)
+}
+
+/// [`cross_origin_resource_policy_check`] with the browser's notion of `same-site`.
+///
+/// # Errors
+/// Why the response is blocked.
+pub fn cross_origin_resource_policy_check_in(
+    page: &Origin,
+    url: &Url,
+    headers: &[HeaderPair],
+    same_site: CorpSameSite,
+) -> Result<(), CorpBlock> {
     // CORP-2: "Let policy be the result of getting `Cross-Origin-Resource-Policy`"; anything but the three
     // exact tokens is null, which allows.
     let policy = get(headers, "cross-origin-resource-policy");
@@ -38,7 +52,17 @@ pub fn cross_origin_resource_policy_check(
         // "https", then return allowed. Return blocked."
         Some("same-site") => {
             let https_ok = page.scheme() == Some("https") || url.scheme() != "https";
-            if page.is_schemelessly_same_site(&target) && https_ok {
+            // Deviation(Chrome): IP-address hosts are never same site, unless same origin.
+            let ip_address = |origin: &Origin| match origin {
+                Origin::Tuple { host, .. } => {
+                    host.starts_with('[') || host.parse::<std::net::Ipv4Addr>().is_ok()
+                }
+                Origin::Opaque => false,
+            };
+            let chromium_excluded = same_site == CorpSameSite::NeverForIpAddresses
+                && !page.is_same_origin(&target)
+                && (ip_address(page) || ip_address(&target));
+            if page.is_schemelessly_same_site(&target) && https_ok && !chromium_excluded {
                 Ok(())
             } else {
                 Err(CorpBlock::SameSite)

@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use crate::corp::cross_origin_resource_policy_check;
+use crate::corp::cross_origin_resource_policy_check_in;
 use crate::cors_check::{cors_check, record_response_cors_check};
 use crate::credentials::include_credentials;
 use crate::expose::readable_header_names;
@@ -191,7 +191,14 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
         }
         // CORP-1: "If request's response tainting is "opaque"", the CORP check applies (CORP-6: redirects too).
         ResponseTainting::Opaque => {
-            if cross_origin_resource_policy_check(&fetch.input.page, url, &answer.headers).is_err()
+            let same_site = fetch.quirks.corp_same_site;
+            if cross_origin_resource_policy_check_in(
+                &fetch.input.page,
+                url,
+                &answer.headers,
+                same_site,
+            )
+            .is_err()
             {
                 let value =
                     get(&answer.headers, "cross-origin-resource-policy").unwrap_or_default();

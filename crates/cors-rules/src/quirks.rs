@@ -25,6 +25,7 @@
 //! | a redirect to `data:`, `blob:`, `file:`, `javascript:`, `ws(s):` (R-6) | after the CORS check | after | before the CORS check | after |
 //! | a `DELETE` redirected to another origin (R-10) | stays `DELETE` | stays | stays | becomes `GET` |
 //! | `Origin` after a redirect rewrote the method (OH-3, OH-4) | per request | per request | per request | kept once sent |
+//! | CORP `same-site` between IP-address hosts (CORP-4) | same site when equal | never same site | same site when equal | same site when equal |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 
 use crate::browser::Browser;
@@ -232,6 +233,16 @@ pub enum OriginOnRedirect {
     KeptOnceSent,
 }
 
+/// Which hosts `Cross-Origin-Resource-Policy: same-site` counts as same site (CORP-4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CorpSameSite {
+    /// The standard, Firefox, Safari: equal hosts, or the same registrable domain.
+    HostSameSite,
+    /// Chrome: an IP-address page or response URL is never same site with another origin (Chromium
+    /// `ShouldAllowSameSite`; `127.0.0.1:A` reading `127.0.0.1:B` is blocked, observed in Chromium 156).
+    NeverForIpAddresses,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -275,6 +286,8 @@ pub struct Quirks {
     pub redirected_delete: RedirectedDelete,
     /// OH-3, OH-4 on redirects.
     pub origin_on_redirect: OriginOnRedirect,
+    /// CORP-4.
+    pub corp_same_site: CorpSameSite,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -304,6 +317,7 @@ const SPEC: Quirks = Quirks {
     non_http_redirect: NonHttpRedirect::AfterCorsCheck,
     redirected_delete: RedirectedDelete::KeepsMethod,
     origin_on_redirect: OriginOnRedirect::PerRequest,
+    corp_same_site: CorpSameSite::HostSameSite,
 };
 
 const CHROME: Quirks = Quirks {
@@ -323,6 +337,8 @@ const CHROME: Quirks = Quirks {
     disallowed_header_named: DisallowedHeaderNamed::FirstInBlinkHeaderMap,
     // Deviation(Chrome): in redirect mode "error", a 3xx without `Location` is handed to the script.
     error_mode_without_location: ErrorModeWithoutLocation::Response,
+    // Deviation(Chrome): CORP `same-site` never holds between IP-address hosts of different origins.
+    corp_same_site: CorpSameSite::NeverForIpAddresses,
     ..SPEC
 };
 

@@ -235,3 +235,15 @@ fn webkit_keeps_origin_on_a_redirected_request_once_sent() {
         Observed::parse(file).assert_engine_agrees();
     }
 }
+
+#[test]
+fn chrome_never_counts_ip_address_hosts_as_same_site_for_corp() {
+    let case = Observed::parse(include_str!(
+        "regressions/chromium-corp-same-site-ip-address.json"
+    ));
+    case.assert_engine_agrees();
+    assert_eq!(
+        case.verdict().failure.expect("blocked").check.id(),
+        "cross-origin-resource-policy"
+    );
+}
