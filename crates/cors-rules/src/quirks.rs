@@ -26,6 +26,7 @@
 //! | a `DELETE` redirected to another origin (R-10) | stays `DELETE` | stays | stays | becomes `GET` |
 //! | `Origin` after a redirect rewrote the method (OH-3, OH-4) | per request | per request | per request | kept once sent |
 //! | CORP `same-site` between IP-address hosts (CORP-4) | same site when equal | never same site | same site when equal | same site when equal |
+//! | redirect mode "manual", a redirect to `ftp:` (R-3) | opaque redirect | opaque redirect | opaque redirect | network error |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 
 use crate::browser::Browser;
@@ -243,6 +244,16 @@ pub enum CorpSameSite {
     NeverForIpAddresses,
 }
 
+/// What redirect mode "manual" does with a redirect to an `ftp:` URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ManualRedirectToFtp {
+    /// The standard, Chrome, Firefox: an opaque-redirect response, as for any other target.
+    OpaqueRedirect,
+    /// Safari: a network error (`TypeError: Load failed`; other non-HTTP(S) targets give an opaque
+    /// redirect; observed in WebKitGTK 2.50).
+    NetworkError,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -288,6 +299,8 @@ pub struct Quirks {
     pub origin_on_redirect: OriginOnRedirect,
     /// CORP-4.
     pub corp_same_site: CorpSameSite,
+    /// R-3 to `ftp:`.
+    pub manual_redirect_to_ftp: ManualRedirectToFtp,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -318,6 +331,7 @@ const SPEC: Quirks = Quirks {
     redirected_delete: RedirectedDelete::KeepsMethod,
     origin_on_redirect: OriginOnRedirect::PerRequest,
     corp_same_site: CorpSameSite::HostSameSite,
+    manual_redirect_to_ftp: ManualRedirectToFtp::OpaqueRedirect,
 };
 
 const CHROME: Quirks = Quirks {
@@ -379,6 +393,8 @@ const SAFARI: Quirks = Quirks {
     redirected_delete: RedirectedDelete::GetAcrossOrigins,
     // Deviation(Safari): `Origin` stays on redirected requests once sent.
     origin_on_redirect: OriginOnRedirect::KeptOnceSent,
+    // Deviation(Safari): in redirect mode "manual", a redirect to `ftp:` is a network error.
+    manual_redirect_to_ftp: ManualRedirectToFtp::NetworkError,
     ..SPEC
 };
 

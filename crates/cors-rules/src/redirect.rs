@@ -11,7 +11,7 @@ use crate::forbidden::is_request_body_header_name;
 use crate::header_list::get;
 use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::origin::Origin;
-use crate::quirks::{RedirectedDelete, REDIRECT_LIMIT};
+use crate::quirks::{ManualRedirectToFtp, RedirectedDelete, REDIRECT_LIMIT};
 use crate::recorder::kv;
 use crate::scenario::{HeaderPair, HttpAnswer, RedirectMode, RequestMode};
 use crate::tainting::ResponseTainting;
@@ -71,6 +71,12 @@ pub(crate) fn follow_redirect(
         // R-3: "manual": "Set response to an opaque-redirect filtered response whose internal response is
         // actualResponse."
         RedirectMode::Manual => {
+            // Deviation(Safari): a redirect to `ftp:` fails even in "manual" mode.
+            if fetch.quirks.manual_redirect_to_ftp == ManualRedirectToFtp::NetworkError {
+                if let Some(next) = url.join(location).ok().filter(|n| n.scheme() == "ftp") {
+                    return scheme_error(fetch, &next);
+                }
+            }
             fetch
                 .rec
                 .info(CheckId::RedirectMode, stage, mode_values("manual"));

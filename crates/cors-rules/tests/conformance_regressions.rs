@@ -247,3 +247,14 @@ fn chrome_never_counts_ip_address_hosts_as_same_site_for_corp() {
         "cross-origin-resource-policy"
     );
 }
+
+#[test]
+fn redirect_modes_meet_other_schemes_as_each_browser_does() {
+    for file in [
+        include_str!("regressions/chromium-error-mode-redirect-to-data.json"),
+        include_str!("regressions/chromium-error-mode-redirect-to-ftp.json"),
+        include_str!("regressions/webkit-manual-mode-redirect-to-ftp.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}

@@ -149,6 +149,9 @@ pub(super) fn failure(ctx: &RenderContext, _trace: &[TraceStep], step: &TraceSte
     if let Some(line) = redirect_scheme_line(ctx, step) {
         return vec![line];
     }
+    if step.check == CheckId::RedirectMode {
+        return error_mode_line(step).into_iter().collect();
+    }
     if let Some(code) = net_error(step) {
         return vec![format!("Failed to load resource: net::{code}")];
     }
@@ -158,14 +161,32 @@ pub(super) fn failure(ctx: &RenderContext, _trace: &[TraceStep], step: &TraceSte
     }
 }
 
+/// Redirect targets Chromium's network stack refuses as unsafe (`ERR_UNSAFE_REDIRECT`), in every mode but
+/// "manual" (observed in Chromium 156).
+const UNSAFE_REDIRECT_SCHEMES: [&str; 5] = ["about", "blob", "data", "file", "filesystem"];
+
+/// Chrome's line when redirect mode "error" meets a redirect: the unsafe-redirect error for an unsafe
+/// target, `ERR_FAILED` for an HTTP(S) one, nothing for a scheme it has no handler for (observed).
+fn error_mode_line(step: &TraceStep) -> Option<String> {
+    let location = val(step, Key::Location);
+    let scheme = match url::Url::parse(location) {
+        Ok(target) => target.scheme().to_owned(),
+        Err(_) => "http".to_owned(),
+    };
+    let code = match scheme.as_str() {
+        "http" | "https" => "ERR_FAILED",
+        other if UNSAFE_REDIRECT_SCHEMES.contains(&other) => "ERR_UNSAFE_REDIRECT",
+        _ => return None,
+    };
+    Some(format!("Failed to load resource: net::{code}"))
+}
+
 /// Observed: Chromium follows a redirect to a scheme it has no handler for (`ftp:`, `ws:`, `foo:`…) and
 /// its CORS loader refuses it, naming the target, with no `Failed to load resource` line; `data:`,
 /// `about:`, `blob:`, `file:` and `filesystem:` targets are refused as unsafe redirects instead.
 fn redirect_scheme_line(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
-    let unsafe_target = matches!(
-        val(step, Key::Scheme),
-        "data" | "about" | "blob" | "file" | "filesystem" | ""
-    );
+    let scheme = val(step, Key::Scheme);
+    let unsafe_target = scheme.is_empty() || UNSAFE_REDIRECT_SCHEMES.contains(&scheme);
     if step.check != CheckId::RedirectScheme || unsafe_target {
         return None;
     }
