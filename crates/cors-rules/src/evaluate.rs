@@ -129,6 +129,7 @@ pub fn evaluate(scenario: &Scenario) -> Result<Verdict, InputError> {
         method: &decision.method,
         credentials: request.credentials,
         mode: request.mode,
+        redirect: request.redirect,
     };
     let trace = &decision.trace;
     let (fixes, notes) = fixes::fixes(scenario, &ctx, trace);

@@ -180,6 +180,8 @@ fn firefox_console_lines_for_redirect_hops_same_origin_mode_and_corp() {
     for file in [
         include_str!("regressions/firefox-redirect-after-failure-console.json"),
         include_str!("regressions/firefox-redirect-hop-without-allow-origin.json"),
+        include_str!("regressions/firefox-manual-mode-redirect-hop-failure.json"),
+        include_str!("regressions/firefox-error-mode-redirect-hop-failure.json"),
         include_str!("regressions/firefox-same-origin-mode-cross-origin.json"),
         include_str!("regressions/firefox-same-origin-mode-redirect.json"),
         include_str!("regressions/firefox-no-cors-corp-same-origin.json"),

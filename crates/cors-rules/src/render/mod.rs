@@ -25,7 +25,7 @@ mod template;
 pub(crate) mod values;
 
 use crate::browser::Browser;
-use crate::scenario::{Api, CredentialsMode, RequestMode};
+use crate::scenario::{Api, CredentialsMode, RedirectMode, RequestMode};
 use crate::trace::{StepOutcome, TraceStep};
 use crate::verdict::{NetworkRow, Outcome, Step, WireRequest};
 
@@ -48,6 +48,8 @@ pub struct RenderContext<'a> {
     pub credentials: CredentialsMode,
     /// The request's mode.
     pub mode: RequestMode,
+    /// The request's redirect mode (Firefox's console depends on it).
+    pub redirect: RedirectMode,
 }
 
 /// The explanation trace in plain English: one [`Step`] per traced check, in order.

@@ -2,7 +2,7 @@
 
 use super::RenderContext;
 use crate::browser::Browser;
-use crate::scenario::{Api, CredentialsMode, RequestMode};
+use crate::scenario::{Api, CredentialsMode, RedirectMode, RequestMode};
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 
 /// The page and API of `reference/browser-messages.md` §4.
@@ -20,6 +20,7 @@ pub(crate) fn ctx(browser: Browser, api: Api) -> RenderContext<'static> {
         method: "GET",
         credentials: CredentialsMode::SameOrigin,
         mode: RequestMode::Cors,
+        redirect: RedirectMode::Follow,
     }
 }
 

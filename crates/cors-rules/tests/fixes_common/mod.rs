@@ -46,6 +46,7 @@ pub fn ctx<'a>(scenario: &Scenario, decision: &'a Decision) -> RenderContext<'a>
         method: &decision.method,
         credentials: scenario.request.credentials,
         mode: scenario.request.mode,
+        redirect: scenario.request.redirect,
     }
 }
 

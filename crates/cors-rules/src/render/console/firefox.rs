@@ -16,6 +16,7 @@ use super::{is_cross_origin, page_url};
 use crate::render::template::fill;
 use crate::render::values::{is_preflight_cors_check, is_response_cors_check, url_or, val};
 use crate::render::RenderContext;
+use crate::scenario::RedirectMode;
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 
 const BLOCKED: &str = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ";
@@ -108,7 +109,10 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
     }
     let preflight_failed =
         step.stage == Stage::Preflight && step.check != CheckId::PreflightNetworkError;
-    let redirect_hop = step.stage == Stage::Redirect && is_response_cors_check(step.check);
+    // A redirect followed in mode "follow" that fails its CORS check is cancelled: `did not succeed` too.
+    let redirect_hop = step.stage == Stage::Redirect
+        && is_response_cors_check(step.check)
+        && ctx.redirect == RedirectMode::Follow;
     if preflight_failed || redirect_hop {
         lines.push(did_not_succeed(url));
     }

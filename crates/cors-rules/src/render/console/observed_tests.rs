@@ -5,7 +5,7 @@ use super::lines;
 use crate::browser::Browser;
 use crate::render::test_support::{fail, step};
 use crate::render::RenderContext;
-use crate::scenario::{Api, CredentialsMode, RequestMode};
+use crate::scenario::{Api, CredentialsMode, RedirectMode, RequestMode};
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 use crate::verdict::Outcome;
 
@@ -22,6 +22,7 @@ fn chrome<'a>(api: Api, initial: &'a str, last: &'a str) -> RenderContext<'a> {
         method: "GET",
         credentials: CredentialsMode::Include,
         mode: RequestMode::Cors,
+        redirect: RedirectMode::Follow,
     }
 }
 
