@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::browser_io::{
-    apply_theme, current_query, focus_step_heading, report_height_to_parent, sync_url, tour_done,
+    apply_theme, current_query, focus_step_heading, report_height_to_parent, reveal_current_step,
+    sync_url, tour_done,
 };
 use crate::ctx::{Ctx, Tour};
 use crate::embed::EmbedView;
@@ -90,6 +91,7 @@ fn Wizard() -> impl IntoView {
         if previous.is_some_and(|p| p != now) {
             focus_step_heading();
         }
+        reveal_current_step();
         now
     });
     view! {

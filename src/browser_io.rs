@@ -104,6 +104,23 @@ pub fn focus_step_heading() {
     });
 }
 
+/// Scrolls the step list sideways (on narrow screens) so the current step is visible.
+pub fn reveal_current_step() {
+    request_animation_frame(|| {
+        let document = document();
+        let current = document
+            .query_selector(".stepper li.current")
+            .ok()
+            .flatten();
+        let list = document.query_selector(".stepper ol").ok().flatten();
+        if let (Some(current), Some(list)) = (current, list) {
+            if let Ok(current) = current.dyn_into::<web_sys::HtmlElement>() {
+                list.set_scroll_left(current.offset_left() - 16);
+            }
+        }
+    });
+}
+
 /// Sets `data-theme` on `<html>` when the link forces a theme.
 pub fn apply_theme(theme: Theme) {
     if let (Some(id), Some(root)) = (theme.id(), document().document_element()) {
