@@ -89,13 +89,18 @@ impl Origin {
     /// `null` for opaque, else `scheme://host[:port]` with the port only when not the default.
     #[must_use]
     pub fn ascii_serialization(&self) -> String {
-        match self {
-            Origin::Opaque => "null".to_owned(),
-            Origin::Tuple { scheme, host, port } if default_port(scheme) == Some(*port) => {
-                format!("{scheme}://{host}")
-            }
-            Origin::Tuple { scheme, host, port } => format!("{scheme}://{host}:{port}"),
+        let Origin::Tuple { scheme, host, port } = self else {
+            return "null".to_owned();
+        };
+        let mut text = String::with_capacity(scheme.len() + host.len() + 9);
+        text.push_str(scheme);
+        text.push_str("://");
+        text.push_str(host);
+        if default_port(scheme) != Some(*port) {
+            text.push(':');
+            text.push_str(&port.to_string());
         }
+        text
     }
 
     /// Whether `url`'s origin is same origin with this one (O-3, O-7), without building it.

@@ -22,7 +22,7 @@ pub(crate) fn fill_into(
     mut value: impl FnMut(&str, &mut String),
 ) {
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         match placeholder(after) {

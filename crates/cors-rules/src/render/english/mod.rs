@@ -92,12 +92,16 @@ fn render(ctx: &RenderContext, step: &TraceStep, template: &str) -> String {
     }
 }
 
-/// A value that cannot leave a double space or an untrimmed end behind.
+/// A value that cannot leave a double space or an untrimmed end behind: not empty, visible ASCII at
+/// both ends (a value ending in anything else is left to [`tidy`]), no two spaces in a row.
 fn is_tidy_value(value: &str) -> bool {
-    !value.is_empty()
-        && !value.starts_with(char::is_whitespace)
-        && !value.ends_with(char::is_whitespace)
-        && !value.contains("  ")
+    let bytes = value.as_bytes();
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    first.is_ascii_graphic()
+        && last.is_ascii_graphic()
+        && !bytes.windows(2).any(|pair| pair == b"  ")
 }
 
 /// The words for a step: the first table that knows the check.
