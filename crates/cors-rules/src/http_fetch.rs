@@ -113,6 +113,7 @@ fn origin_header<'a>(fetch: &Fetch<'a>) -> Option<&'a str> {
     if fetch.method == "GET" || fetch.method == "HEAD" {
         // Deviation(Safari): an `Origin` sent earlier in the fetch stays on the redirected request.
         let kept = fetch.quirks.origin_on_redirect == OriginOnRedirect::KeptOnceSent
+            && fetch.request.mode != RequestMode::NoCors
             && fetch.requests.iter().any(|sent| {
                 sent.method != "OPTIONS" && sent.headers.iter().any(|(name, _)| name == "Origin")
             });

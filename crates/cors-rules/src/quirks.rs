@@ -229,8 +229,9 @@ pub enum RedirectedDelete {
 pub enum OriginOnRedirect {
     /// The standard, Chrome, Firefox: each request gets the header its own method and tainting call for.
     PerRequest,
-    /// Safari: once sent, `Origin` stays on the redirected requests, so a same-origin `GET` after a
-    /// `POST` → 302 or `PUT` → 303 still carries it (observed in WebKitGTK 2.50).
+    /// Safari: once sent, `Origin` stays on the redirected requests of a `cors` or `same-origin` mode
+    /// fetch, so a same-origin `GET` after a `POST` → 302 or `PUT` → 303 still carries it (`no-cors`
+    /// drops it as the standard does; observed in WebKitGTK 2.50).
     KeptOnceSent,
 }
 

@@ -211,6 +211,7 @@ fn redirects_to_other_schemes_as_each_browser_reports_them() {
         include_str!("regressions/firefox-redirect-to-blob.json"),
         include_str!("regressions/firefox-redirect-to-file.json"),
         include_str!("regressions/firefox-redirect-to-about.json"),
+        include_str!("regressions/firefox-same-origin-redirect-to-data-silent.json"),
         include_str!("regressions/chromium-redirect-to-ftp.json"),
     ] {
         Observed::parse(file).assert_engine_agrees();
@@ -233,6 +234,8 @@ fn webkit_keeps_origin_on_a_redirected_request_once_sent() {
     for file in [
         include_str!("regressions/webkit-origin-after-303-to-same-origin.json"),
         include_str!("regressions/webkit-same-origin-mode-0154.json"),
+        include_str!("regressions/webkit-no-cors-redirect-drops-origin.json"),
+        include_str!("regressions/webkit-no-cors-redirect-back-drops-origin.json"),
     ] {
         Observed::parse(file).assert_engine_agrees();
     }

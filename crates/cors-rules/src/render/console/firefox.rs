@@ -16,7 +16,7 @@ use super::{is_cross_origin, page_url};
 use crate::render::template::fill;
 use crate::render::values::{is_preflight_cors_check, is_response_cors_check, url_or, val};
 use crate::render::RenderContext;
-use crate::scenario::RedirectMode;
+use crate::scenario::{RedirectMode, RequestMode};
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 
 const BLOCKED: &str = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ";
@@ -92,7 +92,11 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
             )]
         }
         CheckId::PreflightRedirect => return preflight_redirect_lines(url, step),
-        CheckId::RedirectScheme => return redirect_scheme_lines(url, step),
+        CheckId::RedirectScheme => {
+            // Only a CORS request (cross-origin, mode "cors") reports `did not succeed`.
+            let cors = ctx.mode == RequestMode::Cors && is_cross_origin(trace);
+            return redirect_scheme_lines(url, step, cors);
+        }
         _ => {}
     }
     if matches!(
@@ -168,7 +172,7 @@ fn preflight_redirect_lines(url: &str, step: &TraceStep) -> Vec<String> {
 
 /// A redirect to a URL that is not HTTP(S): `blob:` and `file:` targets fail the security check first
 /// (naming the redirecting URL as the content), then `CORS request did not succeed` (observed).
-fn redirect_scheme_lines(url: &str, step: &TraceStep) -> Vec<String> {
+fn redirect_scheme_lines(url: &str, step: &TraceStep, cors: bool) -> Vec<String> {
     let location = val(step, Key::Location);
     let mut lines = Vec::new();
     match val(step, Key::Scheme) {
@@ -180,7 +184,9 @@ fn redirect_scheme_lines(url: &str, step: &TraceStep) -> Vec<String> {
         )),
         _ => {}
     }
-    lines.push(did_not_succeed(url));
+    if cors {
+        lines.push(did_not_succeed(url));
+    }
     lines
 }
 
