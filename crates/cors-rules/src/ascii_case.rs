@@ -9,21 +9,22 @@ pub fn same_name(a: &str, b: &str) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let mut left = a.chunks_exact(8);
-    let mut right = b.chunks_exact(8);
-    for (x, y) in left.by_ref().zip(right.by_ref()) {
-        if lower8(word(x)) != lower8(word(y)) {
+    let mut at = 0;
+    while at + 8 <= a.len() {
+        if lower8(word(a, at)) != lower8(word(b, at)) {
             return false;
         }
+        at += 8;
     }
-    left.remainder().eq_ignore_ascii_case(right.remainder())
+    a[at..].eq_ignore_ascii_case(&b[at..])
 }
 
-/// Eight bytes as one word (the chunk is always eight bytes long).
-fn word(chunk: &[u8]) -> u64 {
-    let mut bytes = [0u8; 8];
-    bytes.copy_from_slice(chunk);
-    u64::from_le_bytes(bytes)
+/// The eight bytes of `bytes` from `at` as one word (the caller keeps `at + 8` in bounds).
+fn word(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
+        .map_or(0, u64::from_le_bytes)
 }
 
 /// Lower-cases the ASCII capitals `A`…`Z` among eight bytes; every other byte is kept.

@@ -101,8 +101,8 @@ pub fn cors_check(
 ) -> Result<CorsCheckPass, CorsCheckFailure> {
     let include = credentials == CredentialsMode::Include;
     // Deviation(Firefox): duplicate `Access-Control-Allow-Origin` lines are reported before anything else.
-    let lines = line_count(headers, "access-control-allow-origin");
-    if diagnosis == AllowOriginDiagnosis::Gecko && lines > 1 {
+    let lines = || line_count(headers, "access-control-allow-origin");
+    if diagnosis == AllowOriginDiagnosis::Gecko && lines() > 1 {
         let value = get(headers, "access-control-allow-origin").unwrap_or_default();
         return Err(CorsCheckFailure::AllowOriginMultiple { value });
     }
@@ -117,7 +117,7 @@ pub fn cors_check(
     }
     // "If the result of byte-serializing a request origin with request is not origin, then return failure."
     if origin != serialized_origin {
-        return Err(classify_mismatch(origin.into_owned(), lines, diagnosis));
+        return Err(classify_mismatch(origin.into_owned(), lines(), diagnosis));
     }
     // "If request's credentials mode is not "include", then return success."
     if !include {
