@@ -16,6 +16,7 @@ pub mod wizard;
 
 mod app;
 mod browser_io;
+mod diagnose;
 mod embed;
 mod expert;
 mod live;
