@@ -5,7 +5,7 @@
 # prints a summary and exits non-zero if anything failed:
 #   formatting, clippy (native, and the app + engine for wasm32), the release site for /
 #   and for /cors-explainer/ (trunk), unit + integration + browser tests (nextest, or
-#   cargo test), doc tests, the size budget, then every scripts/test.d/*.sh in name order.
+#   cargo test), doc tests, the size of the first load, then every scripts/test.d/*.sh in name order.
 #
 # A script in scripts/test.d/ runs from the repository root after the site is built
 # (dist/, dist-subpath/) with scripts/lib.sh's REPO_ROOT exported. It fails by exiting
@@ -114,7 +114,7 @@ step "release site for /cors-explainer/ (dist-subpath/)" \
   "$REPO_ROOT/scripts/build-site.sh" dist-subpath /cors-explainer/
 step "unit, integration and browser tests" rust_tests
 step "doc tests" doc_tests
-step "size budget (scripts/size-report.sh)" "$REPO_ROOT/scripts/size-report.sh" --check
+step "size of the first load (scripts/size-report.sh --check)" "$REPO_ROOT/scripts/size-report.sh" --check
 for suite in "$REPO_ROOT"/scripts/test.d/*.sh; do
   [ -e "$suite" ] || continue
   step "scripts/test.d/$(basename "$suite")" bash "$suite"
