@@ -9,6 +9,7 @@ use crate::credentials::include_credentials;
 use crate::expose::readable_header_names;
 use crate::header_list::{get, get_combined};
 use crate::main_fetch::{Ending, Fetch, Halt, Step};
+use crate::origin::Origin;
 use crate::preflight::credentials_id;
 use crate::preflight_step::preflight_if_needed;
 use crate::quirks::{ErrorModeWithoutLocation, NonHttpRedirect, OriginOnRedirect};
@@ -111,12 +112,19 @@ fn origin_header<'a>(fetch: &Fetch<'a>) -> Option<&'a str> {
     // then switch on request's referrer policy" — the default, strict-origin-when-cross-origin, sends
     // `null` when an https origin requests a non-https URL.
     if fetch.method == "GET" || fetch.method == "HEAD" {
-        // Deviation(Safari): an `Origin` sent earlier in the fetch stays on the redirected request.
+        // Deviation(Safari): a redirect to the same origin keeps the previous request's `Origin`.
+        let current = Origin::of_url(&fetch.current_url);
         let kept = fetch.quirks.origin_on_redirect == OriginOnRedirect::KeptOnceSent
-            && fetch.request.mode != RequestMode::NoCors
-            && fetch.requests.iter().any(|sent| {
-                sent.method != "OPTIONS" && sent.headers.iter().any(|(name, _)| name == "Origin")
-            });
+            && fetch
+                .requests
+                .iter()
+                .rev()
+                .find(|sent| sent.method != "OPTIONS")
+                .is_some_and(|last| {
+                    last.headers.iter().any(|(name, _)| name == "Origin")
+                        && Url::parse(&last.url)
+                            .is_ok_and(|url| Origin::of_url(&url).is_same_origin(&current))
+                });
         return kept.then_some(serialized);
     }
     let downgrade =

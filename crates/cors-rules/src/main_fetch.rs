@@ -63,6 +63,8 @@ pub(crate) struct Fetch<'a> {
     pub origin_tainted: bool,
     pub redirect_count: u32,
     pub cache: PreflightCache,
+    /// The CORS-unsafe names when a preflight was first needed, if one was.
+    pub first_preflight: Option<Vec<String>>,
 }
 
 impl<'a> Fetch<'a> {
@@ -85,6 +87,7 @@ impl<'a> Fetch<'a> {
             origin_tainted: false,
             redirect_count: 0,
             cache: PreflightCache::default(),
+            first_preflight: None,
         }
     }
 

@@ -5,7 +5,10 @@ use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::method::is_cors_safelisted_method;
 use crate::preflight::{cors_preflight_fetch, PreflightRequest};
 use crate::preflight_cache::CacheQuery;
-use crate::quirks::{PreflightOrigin, RepeatedRequestHeaders, RequestHeadersList, SafelistTotal};
+use crate::quirks::{
+    PreflightAfterRedirect, PreflightOrigin, RepeatedRequestHeaders, RequestHeadersList,
+    SafelistTotal,
+};
 use crate::recorder::kv;
 use crate::request::{combine_repeated, has_repeated_names, AuthorHeader};
 use crate::safelist::{cors_unsafe_request_header_names_in, UnsafeNames, TOTAL_LIMIT};
@@ -15,24 +18,22 @@ use crate::verdict::WireRequest;
 
 /// T-8 and P-1: is a preflight needed (and not already cached), and if so, run it.
 pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<()> {
-    let unsafe_names = record_safelisting(fetch, stage);
+    let mut unsafe_names = record_safelisting(fetch, stage);
     // T-8: "request's use-CORS-preflight flag is set, or request's unsafe-request flag is set and either
     // request's method is not a CORS-safelisted method or CORS-unsafe request-header names with request's
     // header list is not empty".
     let method_unsafe = !is_cors_safelisted_method(&fetch.method);
-    let mut reasons = String::new();
-    for (applies, reason) in [
+    // Deviation(Firefox, Safari): once a preflight was needed, every later hop needs one too.
+    let after_redirect = fetch.quirks.preflight_after_redirect;
+    let kept = after_redirect != PreflightAfterRedirect::Recomputed
+        && fetch.redirect_count > 0
+        && fetch.first_preflight.is_some();
+    let reasons = reason_list(&[
         (method_unsafe, "method"),
         (!unsafe_names.names.is_empty(), "headers"),
         (fetch.request.preflight_flag, "flag"),
-    ] {
-        if applies {
-            if !reasons.is_empty() {
-                reasons.push(',');
-            }
-            reasons.push_str(reason);
-        }
-    }
+        (kept, "redirect"),
+    ]);
     let none = reasons.is_empty();
     let values = vec![
         kv(Key::Method, fetch.method.as_str()),
@@ -44,18 +45,38 @@ pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<(
         return Ok(());
     }
     fetch.rec.info(CheckId::PreflightNeeded, stage, values);
+    match (&fetch.first_preflight, after_redirect) {
+        (None, _) => fetch.first_preflight = Some(unsafe_names.names.clone()),
+        // Deviation(Safari): the kept preflight lists the first preflight's header names.
+        (Some(first), PreflightAfterRedirect::KeptWithFirstNames) => {
+            unsafe_names.names.clone_from(first);
+        }
+        (Some(_), _) => {}
+    }
     let origin = match fetch.quirks.preflight_origin {
         PreflightOrigin::RequestOrigin => fetch.serialized_request_origin(),
         // Deviation(Firefox): the preflight carries the page's origin, even after a tainting redirect.
         PreflightOrigin::PageOrigin => fetch.input.page_serialized.as_str(),
     };
-    if is_cached(fetch, origin, method_unsafe, &unsafe_names.names) {
+    if is_cached(fetch, origin, method_unsafe || kept, &unsafe_names.names) {
         let values = vec![kv(Key::Url, fetch.current_url.as_str())];
         fetch.rec.info(CheckId::PreflightCache, stage, values);
         return Ok(());
     }
     let listed = request_headers_value(&unsafe_names, fetch.quirks.request_headers_list);
     run_preflight(fetch, origin, &unsafe_names.names, &listed)
+}
+
+/// The ids of the reasons that apply, joined with `,`.
+fn reason_list(reasons: &[(bool, &str)]) -> String {
+    let mut list = String::new();
+    for (_, reason) in reasons.iter().filter(|(applies, _)| *applies) {
+        if !list.is_empty() {
+            list.push(',');
+        }
+        list.push_str(reason);
+    }
+    list
 }
 
 /// P-3: the `Access-Control-Request-Headers` value: the sorted set of CORS-unsafe names, joined with `,`.
@@ -93,8 +114,7 @@ fn record_safelisting(fetch: &mut Fetch<'_>, stage: Stage) -> UnsafeNames {
         checked
             .iter()
             .map(|h| (h.name.as_str(), h.value.as_slice())),
-        fetch.quirks.extra_safelist,
-        total,
+        fetch.quirks,
     );
     for (header, result) in checked.iter().zip(&unsafe_names.headers) {
         let reason = result.verdict.err().map(|r| r.id()).unwrap_or_default();
@@ -125,14 +145,14 @@ fn record_safelisting(fetch: &mut Fetch<'_>, stage: Stage) -> UnsafeNames {
 /// P-1: "If … there is no method cache entry match for request's method … or there is one item in
 /// headerNames … without a header-name cache entry match", a preflight is made; otherwise the cached
 /// result is used.
-fn is_cached(fetch: &Fetch<'_>, origin: &str, method_unsafe: bool, names: &[String]) -> bool {
+fn is_cached(fetch: &Fetch<'_>, origin: &str, method_needs_entry: bool, names: &[String]) -> bool {
     let query = CacheQuery {
         origin,
         url: &fetch.current_url,
         credentials: fetch.request.credentials == CredentialsMode::Include,
     };
     let method_cached = fetch.cache.method_match(&query, &fetch.method)
-        || (!method_unsafe && !fetch.request.preflight_flag);
+        || (!method_needs_entry && !fetch.request.preflight_flag);
     method_cached && names.iter().all(|n| fetch.cache.header_match(&query, n))
 }
 

@@ -27,6 +27,8 @@
 //! | `Origin` after a redirect rewrote the method (OH-3, OH-4) | per request | per request | per request | kept once sent |
 //! | CORP `same-site` between IP-address hosts (CORP-4) | same site when equal | never same site | same site when equal | same site when equal |
 //! | redirect mode "manual", a redirect to `ftp:` (R-3) | opaque redirect | opaque redirect | opaque redirect | network error |
+//! | a redirect after a preflighted hop (T-8) | preflight only if this hop needs one | same as spec | always, names recomputed | always, the first preflight's names |
+//! | a `Content-Type` value with a comma (S-4) | MIME-parsed | MIME-parsed | never safelisted | MIME-parsed |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 
 use crate::browser::Browser;
@@ -229,9 +231,9 @@ pub enum RedirectedDelete {
 pub enum OriginOnRedirect {
     /// The standard, Chrome, Firefox: each request gets the header its own method and tainting call for.
     PerRequest,
-    /// Safari: once sent, `Origin` stays on the redirected requests of a `cors` or `same-origin` mode
-    /// fetch, so a same-origin `GET` after a `POST` → 302 or `PUT` → 303 still carries it (`no-cors`
-    /// drops it as the standard does; observed in WebKitGTK 2.50).
+    /// Safari: a redirect to the same origin keeps the previous request's `Origin`, so the `GET` after a
+    /// `POST` → 302 or `PUT` → 303 still carries it; a redirect to another origin drops it as the standard
+    /// does (observed in WebKitGTK 2.50, every mode).
     KeptOnceSent,
 }
 
@@ -253,6 +255,31 @@ pub enum ManualRedirectToFtp {
     /// Safari: a network error (`TypeError: Load failed`; other non-HTTP(S) targets give an opaque
     /// redirect; observed in WebKitGTK 2.50).
     NetworkError,
+}
+
+/// Whether a request that needed a preflight needs one again after a redirect (T-8, R-16).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreflightAfterRedirect {
+    /// The standard, Chrome: each hop decides anew (a `PUT` turned into a `GET` by a 303 goes without).
+    Recomputed,
+    /// Firefox: every later hop is preflighted too, for its current method and CORS-unsafe names
+    /// (observed in Firefox ESR 153).
+    Kept,
+    /// Safari: every later hop is preflighted too, for its current method but with the first preflight's
+    /// `Access-Control-Request-Headers`, even for headers the redirect removed (observed in WebKitGTK
+    /// 2.50).
+    KeptWithFirstNames,
+}
+
+/// Whether a `Content-Type` value containing a comma can be CORS-safelisted (S-4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContentTypeComma {
+    /// The standard, Chrome, Safari: the value is MIME-parsed (`text/plain;charset=a,b` is safelisted).
+    MimeParsed,
+    /// Firefox: never (`NS_ParseRequestContentType` refuses lists), so it needs a preflight in `cors` mode
+    /// and is dropped in `no-cors` mode, also as the combined value of a repeated `Content-Type` (observed in
+    /// Firefox ESR 153).
+    NotSafelisted,
 }
 
 /// Every browser departure, as one row per profile.
@@ -302,6 +329,10 @@ pub struct Quirks {
     pub corp_same_site: CorpSameSite,
     /// R-3 to `ftp:`.
     pub manual_redirect_to_ftp: ManualRedirectToFtp,
+    /// T-8 after a redirect.
+    pub preflight_after_redirect: PreflightAfterRedirect,
+    /// S-4 with a comma.
+    pub content_type_comma: ContentTypeComma,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -333,6 +364,8 @@ const SPEC: Quirks = Quirks {
     origin_on_redirect: OriginOnRedirect::PerRequest,
     corp_same_site: CorpSameSite::HostSameSite,
     manual_redirect_to_ftp: ManualRedirectToFtp::OpaqueRedirect,
+    preflight_after_redirect: PreflightAfterRedirect::Recomputed,
+    content_type_comma: ContentTypeComma::MimeParsed,
 };
 
 const CHROME: Quirks = Quirks {
@@ -376,6 +409,10 @@ const FIREFOX: Quirks = Quirks {
     preflight_redirect: PreflightRedirect::CorsCheckedFirst,
     // Deviation(Firefox): some non-HTTP(S) redirect targets fail before the CORS check.
     non_http_redirect: NonHttpRedirect::SomeSchemesFirst,
+    // Deviation(Firefox): a preflighted request is preflighted again after every redirect.
+    preflight_after_redirect: PreflightAfterRedirect::Kept,
+    // Deviation(Firefox): a `Content-Type` with a comma is never safelisted.
+    content_type_comma: ContentTypeComma::NotSafelisted,
     ..SPEC
 };
 
@@ -396,6 +433,9 @@ const SAFARI: Quirks = Quirks {
     origin_on_redirect: OriginOnRedirect::KeptOnceSent,
     // Deviation(Safari): in redirect mode "manual", a redirect to `ftp:` is a network error.
     manual_redirect_to_ftp: ManualRedirectToFtp::NetworkError,
+    // Deviation(Safari): a preflighted request is preflighted again after every redirect, listing the first
+    // preflight's header names.
+    preflight_after_redirect: PreflightAfterRedirect::KeptWithFirstNames,
     ..SPEC
 };
 

@@ -19,7 +19,7 @@ use crate::header_list::{
 use crate::method::{is_cors_safelisted_method, is_forbidden_method, is_method, normalize_method};
 use crate::quirks::Quirks;
 use crate::recorder::{kv, Recorder};
-use crate::safelist::is_no_cors_safelisted_request_header;
+use crate::safelist::is_no_cors_safelisted_request_header_in;
 use crate::scenario::{Api, Request, RequestMode};
 use crate::trace::{CheckId, Key, Stage};
 
@@ -195,7 +195,7 @@ fn fill_headers(
             // by 0x2C 0x20, followed by value. If (name, temporaryValue) is not a no-CORS-safelisted
             // request-header, then return."
             let candidate = combined_with(&kept, name, &normalized);
-            if let Err(reason) = is_no_cors_safelisted_request_header(name, &candidate) {
+            if let Err(reason) = is_no_cors_safelisted_request_header_in(name, &candidate, quirks) {
                 let values = vec![
                     kv(Key::Header, name.as_str()),
                     kv(Key::Value, isomorphic_decode(&normalized)),

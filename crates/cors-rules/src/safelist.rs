@@ -2,13 +2,14 @@
 //! (<https://fetch.spec.whatwg.org/#cors-safelisted-request-header>, rules S-1…S-17).
 
 mod mime;
+mod profile;
 mod range;
 
 pub use mime::parse_mime_type_essence;
+pub use profile::{cors_unsafe_request_header_names_in, is_no_cors_safelisted_request_header_in};
 pub use range::{parse_single_range_header_value, RangeValue};
 
-use crate::header_list::sorted_lowercase_set;
-use crate::quirks::{ExtraSafelist, SafelistTotal};
+use crate::quirks::{ContentTypeComma, ExtraSafelist, SafelistTotal};
 
 /// S-1: a safelisted value is at most 128 bytes.
 pub const VALUE_LIMIT: usize = 128;
@@ -204,47 +205,12 @@ pub fn cors_unsafe_request_header_names<'a>(
     headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     extra: ExtraSafelist,
 ) -> UnsafeNames {
-    cors_unsafe_request_header_names_in(headers, extra, SafelistTotal::Enforced)
-}
-
-/// [`cors_unsafe_request_header_names`] as a browser applies it: with or without the 1024-byte total.
-#[must_use]
-pub fn cors_unsafe_request_header_names_in<'a>(
-    headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
-    extra: ExtraSafelist,
-    total: SafelistTotal,
-) -> UnsafeNames {
-    let mut results: Vec<SafelistResult> = Vec::new();
-    let mut safelisted_total = 0;
-    for (name, value) in headers {
-        let verdict = is_cors_safelisted_request_header(name, value, extra);
-        if verdict.is_ok() {
-            safelisted_total += value.len();
-        }
-        results.push(SafelistResult {
-            name: name.to_owned(),
-            verdict,
-        });
-    }
-    // "If safelistValueSize is greater than 1024, then for each name of potentiallyUnsafeNames, append
-    // name to unsafeNames."
-    // Deviation(Firefox): no total.
-    if total == SafelistTotal::Enforced && safelisted_total > TOTAL_LIMIT {
-        for result in results.iter_mut().filter(|r| r.verdict.is_ok()) {
-            result.verdict = Err(NotSafelisted::OverTotal);
-        }
-    }
-    let names = sorted_lowercase_set(
-        results
-            .iter()
-            .filter(|r| r.verdict.is_err())
-            .map(|r| r.name.as_str()),
-    );
-    UnsafeNames {
-        names,
-        headers: results,
-        safelisted_total,
-    }
+    profile::unsafe_names(
+        headers,
+        extra,
+        SafelistTotal::Enforced,
+        ContentTypeComma::MimeParsed,
+    )
 }
 
 /// <https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header-name> (S-11).

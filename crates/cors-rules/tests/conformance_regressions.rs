@@ -236,6 +236,7 @@ fn webkit_keeps_origin_on_a_redirected_request_once_sent() {
         include_str!("regressions/webkit-same-origin-mode-0154.json"),
         include_str!("regressions/webkit-no-cors-redirect-drops-origin.json"),
         include_str!("regressions/webkit-no-cors-redirect-back-drops-origin.json"),
+        include_str!("regressions/webkit-no-cors-same-origin-redirect-keeps-origin.json"),
     ] {
         Observed::parse(file).assert_engine_agrees();
     }
@@ -259,6 +260,30 @@ fn redirect_modes_meet_other_schemes_as_each_browser_does() {
         include_str!("regressions/chromium-error-mode-redirect-to-data.json"),
         include_str!("regressions/chromium-error-mode-redirect-to-ftp.json"),
         include_str!("regressions/webkit-manual-mode-redirect-to-ftp.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}
+
+#[test]
+fn firefox_and_webkit_keep_preflighting_after_a_redirect() {
+    for file in [
+        include_str!("regressions/firefox-preflight-kept-after-303.json"),
+        include_str!("regressions/firefox-preflight-kept-after-authorization-dropped.json"),
+        include_str!("regressions/firefox-redirect-0331.json"),
+        include_str!("regressions/webkit-preflight-kept-with-first-names.json"),
+        include_str!("regressions/webkit-preflight-kept-same-origin-hop.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}
+
+#[test]
+fn firefox_never_safelists_a_content_type_with_a_comma() {
+    for file in [
+        include_str!("regressions/firefox-content-type-with-comma.json"),
+        include_str!("regressions/firefox-no-cors-content-type-with-comma.json"),
+        include_str!("regressions/firefox-no-cors-repeated-content-type.json"),
     ] {
         Observed::parse(file).assert_engine_agrees();
     }
