@@ -4,6 +4,11 @@
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT
 
+# Cargo's target directory: use "$TARGET_DIR/debug/<bin>", never a literal target/ (CI may set
+# CARGO_TARGET_DIR).
+TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
+export TARGET_DIR
+
 # Tools built by `cargo install` come first, then the system.
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 case ":$PATH:" in *":$CARGO_BIN:"*) ;; *) PATH="$CARGO_BIN:$PATH" ;; esac
