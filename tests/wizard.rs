@@ -232,7 +232,9 @@ async fn request_headers_are_marked_safelisted_preflight_or_forbidden_as_they_ar
     for chip in ["Accept", "X-Request-Id", "Cookie (forbidden)"] {
         let button = app
             .client()
-            .find(Locator::XPath(&format!("//button[contains(., '{chip}')]")))
+            .wait()
+            .at_most(std::time::Duration::from_secs(20))
+            .for_element(Locator::XPath(&format!("//button[contains(., '{chip}')]")))
             .await?;
         button.click().await?;
     }
