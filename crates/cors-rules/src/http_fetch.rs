@@ -12,11 +12,13 @@ use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::origin::Origin;
 use crate::preflight::credentials_id;
 use crate::preflight_step::preflight_if_needed;
-use crate::quirks::{ErrorModeWithoutLocation, NonHttpRedirect, OriginOnRedirect};
+use crate::quirks::{
+    ErrorModeWithoutLocation, NonHttpRedirect, OriginOnRedirect, RedirectCheckCredentials,
+};
 use crate::recorder::kv;
 use crate::redirect::{follow_redirect, is_redirect_status, location_value, refuse_early_scheme};
 use crate::request::reaches_wire;
-use crate::scenario::{Answer, HttpAnswer, InputError, RedirectMode, RequestMode};
+use crate::scenario::{Answer, CredentialsMode, HttpAnswer, InputError, RedirectMode, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
 use crate::validate::Server;
@@ -180,10 +182,11 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
         // failure, then return a network error." — on every response, redirects included (K-7, R-15).
         ResponseTainting::Cors => {
             let origin = fetch.serialized_request_origin();
+            let credentials = redirect_check_credentials(fetch, location.as_deref());
             let result = cors_check(
                 &answer.headers,
                 origin,
-                fetch.request.credentials,
+                credentials,
                 fetch.quirks.allow_origin_diagnosis,
             );
             record_response_cors_check(
@@ -225,6 +228,21 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
         return follow_redirect(fetch, answer, location.as_deref().unwrap_or_default());
     }
     finish(fetch, answer)
+}
+
+/// The credentials mode the CORS check of this response uses (K-7).
+fn redirect_check_credentials(fetch: &Fetch<'_>, location: Option<&str>) -> CredentialsMode {
+    let mode = fetch.request.credentials;
+    // Deviation(Safari): with `same-origin`, after a same-origin start, redirects are checked with
+    // credentials.
+    let quirk = fetch.quirks.redirect_check_credentials
+        == RedirectCheckCredentials::WithCredentialsAfterSameOriginStart;
+    let began_same_origin = fetch.input.page.is_same_origin_with_url(&fetch.input.url);
+    if quirk && location.is_some() && mode == CredentialsMode::SameOrigin && began_same_origin {
+        CredentialsMode::Include
+    } else {
+        mode
+    }
 }
 
 /// T-11, E-*: the filtered response the script receives.

@@ -29,6 +29,7 @@
 //! | redirect mode "manual", a redirect to `ftp:` (R-3) | opaque redirect | opaque redirect | opaque redirect | network error |
 //! | a redirect after a preflighted hop (T-8) | preflight only if this hop needs one | same as spec | always, names recomputed | always, the first preflight's names |
 //! | a `Content-Type` value with a comma (S-4) | MIME-parsed | MIME-parsed | never safelisted | MIME-parsed |
+//! | the CORS check of a redirect, credentials mode `same-origin` (K-7) | no credentials | no credentials | no credentials | with credentials when the fetch began same origin |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 
 use crate::browser::Browser;
@@ -282,6 +283,18 @@ pub enum ContentTypeComma {
     NotSafelisted,
 }
 
+/// With credentials mode `same-origin`, whether the CORS check of a redirect response counts credentials
+/// (K-3, K-6, K-7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedirectCheckCredentials {
+    /// The standard, Chrome, Firefox: as the request (no credentials once the tainting is `cors`).
+    AsTheRequest,
+    /// Safari: when the fetch began at a URL same origin with the page, every redirect response is checked
+    /// as with credentials: the exact origin and `Access-Control-Allow-Credentials: true` (`*` fails); the
+    /// final response is checked as the standard says (observed in WebKitGTK 2.50).
+    WithCredentialsAfterSameOriginStart,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -333,6 +346,8 @@ pub struct Quirks {
     pub preflight_after_redirect: PreflightAfterRedirect,
     /// S-4 with a comma.
     pub content_type_comma: ContentTypeComma,
+    /// K-7 on redirects with credentials mode `same-origin`.
+    pub redirect_check_credentials: RedirectCheckCredentials,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -366,6 +381,7 @@ const SPEC: Quirks = Quirks {
     manual_redirect_to_ftp: ManualRedirectToFtp::OpaqueRedirect,
     preflight_after_redirect: PreflightAfterRedirect::Recomputed,
     content_type_comma: ContentTypeComma::MimeParsed,
+    redirect_check_credentials: RedirectCheckCredentials::AsTheRequest,
 };
 
 const CHROME: Quirks = Quirks {
@@ -436,6 +452,8 @@ const SAFARI: Quirks = Quirks {
     // Deviation(Safari): a preflighted request is preflighted again after every redirect, listing the first
     // preflight's header names.
     preflight_after_redirect: PreflightAfterRedirect::KeptWithFirstNames,
+    // Deviation(Safari): after a same-origin start, redirects are CORS-checked as if with credentials.
+    redirect_check_credentials: RedirectCheckCredentials::WithCredentialsAfterSameOriginStart,
     ..SPEC
 };
 

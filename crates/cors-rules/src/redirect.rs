@@ -139,11 +139,16 @@ fn scheme_error<T>(fetch: &mut Fetch<'_>, next: &Url) -> Step<T> {
 /// The redirect targets Firefox refuses before the CORS check of the redirect response.
 const FIREFOX_EARLY_SCHEMES: [&str; 6] = ["blob", "data", "file", "javascript", "ws", "wss"];
 
+/// Whether Firefox refuses a redirect to `scheme` before any CORS check.
+pub(crate) fn is_refused_before_cors_check(scheme: &str) -> bool {
+    FIREFOX_EARLY_SCHEMES.contains(&scheme)
+}
+
 /// Deviation(Firefox): R-6 for `data:`, `blob:`, `file:`, `javascript:`, `ws:` and `wss:` targets runs
 /// before the CORS check of the redirect response (K-7).
 pub(crate) fn refuse_early_scheme(fetch: &mut Fetch<'_>, location: &str) -> Step<()> {
     match fetch.current_url.join(location) {
-        Ok(next) if FIREFOX_EARLY_SCHEMES.contains(&next.scheme()) => scheme_error(fetch, &next),
+        Ok(next) if is_refused_before_cors_check(next.scheme()) => scheme_error(fetch, &next),
         _ => Ok(()),
     }
 }

@@ -170,6 +170,7 @@ fn firefox_cors_checks_a_redirected_preflight_before_refusing_it() {
         include_str!("regressions/firefox-preflight-status-0181.json"),
         include_str!("regressions/firefox-redirect-preflight-0060.json"),
         include_str!("regressions/firefox-redirect-0875.json"),
+        include_str!("regressions/firefox-preflight-redirect-to-data.json"),
     ] {
         Observed::parse(file).assert_engine_agrees();
     }
@@ -284,6 +285,17 @@ fn firefox_never_safelists_a_content_type_with_a_comma() {
         include_str!("regressions/firefox-content-type-with-comma.json"),
         include_str!("regressions/firefox-no-cors-content-type-with-comma.json"),
         include_str!("regressions/firefox-no-cors-repeated-content-type.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}
+
+#[test]
+fn webkit_checks_redirects_with_credentials_after_a_same_origin_start() {
+    for file in [
+        include_str!("regressions/webkit-redirect-0027.json"),
+        include_str!("regressions/webkit-same-origin-start-redirect-star.json"),
+        include_str!("regressions/webkit-same-origin-start-redirect-without-acac.json"),
     ] {
         Observed::parse(file).assert_engine_agrees();
     }

@@ -6,6 +6,7 @@ use crate::header_list::get_combined;
 use crate::origin::Origin;
 use crate::quirks::{PreflightRedirect, Quirks};
 use crate::recorder::{kv, Recorder};
+use crate::redirect::is_refused_before_cors_check;
 use crate::scenario::HttpAnswer;
 use crate::trace::{CheckId, Key, Stage};
 
@@ -21,8 +22,15 @@ pub(super) fn refuse_redirect(
     rec: &mut Recorder,
 ) -> Result<(), PreflightFailure> {
     let checked_first = quirks.preflight_redirect == PreflightRedirect::CorsCheckedFirst;
+    // Deviation(Firefox): a redirect to `data:` and the like is refused before anything else.
+    let target_scheme = request
+        .url
+        .join(location)
+        .map(|target| target.scheme().to_owned())
+        .unwrap_or_default();
+    let refused_early = checked_first && is_refused_before_cors_check(&target_scheme);
     // Deviation(Firefox): the redirect response goes through the CORS check before it is refused.
-    if checked_first {
+    if checked_first && !refused_early {
         let first = rec.steps.len();
         if let Err(failure) = check_preflight_cors(request, response, quirks, rec) {
             // The failed check's steps name the redirect (Firefox then reports the failure twice over).
@@ -37,7 +45,9 @@ pub(super) fn refuse_redirect(
         kv(Key::Status, response.status.to_string()),
         kv(Key::Location, location),
     ];
-    if checked_first {
+    if refused_early {
+        values.push(kv(Key::Scheme, target_scheme));
+    } else if checked_first {
         values.extend(check_again(request, response, location, quirks));
     }
     rec.fail(CheckId::PreflightRedirect, Stage::Preflight, values);

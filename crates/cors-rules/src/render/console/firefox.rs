@@ -149,6 +149,10 @@ fn did_not_succeed(url: &str) -> String {
 /// A refused preflight redirect: the refusal, the second CORS check of the redirect response (its failure,
 /// or the preflight's non-ok status), and `CORS request did not succeed`.
 fn preflight_redirect_lines(url: &str, step: &TraceStep) -> Vec<String> {
+    // A redirect to `data:` and the like is refused before the CORS listener sees it (observed).
+    if step.value(Key::Scheme).is_some() {
+        return vec![did_not_succeed(url), did_not_succeed(url)];
+    }
     let mut lines = vec![blocked(
         url,
         "CORS request external redirect not allowed).",
