@@ -30,6 +30,7 @@
 //! | a redirect after a preflighted hop (T-8) | preflight only if this hop needs one | same as spec | always, names recomputed | always, the first preflight's names |
 //! | a `Content-Type` value with a comma (S-4) | MIME-parsed | MIME-parsed | never safelisted | MIME-parsed |
 //! | the CORS check of a redirect, credentials mode `same-origin` (K-7) | no credentials | no credentials | no credentials | with credentials when the fetch began same origin |
+//! | `no-cors` redirected to another origin from the page's (OH-1) | not tainted | `Origin: null` | not tainted | not tainted |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 
 use crate::browser::Browser;
@@ -295,6 +296,16 @@ pub enum RedirectCheckCredentials {
     WithCredentialsAfterSameOriginStart,
 }
 
+/// Which redirects make a `no-cors` request's origin `null` (OH-1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoCorsRedirectTaint {
+    /// The standard: a hop to another origin, unless it leaves the page's own origin.
+    SpecTaint,
+    /// Chrome: any hop to another origin (the network stack's redirect rule sets `Origin: null`), so a
+    /// `POST` redirected away from the page's origin carries `Origin: null` (observed in Chromium 156).
+    AnyCrossOriginHop,
+}
+
 /// Every browser departure, as one row per profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
@@ -348,6 +359,8 @@ pub struct Quirks {
     pub content_type_comma: ContentTypeComma,
     /// K-7 on redirects with credentials mode `same-origin`.
     pub redirect_check_credentials: RedirectCheckCredentials,
+    /// OH-1 in `no-cors` mode.
+    pub no_cors_redirect_taint: NoCorsRedirectTaint,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -382,6 +395,7 @@ const SPEC: Quirks = Quirks {
     preflight_after_redirect: PreflightAfterRedirect::Recomputed,
     content_type_comma: ContentTypeComma::MimeParsed,
     redirect_check_credentials: RedirectCheckCredentials::AsTheRequest,
+    no_cors_redirect_taint: NoCorsRedirectTaint::SpecTaint,
 };
 
 const CHROME: Quirks = Quirks {
@@ -403,6 +417,8 @@ const CHROME: Quirks = Quirks {
     error_mode_without_location: ErrorModeWithoutLocation::Response,
     // Deviation(Chrome): CORP `same-site` never holds between IP-address hosts of different origins.
     corp_same_site: CorpSameSite::NeverForIpAddresses,
+    // Deviation(Chrome): a `no-cors` request is tainted by any redirect to another origin.
+    no_cors_redirect_taint: NoCorsRedirectTaint::AnyCrossOriginHop,
     ..SPEC
 };
 

@@ -11,7 +11,7 @@ use crate::forbidden::is_request_body_header_name;
 use crate::header_list::get;
 use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::origin::Origin;
-use crate::quirks::{ManualRedirectToFtp, RedirectedDelete, REDIRECT_LIMIT};
+use crate::quirks::{ManualRedirectToFtp, NoCorsRedirectTaint, RedirectedDelete, REDIRECT_LIMIT};
 use crate::recorder::kv;
 use crate::scenario::{HeaderPair, HttpAnswer, RedirectMode, RequestMode};
 use crate::tainting::ResponseTainting;
@@ -226,7 +226,12 @@ fn update_taint(fetch: &mut Fetch<'_>, next: &Url) {
         return;
     }
     let last = Origin::of_url(&fetch.current_url);
-    if !Origin::of_url(next).is_same_origin(&last) && !fetch.input.page.is_same_origin(&last) {
+    // Deviation(Chrome): in `no-cors` mode any hop to another origin taints, from the page's origin too.
+    let from_anywhere = fetch.quirks.no_cors_redirect_taint
+        == NoCorsRedirectTaint::AnyCrossOriginHop
+        && fetch.request.mode == RequestMode::NoCors;
+    let leaves = !Origin::of_url(next).is_same_origin(&last);
+    if leaves && (from_anywhere || !fetch.input.page.is_same_origin(&last)) {
         fetch.origin_tainted = true;
         let values = vec![
             kv(Key::Url, fetch.current_url.as_str()),

@@ -300,3 +300,16 @@ fn webkit_checks_redirects_with_credentials_after_a_same_origin_start() {
         Observed::parse(file).assert_engine_agrees();
     }
 }
+
+#[test]
+fn chrome_sends_origin_null_after_a_no_cors_redirect_to_another_origin() {
+    let case = Observed::parse(include_str!(
+        "regressions/chromium-no-cors-redirect-origin-null.json"
+    ));
+    case.assert_engine_agrees();
+    let second = &case.verdict().requests[1];
+    assert!(second
+        .headers
+        .iter()
+        .any(|(name, value)| name == "Origin" && value == "null"));
+}
