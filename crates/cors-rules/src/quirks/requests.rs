@@ -1,0 +1,152 @@
+//! The kinds of browser departures about the request, its headers and its preflight checks (the
+//! rows of the table in `quirks.rs`).
+
+/// Whether `Access-Control-Allow-Headers: *` (without credentials) covers `Authorization` (P-9, S-9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WildcardAuthorization {
+    /// The standard: `Authorization` must be listed by name.
+    MustBeListed,
+    /// Chrome, Firefox and Safari: `*` covers it too (verified in Chromium 156, Firefox ESR 153 and
+    /// WebKitGTK 2.50).
+    CoveredByWildcard,
+}
+
+/// How a negative `Access-Control-Max-Age` is read (P-11).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NegativeMaxAge {
+    /// Not `delta-seconds`, so a parse failure: the 5-second default.
+    Failure,
+    /// Chromium `ParseAccessControlMaxAge`: 0, the result is not cached.
+    NoCache,
+}
+
+/// Which comes first when a preflight response is checked (P-5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreflightCheckOrder {
+    /// The CORS check (`ACAO`, `ACAC`), then the ok status: Chromium `CheckPreflightAccess`, Firefox
+    /// `nsCORSListenerProxy` (a 405 without `ACAO` reports the missing `ACAO`).
+    AllowOriginFirst,
+    /// WebKit: the status first (`Preflight response is not successful. Status code: 405`).
+    StatusFirst,
+}
+
+/// When `Access-Control-Allow-Methods` / `-Headers` are parsed relative to the method check (P-6…P-10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreflightListOrder {
+    /// The standard, Chromium `PreflightResult::Create`, WebKit: parse both lists, then check.
+    ParseBothFirst,
+    /// Firefox: parse `ACAM` and check the method, then parse `ACAH` and check the headers.
+    MethodsThenHeaders,
+}
+
+/// How a failing `Access-Control-Allow-Origin` is classified into check ids (K-1…K-4, K-8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AllowOriginDiagnosis {
+    /// The standard: several header lines are "multiple", anything else that differs is a mismatch.
+    Spec,
+    /// Chromium `CheckAccess`: a value containing a space or comma is "multiple values"; a value that is
+    /// not `null` and does not parse as a URL is an "invalid value"; else a mismatch.
+    Chromium,
+    /// Firefox: more than one header line is reported first, even before a missing value.
+    Gecko,
+    /// WebKit: a value containing a comma is "more than one origin"; else a mismatch.
+    WebKit,
+}
+
+/// Extra request headers a browser treats as CORS-safelisted (S-16).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtraSafelist {
+    /// Only the standard's list.
+    None,
+    /// Chromium `IsCorsSafelistedHeader`: `intervention`, `device-memory`, `dpr`, `downlink`, `width`,
+    /// `viewport-width`, `rtt`, `ect`, `save-data` (value-validated).
+    ChromiumClientHints,
+}
+
+/// Whether the browser enforces Local Network Access (PN-1…PN-5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocalNetworkAccess {
+    /// Not implemented (Firefox, Safari, the Fetch standard).
+    NotImplemented,
+    /// Chrome 142+: a public page reaching a local or loopback address needs a permission.
+    Enforced,
+}
+
+/// What happens to a `User-Agent` header the script sets (F-7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserAgentHeader {
+    /// The standard since 2015, Firefox, Safari: an ordinary header, CORS-unsafe, so it needs a preflight.
+    Settable,
+    /// Chrome: dropped like a forbidden request-header (fetch drops it silently, XHR logs `Refused to set
+    /// unsafe header "User-Agent"`); it is neither sent nor listed in `Access-Control-Request-Headers`
+    /// (observed in Chromium 156).
+    Forbidden,
+}
+
+/// Which methods a preflight allows when the use-CORS-preflight flag is set and the response has no
+/// `Access-Control-Allow-Methods` (P-7, U-4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlagWithoutAllowMethods {
+    /// The standard: the request's own method.
+    AllowsRequestMethod,
+    /// Chrome, Firefox, Safari: none, so a method that is not CORS-safelisted must be listed (an XHR `PUT`
+    /// with an upload listener is blocked: observed in Chromium 156, Firefox ESR 153 and WebKitGTK 2.50).
+    MustBeListed,
+}
+
+/// How a request header name the script sets more than once (`fetch()` keeps one line per value) is
+/// checked and sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RepeatedRequestHeaders {
+    /// The standard: each line is its own header for the CORS-safelist checks and on the wire.
+    KeptApart,
+    /// Chrome, Safari: the values are combined (`a, b`) before the CORS-safelist checks, so two safelisted
+    /// `Content-Type` values make one that is not a MIME type (observed in Chromium 156, WebKitGTK 2.50).
+    CombinedFirst,
+    /// Firefox: each line is checked on its own, but on the wire a later value of a singleton header
+    /// (`Content-Type`, `Authorization`, `User-Agent`…: necko `IsSingletonHeader`) replaces the earlier
+    /// one (observed in Firefox ESR 153).
+    LastSingletonWins,
+}
+
+/// Which header a failed preflight names when several request headers are not allowed (P-10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DisallowedHeaderNamed {
+    /// The standard (the sorted CORS-unsafe names, in order), Firefox (verified), Safari (its console is
+    /// not observed).
+    FirstSorted,
+    /// Chrome: the first in the order Blink's header map hands the headers on, a hash order
+    /// (`preflight/blink_header_map.rs`; observed in Chromium 156).
+    FirstInBlinkHeaderMap,
+}
+
+/// Whether the safelisted request-header values may total at most 1024 bytes (S-8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SafelistTotal {
+    /// The standard, Chrome, Safari: over 1024 bytes, every safelisted name becomes CORS-unsafe.
+    Enforced,
+    /// Firefox: no total (`InternalHeaders::GetUnsafeHeaders` checks each header alone; nine 120-byte
+    /// `Accept` values go out without a preflight in Firefox ESR 153).
+    NotImplemented,
+}
+
+/// How `Access-Control-Request-Headers` lists the CORS-unsafe names (P-3, H-8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestHeadersList {
+    /// The standard, Chrome, Safari: lower-cased, deduplicated, sorted.
+    SortedSet,
+    /// Firefox: lower-cased and sorted, one name per header line, so a repeated name is listed again
+    /// (`x-empty,x-empty`, observed in Firefox ESR 153).
+    SortedWithRepeats,
+}
+
+/// Whether a `Content-Type` value containing a comma can be CORS-safelisted (S-4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContentTypeComma {
+    /// The standard, Chrome, Safari: the value is MIME-parsed (`text/plain;charset=a,b` is safelisted).
+    MimeParsed,
+    /// Firefox: never (`NS_ParseRequestContentType` refuses lists), so it needs a preflight in `cors` mode
+    /// and is dropped in `no-cors` mode, also as the combined value of a repeated `Content-Type` (observed in
+    /// Firefox ESR 153).
+    NotSafelisted,
+}
