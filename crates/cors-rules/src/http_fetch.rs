@@ -17,7 +17,7 @@ use crate::quirks::{
 };
 use crate::recorder::kv;
 use crate::redirect::{follow_redirect, is_redirect_status, location_value, refuse_early_scheme};
-use crate::request::reaches_wire;
+use crate::request::wire_lines;
 use crate::scenario::{Answer, CredentialsMode, HttpAnswer, InputError, RedirectMode, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
@@ -78,15 +78,10 @@ fn send_request<'a>(fetch: &mut Fetch<'a>, stage: Stage) -> Step<&'a HttpAnswer>
     if let Some(origin) = origin {
         headers.push(("Origin".to_owned(), origin.to_owned()));
     }
-    let repeated = fetch.quirks.repeated_request_headers;
-    headers.extend(
-        fetch
-            .headers
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| reaches_wire(&fetch.headers, *i, repeated))
-            .map(|(_, h)| (h.name.clone(), h.value_text())),
-    );
+    headers.extend(wire_lines(
+        &fetch.headers,
+        fetch.quirks.repeated_request_headers,
+    ));
     fetch.requests.push(WireRequest {
         method: fetch.method.clone(),
         url: url.to_owned(),

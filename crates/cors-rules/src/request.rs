@@ -10,7 +10,7 @@ mod repeated;
 use byte_string::{
     byte_string_headers, byte_string_method, header_syntax_fail, non_byte_string_part,
 };
-pub(crate) use repeated::{combine_repeated, has_repeated_names, reaches_wire};
+pub(crate) use repeated::{combine_repeated, has_repeated_names, wire_lines};
 
 use crate::forbidden::forbidden_request_header_in;
 use crate::header_list::{

@@ -313,3 +313,16 @@ fn chrome_sends_origin_null_after_a_no_cors_redirect_to_another_origin() {
         .iter()
         .any(|(name, value)| name == "Origin" && value == "null"));
 }
+
+#[test]
+fn a_repeated_header_goes_out_as_one_line_in_every_browser() {
+    for file in [
+        include_str!("regressions/chromium-repeated-authorization-one-line.json"),
+        include_str!("regressions/webkit-repeated-authorization-one-line.json"),
+        include_str!("regressions/chromium-repeated-empty-header.json"),
+        include_str!("regressions/webkit-repeated-empty-header.json"),
+        include_str!("regressions/firefox-repeated-empty-header.json"),
+    ] {
+        Observed::parse(file).assert_engine_agrees();
+    }
+}

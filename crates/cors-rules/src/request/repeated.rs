@@ -37,21 +37,57 @@ const SINGLETON_HEADERS: [&str; 8] = [
     "user-agent",
 ];
 
-/// Whether the header line at `index` reaches the wire.
-pub(crate) fn reaches_wire(
+/// The script's header lines as the browser sends them (name, value text).
+pub(crate) fn wire_lines(
     headers: &[AuthorHeader],
-    index: usize,
     repeated: RepeatedRequestHeaders,
-) -> bool {
-    let Some(header) = headers.get(index) else {
-        return false;
-    };
-    // Deviation(Firefox): a later value of a singleton header replaces the earlier one.
-    repeated != RepeatedRequestHeaders::LastSingletonWins
-        || !SINGLETON_HEADERS
+) -> Vec<(String, String)> {
+    match repeated {
+        RepeatedRequestHeaders::KeptApart => headers
             .iter()
-            .any(|n| n.eq_ignore_ascii_case(&header.name))
-        || !headers[index + 1..]
+            .map(|h| (h.name.clone(), h.value_text()))
+            .collect(),
+        // Deviation(Chrome, Safari): one line per name, the values combined; Blink trims the surrounding
+        // whitespace (`"" + ", " + ""` goes out as `,`; observed).
+        RepeatedRequestHeaders::CombinedFirst if has_repeated_names(headers) => {
+            combine_repeated(headers)
+                .iter()
+                .map(|h| {
+                    let text = h.value_text();
+                    (h.name.clone(), text.trim_matches([' ', '\t']).to_owned())
+                })
+                .collect()
+        }
+        RepeatedRequestHeaders::CombinedFirst => {
+            wire_lines(headers, RepeatedRequestHeaders::KeptApart)
+        }
+        RepeatedRequestHeaders::LastSingletonWins => necko_lines(headers),
+    }
+}
+
+/// Deviation(Firefox): necko keeps one line per name: a singleton's later value replaces the earlier one,
+/// others are merged with `, `, an empty value adding nothing (`nsHttpHeaderArray::SetHeader` with merge;
+/// observed).
+fn necko_lines(headers: &[AuthorHeader]) -> Vec<(String, String)> {
+    let mut lines: Vec<(String, String)> = Vec::with_capacity(headers.len());
+    for header in headers {
+        let value = header.value_text();
+        let Some((_, existing)) = lines
+            .iter_mut()
+            .find(|(name, _)| name.eq_ignore_ascii_case(&header.name))
+        else {
+            lines.push((header.name.clone(), value));
+            continue;
+        };
+        let singleton = SINGLETON_HEADERS
             .iter()
-            .any(|later| later.name.eq_ignore_ascii_case(&header.name))
+            .any(|n| n.eq_ignore_ascii_case(&header.name));
+        if singleton || existing.is_empty() {
+            *existing = value;
+        } else if !value.is_empty() {
+            existing.push_str(", ");
+            existing.push_str(&value);
+        }
+    }
+    lines
 }
