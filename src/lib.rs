@@ -31,3 +31,10 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
+
+/// Mounts the diagnose panel from its own Wasm module (`src/bin/diagnose.rs`) on the root the app
+/// left for it; the app loads that module after its first render.
+pub fn mount_diagnose() {
+    console_error_panic_hook::set_once();
+    diagnose::island::mount();
+}

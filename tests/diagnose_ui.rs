@@ -1,7 +1,7 @@
 //! The "Paste what you see" panel in a real browser: a pasted Chrome message is recognised, loads into the
 //! wizard with the same verdict, the stack picker shows the fix, and pasted markup stays text.
 //!
-//! Skips (with a message) while the panel is not mounted in the app (`<crate::diagnose::DiagnosePanel />`).
+//! The panel is its own Wasm module that the app loads after its first render, so each test waits for it.
 
 mod support;
 
@@ -54,10 +54,7 @@ async fn wait_for_text(app: &App, testid: &str, expected: &str) -> Result<(), Ha
 #[tokio::test(flavor = "multi_thread")]
 async fn a_pasted_chrome_message_becomes_a_scenario_and_a_fix() -> TestResult {
     let app = App::launch(Site::dist()).await?;
-    if app.count_css("[data-testid=diagnose]").await? == 0 {
-        eprintln!("the diagnose panel is not mounted in the app yet: skipped");
-        return app.close().await;
-    }
+    app.wait_for_testid("diagnose").await?;
     paste(&app, MESSAGE).await?;
     click(&app, "diagnose-read").await?;
     wait_for_text(&app, "diagnose-check", "allow-origin-mismatch").await?;
@@ -96,10 +93,7 @@ async fn a_pasted_chrome_message_becomes_a_scenario_and_a_fix() -> TestResult {
 #[tokio::test(flavor = "multi_thread")]
 async fn pasted_markup_is_shown_as_text_and_unknown_text_gets_suggestions() -> TestResult {
     let app = App::launch(Site::dist()).await?;
-    if app.count_css("[data-testid=diagnose]").await? == 0 {
-        eprintln!("the diagnose panel is not mounted in the app yet: skipped");
-        return app.close().await;
-    }
+    app.wait_for_testid("diagnose").await?;
     paste(&app, "<img src=x onerror=\"document.title='pwned'\"> No Access-Control-Allow-Origin header on the resource").await?;
     click(&app, "diagnose-read").await?;
     app.wait_for_testid("diagnose-closest").await?;

@@ -1,9 +1,11 @@
 //! "Paste what you see": a console message, response headers, `curl -v` output or a HAR file becomes
 //! the failed check and a scenario for the wizard; then a fix for the user's server stack, `curl`
 //! commands to check it, and a security review. Every judgement comes from `cors-diagnose` and the
-//! engine; pasted text is only ever shown as text.
+//! engine; pasted text is only ever shown as text. The panel runs as its own Wasm module, outside the
+//! app's first load ([`island`]).
 
 mod fix;
+pub(crate) mod island;
 mod paste;
 mod review;
 
@@ -13,7 +15,8 @@ use leptos::prelude::*;
 use crate::ctx::Ctx;
 use crate::wizard::{Nav, View, WizardStep};
 
-/// Loads a scenario into the wizard and shows its result (the same way a gallery case opens).
+/// Loads a scenario into the wizard and shows its result (the same way a gallery case opens); in the
+/// app, on the diagnose module's request ([`island`]).
 pub fn load_into_wizard(ctx: Ctx, scenario: Scenario) {
     ctx.scenario.set(scenario);
     ctx.link_problem.set(None);

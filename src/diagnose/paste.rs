@@ -5,7 +5,7 @@ use cors_diagnose::parse::{detect, InputKind};
 use cors_diagnose::report::Reading;
 use leptos::prelude::*;
 
-use super::load_into_wizard;
+use super::island::ask_app_to_load;
 use crate::ctx::Ctx;
 
 const KINDS: [(&str, &str); 5] = [
@@ -66,7 +66,6 @@ pub fn PastePanel() -> impl IntoView {
 
 #[component]
 fn AnalysisView(analysis: Analysis) -> impl IntoView {
-    let ctx = Ctx::get();
     let scenario = analysis.scenario.clone();
     let recognised = analysis.recognised.clone();
     view! {
@@ -108,7 +107,7 @@ fn AnalysisView(analysis: Analysis) -> impl IntoView {
                 </ol>
             </details>
             {scenario.map(|s| view! {
-                <button type="button" data-testid="diagnose-load" on:click=move |_| load_into_wizard(ctx, s.clone())>
+                <button type="button" data-testid="diagnose-load" on:click=move |_| ask_app_to_load(&s)>
                     "Load this into the wizard"
                 </button>
             })}
