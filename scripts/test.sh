@@ -15,6 +15,14 @@ set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
+# A one-off run gains nothing from incremental compilation, whose caches take gigabytes.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
+# disk_free: the space left where the build writes, for the log (a full run needs a few GiB).
+disk_free() {
+  df -h --output=avail "$REPO_ROOT" 2>/dev/null | tail -n 1 | tr -d ' '
+}
+
 LOG_DIR="$REPO_ROOT/artifacts/test-logs"
 mkdir -p "$LOG_DIR"
 rm -f "$LOG_DIR"/*.log
@@ -93,13 +101,15 @@ doc_tests() {
 }
 
 finish() {
-  printf '\n==> summary (%ss, logs in artifacts/test-logs/)\n' $(($(date +%s) - started))
+  printf '\n==> summary (%ss, %s of disk left, logs in artifacts/test-logs/)\n' \
+    $(($(date +%s) - started)) "$(disk_free)"
   printf '  %s\n' "${summary[@]}"
   printf '%s passed, %s failed\n' "$passed" "$failed"
   [ "$failed" -eq 0 ]
   exit
 }
 
+printf '==> %s of disk free at the start\n' "$(disk_free)" >&2
 step "setup (scripts/setup.sh)" "$REPO_ROOT/scripts/setup.sh"
 if [ "$failed" -ne 0 ]; then
   say "setup failed: nothing else can run"

@@ -56,7 +56,7 @@ fn Site() -> impl IntoView {
                 View::Wizard => view! { <Wizard /> }.into_any(),
                 View::Expert => view! { <ExpertView /> }.into_any(),
             }}
-            <crate::diagnose::island::DiagnoseIsland />
+            <crate::diagnose::DiagnoseSection />
             <Gallery />
             <Glossary />
         </main>

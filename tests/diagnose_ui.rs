@@ -1,7 +1,8 @@
 //! The "Paste what you see" panel in a real browser: a pasted Chrome message is recognised, loads into the
 //! wizard with the same verdict, the stack picker shows the fix, and pasted markup stays text.
 //!
-//! The panel is its own Wasm module that the app loads after its first render, so each test waits for it.
+//! The panel is its own Wasm module that the app loads when its section comes near the viewport, so each
+//! test scrolls there and waits for it (`open_panel`).
 
 mod support;
 
@@ -9,6 +10,49 @@ use serde_json::Value;
 use support::{App, HarnessError, Site, TestResult};
 
 const MESSAGE: &str = "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'http://localhost:3000/' that is not equal to the supplied origin. Have the server send the header with a valid value.";
+
+/// Scrolls to the diagnose section, which makes the app load the module, and waits for its panels.
+async fn open_panel(app: &App) -> Result<(), HarnessError> {
+    app.wait_for_testid("diagnose").await?;
+    app.execute(
+        "document.getElementById('diagnose').scrollIntoView({ block: 'start', behavior: 'instant' });",
+        vec![],
+    )
+    .await?;
+    app.wait_for_testid("diagnose-input").await.map(|_| ())
+}
+
+/// The names of the files the page has fetched so far.
+async fn fetched(app: &App) -> Result<String, HarnessError> {
+    let names = app
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name).join(' ');",
+            vec![],
+        )
+        .await?;
+    Ok(names.as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_module_loads_only_when_its_section_comes_near() -> TestResult {
+    let app = App::launch(Site::dist()).await?;
+    app.wait_for_testid("step-heading").await?;
+    app.wait_for_testid("diagnose").await?;
+    // Time enough for an eager load to have started: the app rendered and nothing came near.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let before = fetched(&app).await?;
+    assert!(
+        !before.contains("diagnose"),
+        "the diagnose module was fetched before its section came near: {before}"
+    );
+    open_panel(&app).await?;
+    let after = fetched(&app).await?;
+    assert!(
+        after.contains("diagnose_bg.wasm"),
+        "the diagnose module's Wasm was not fetched: {after}"
+    );
+    Ok(())
+}
 
 /// Sets the textarea's value the way typing does (an `input` event), without typing 300 characters.
 async fn paste(app: &App, text: &str) -> Result<(), HarnessError> {
@@ -54,7 +98,7 @@ async fn wait_for_text(app: &App, testid: &str, expected: &str) -> Result<(), Ha
 #[tokio::test(flavor = "multi_thread")]
 async fn a_pasted_chrome_message_becomes_a_scenario_and_a_fix() -> TestResult {
     let app = App::launch(Site::dist()).await?;
-    app.wait_for_testid("diagnose").await?;
+    open_panel(&app).await?;
     paste(&app, MESSAGE).await?;
     click(&app, "diagnose-read").await?;
     wait_for_text(&app, "diagnose-check", "allow-origin-mismatch").await?;
@@ -93,7 +137,7 @@ async fn a_pasted_chrome_message_becomes_a_scenario_and_a_fix() -> TestResult {
 #[tokio::test(flavor = "multi_thread")]
 async fn pasted_markup_is_shown_as_text_and_unknown_text_gets_suggestions() -> TestResult {
     let app = App::launch(Site::dist()).await?;
-    app.wait_for_testid("diagnose").await?;
+    open_panel(&app).await?;
     paste(&app, "<img src=x onerror=\"document.title='pwned'\"> No Access-Control-Allow-Origin header on the resource").await?;
     click(&app, "diagnose-read").await?;
     app.wait_for_testid("diagnose-closest").await?;

@@ -1,12 +1,15 @@
-//! The diagnose panel runs as its own Wasm module (`diagnose.js`, built by trunk from
-//! `src/bin/diagnose.rs`), so the app's first load does not carry `cors-diagnose`: the app leaves an
-//! empty root and loads the module once it has rendered. The two talk through window events whose
-//! detail is the scenario as JSON: the module says it is ready (`READY`), the app sends its scenario
-//! then and on every change (`SCENARIO`), and the module asks the app to open a scenario in the
-//! wizard (`LOAD`). Both sides read the JSON with the engine's own parser.
+//! The diagnose panels run as their own Wasm module (`diagnose.js`, built by trunk from
+//! `src/bin/diagnose.rs`), so the app's first load does not carry `cors-diagnose`: the app renders the
+//! section's heading and an empty root, and loads the module when the root comes within 300 pixels of
+//! the viewport (visitors who never scroll there never download it). The two talk through window
+//! events whose detail is the scenario as JSON: the module says it is ready (`READY`), the app sends
+//! its scenario then and on every change (`SCENARIO`), and the module asks the app to open a scenario
+//! in the wizard (`LOAD`). Both sides read the JSON with the engine's own parser.
 
 use cors_rules::Scenario;
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser_io::current_query;
@@ -23,6 +26,8 @@ const SCENARIO: &str = "cors-explainer:scenario";
 const LOAD: &str = "cors-explainer:diagnose-load";
 /// The module, relative to the page (trunk writes it beside `index.html`).
 const MODULE: &str = "diagnose.js";
+/// How far below the viewport the root starts the loading: a little ahead of the reader.
+const NEAR: &str = "0px 0px 300px 0px";
 
 fn send(name: &str, scenario: Option<&Scenario>) {
     let init = web_sys::CustomEventInit::new();
@@ -64,8 +69,43 @@ pub fn DiagnoseIsland() -> impl IntoView {
         ready.remove();
     });
     Effect::new(move |_| ctx.scenario.with(|s| send(SCENARIO, Some(s))));
-    Effect::new(move |_| load_module());
-    view! { <div id=ROOT_ID></div> }
+    let root = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = root.get() {
+            load_when_near(&element);
+        }
+    });
+    view! { <div id=ROOT_ID node_ref=root></div> }
+}
+
+/// Loads the module once `element` comes near the viewport, or at once where that cannot be observed.
+fn load_when_near(element: &web_sys::Element) {
+    let on_change = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let near = entries.iter().any(|entry| {
+                entry
+                    .dyn_ref::<web_sys::IntersectionObserverEntry>()
+                    .is_some_and(web_sys::IntersectionObserverEntry::is_intersecting)
+            });
+            if near {
+                observer.disconnect();
+                load_module();
+            }
+        },
+    );
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(NEAR);
+    match web_sys::IntersectionObserver::new_with_options(
+        on_change.as_ref().unchecked_ref(),
+        &options,
+    ) {
+        Ok(observer) => {
+            observer.observe(element);
+            // The observer calls it until the module loads; one closure per page.
+            on_change.forget();
+        }
+        Err(_) => load_module(),
+    }
 }
 
 /// Imports the module and runs it; a failure leaves the root empty and says why in the console.
@@ -98,7 +138,7 @@ pub fn mount() {
         });
         on_cleanup(move || listener.remove());
         send(READY, None);
-        view! { <super::DiagnosePanel /> }
+        view! { <super::DiagnosePanels /> }
     })
     .forget();
 }

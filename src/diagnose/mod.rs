@@ -37,9 +37,9 @@ pub(crate) fn copy_text(text: &str) {
     let _ = window().navigator().clipboard().write_text(text);
 }
 
-/// The whole diagnose section.
+/// The diagnose section: its heading comes with the app, the rest with the diagnose module.
 #[component]
-pub fn DiagnosePanel() -> impl IntoView {
+pub fn DiagnoseSection() -> impl IntoView {
     view! {
         <section class="diagnose" id="diagnose" aria-labelledby="diagnose-title" data-testid="diagnose">
             <h2 id="diagnose-title">"Paste what you see"</h2>
@@ -47,9 +47,17 @@ pub fn DiagnosePanel() -> impl IntoView {
                 "A console error from Chrome, Firefox or Safari, the response headers copied from DevTools, the output of "
                 <code>"curl -v"</code>" or a HAR file: it is read here, in your browser, and never sent anywhere."
             </p>
-            <paste::PastePanel />
-            <fix::FixPanel />
-            <review::ReviewPanel />
+            <island::DiagnoseIsland />
         </section>
+    }
+}
+
+/// The panels the diagnose module mounts in the section: paste box, stack fix, security review.
+#[component]
+pub fn DiagnosePanels() -> impl IntoView {
+    view! {
+        <paste::PastePanel />
+        <fix::FixPanel />
+        <review::ReviewPanel />
     }
 }
