@@ -19,6 +19,7 @@ mod browser_io;
 mod diagnose;
 mod embed;
 mod expert;
+mod island;
 mod live;
 mod result;
 mod steps;
@@ -32,9 +33,16 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Mounts the diagnose panel from its own Wasm module (`src/bin/diagnose.rs`) on the root the app
-/// left for it; the app loads that module after its first render.
+/// Mounts the diagnose panels from their own Wasm module (`src/bin/diagnose.rs`) on the root the app
+/// left for them; the app loads that module when the root comes near the viewport.
 pub fn mount_diagnose() {
     console_error_panic_hook::set_once();
     diagnose::island::mount();
+}
+
+/// Mounts the live panel from its own Wasm module (`src/bin/live.rs`) on the root the result view
+/// left for it; the app loads that module as soon as the root is on the page.
+pub fn mount_live() {
+    console_error_panic_hook::set_once();
+    live::island::mount();
 }

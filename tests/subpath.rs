@@ -1,5 +1,6 @@
 //! The site built for a sub-path (`--public-url /cors-explainer/`, as on GitHub Pages)
-//! mounts there and loads every asset from under that path.
+//! mounts there and loads every asset from under that path, the islands' modules (live and diagnose
+//! panels) included.
 
 mod support;
 
@@ -11,6 +12,15 @@ const MOUNT: &str = "/cors-explainer/";
 async fn site_built_for_a_subpath_mounts_and_loads_every_asset_from_it() -> TestResult {
     let app = App::launch(Site::subpath()).await?;
     app.wait_for_css("h1").await?;
+    // The result step brings the live panel's module, the diagnose section its own.
+    app.goto("?step=7").await?;
+    app.wait_for_testid("live-run").await?;
+    app.execute(
+        "document.getElementById('diagnose').scrollIntoView({ block: 'start', behavior: 'instant' });",
+        vec![],
+    )
+    .await?;
+    app.wait_for_testid("diagnose-input").await?;
 
     let served = app.server().requests();
     let failed: Vec<_> = served.iter().filter(|r| r.status >= 400).collect();
@@ -24,8 +34,12 @@ async fn site_built_for_a_subpath_mounts_and_loads_every_asset_from_it() -> Test
     let origin = app.server().origin();
     let resources = app.resource_entries().await?;
     assert!(
-        resources.iter().any(|r| r.url.ends_with(".wasm")),
-        "the page loaded no .wasm: {resources:?}"
+        resources
+            .iter()
+            .filter(|r| r.url.ends_with(".wasm"))
+            .count()
+            == 3,
+        "the page did not load its three .wasm modules: {resources:?}"
     );
     for resource in resources.iter().filter(|r| r.url.starts_with(&origin)) {
         let path = &resource.url[origin.len()..];

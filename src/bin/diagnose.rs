@@ -1,4 +1,4 @@
-//! The diagnose panel's own Wasm module: the app loads it after its first render.
+//! The diagnose panels' own Wasm module: the app loads it when their section comes near the viewport.
 
 fn main() {
     cors_explainer::mount_diagnose();

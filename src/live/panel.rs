@@ -64,7 +64,7 @@ fn start_run(ctx: Ctx, target: Target, state: RwSignal<LiveState>, generation: S
     });
 }
 
-/// The panel mounted in the result view.
+/// The panel's controls and report, mounted by the live module in the section the result view renders.
 #[component]
 pub fn LivePanel() -> impl IntoView {
     let ctx = Ctx::get();
@@ -85,33 +85,26 @@ pub fn LivePanel() -> impl IntoView {
         start_run(ctx, target, state, generation);
     };
     view! {
-        <section class="result-section live-panel" data-testid="live-panel" aria-labelledby="live-title">
-            <h3 id="live-title">"Run it live"</h3>
-            <p class="lede">
-                "Here is what we predict — now watch your own browser do it. The request is sent from this page, "
-                "exactly as configured, and the real result appears beside the prediction."
-            </p>
-            <TargetPicker use_url url_text />
-            <p class="hint">
-                "No lab running? Start it on your machine with "<code>{SERVE_COMMAND}</code>
-                " and open http://127.0.0.1:8080/ for full fidelity: the lab also shows what the server received."
-            </p>
-            <button
-                type="button"
-                class="primary"
-                data-testid="live-run"
-                // aria-disabled, not disabled: a disabled button would drop the keyboard focus mid-run.
-                aria-disabled=move || if running.get() { "true" } else { "false" }
-                aria-describedby="live-status"
-                on:click=move |_| start()
-            >
-                "Run it live"
-            </button>
-            <p id="live-status" class="note" role="status" aria-live="polite" aria-atomic="true" data-testid="live-status">
-                {move || status_words(&state.read())}
-            </p>
-            <LiveOutcome state />
-        </section>
+        <TargetPicker use_url url_text />
+        <p class="hint">
+            "No lab running? Start it on your machine with "<code>{SERVE_COMMAND}</code>
+            " and open http://127.0.0.1:8080/ for full fidelity: the lab also shows what the server received."
+        </p>
+        <button
+            type="button"
+            class="primary"
+            data-testid="live-run"
+            // aria-disabled, not disabled: a disabled button would drop the keyboard focus mid-run.
+            aria-disabled=move || if running.get() { "true" } else { "false" }
+            aria-describedby="live-status"
+            on:click=move |_| start()
+        >
+            "Run it live"
+        </button>
+        <p id="live-status" class="note" role="status" aria-live="polite" aria-atomic="true" data-testid="live-status">
+            {move || status_words(&state.read())}
+        </p>
+        <LiveOutcome state />
     }
 }
 

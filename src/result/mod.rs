@@ -41,8 +41,9 @@ pub fn ResultView() -> impl IntoView {
                     <checks::Checks />
                 </section>
             </Show>
-            // The live-fetch module (src/live/) mounts here: it runs this scenario against a real server.
-            <crate::live::LivePanel />
+            // The live-fetch module (src/live/, its own Wasm module) mounts here: it runs this scenario
+            // against a real server.
+            <crate::live::LiveSection />
         </div>
     }
 }
