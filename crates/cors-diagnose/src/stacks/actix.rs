@@ -40,7 +40,7 @@ pub(super) fn render(p: &Policy) -> Parts {
         r#"use actix_cors::Cors;
 use actix_web::{{App, HttpServer}};
 
-fn cors() -> Cors {{
+pub fn cors() -> Cors {{
     // Cors::default() allows nothing; list exact origins. Never allow_any_origin() or send_wildcard().
     Cors::default(){origins}
         .allowed_methods(vec![{methods}]){headers}{expose}{credentials}
