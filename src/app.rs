@@ -25,7 +25,12 @@ pub fn App() -> impl IntoView {
     let query = current_query();
     let (link, problem) = read_link(&query);
     let first_visit = link.layout == Layout::Site && query.is_empty() && !tour_done();
-    let ctx = Ctx::new(link, problem.map(|p| p.message()));
+    // The result's details (console text, fixes, Network rows) come with the result module.
+    let ctx = Ctx::new(
+        link,
+        problem.map(|p| p.message()),
+        cors_rules::evaluate_essentials,
+    );
     provide_context(ctx);
     apply_theme(ctx.theme);
     sync_url(ctx);

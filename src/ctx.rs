@@ -11,6 +11,10 @@ use crate::wizard::Nav;
 /// The engine's answer for the current scenario.
 pub type Evaluation = Result<Verdict, InputError>;
 
+/// How a [`Ctx`] evaluates: `cors_rules::evaluate_essentials` in the app's first load (the result's
+/// details come with the result module, `src/result/island.rs`), `cors_rules::evaluate` in that module.
+pub type Evaluator = fn(&Scenario) -> Evaluation;
+
 /// Everything components share, provided as context by the app root.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -26,8 +30,11 @@ pub struct Ctx {
     pub link_problem: RwSignal<Option<String>>,
     /// The guided tour: closed, offered, or at one of its cases.
     pub tour: RwSignal<Tour>,
-    /// The engine's verdict for the scenario's browser.
+    /// The engine's verdict for the scenario's browser (without the details in the app's first load:
+    /// see [`Evaluator`]).
     pub verdict: Memo<Evaluation>,
+    /// Called after every [`Ctx::edit`]: in an island's module, tells the app (`crate::island`).
+    pub on_edit: Option<fn(&Scenario)>,
     /// The engine's verdict for each real browser (console tabs); evaluated only when read.
     pub by_browser: Memo<Vec<(Browser, Evaluation)>>,
 }
@@ -47,11 +54,11 @@ pub enum Tour {
 pub const TAB_BROWSERS: [Browser; 3] = [Browser::Chrome, Browser::Firefox, Browser::Safari];
 
 impl Ctx {
-    /// Creates the signals and memos for a link's state.
+    /// Creates the signals and memos for a link's state, evaluated by `evaluate`.
     #[must_use]
-    pub fn new(link: Link, link_problem: Option<String>) -> Ctx {
+    pub fn new(link: Link, link_problem: Option<String>, evaluate: Evaluator) -> Ctx {
         let scenario = RwSignal::new(link.scenario);
-        let verdict = Memo::new(move |_| scenario.with(cors_rules::evaluate));
+        let verdict = Memo::new(move |_| scenario.with(evaluate));
         let by_browser = Memo::new(move |_| {
             scenario.with(|s| {
                 TAB_BROWSERS
@@ -60,7 +67,7 @@ impl Ctx {
                         let verdict = if browser == s.browser {
                             verdict.get_untracked()
                         } else {
-                            cors_rules::evaluate(&Scenario {
+                            evaluate(&Scenario {
                                 browser,
                                 ..s.clone()
                             })
@@ -78,6 +85,7 @@ impl Ctx {
             link_problem: RwSignal::new(link_problem),
             tour: RwSignal::new(Tour::Closed),
             verdict,
+            on_edit: None,
             by_browser,
         }
     }
@@ -91,6 +99,9 @@ impl Ctx {
     /// Changes the scenario (one history entry is replaced, not added).
     pub fn edit(&self, change: impl FnOnce(&mut Scenario)) {
         self.scenario.update(change);
+        if let Some(report) = self.on_edit {
+            self.scenario.with_untracked(report);
+        }
     }
 
     /// The link state right now.

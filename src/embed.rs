@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::ctx::Ctx;
 use crate::expert::ScenarioForm;
-use crate::result::{Banner, ConsoleTabs, Fixes};
+use crate::result::island::EmbedDetailsRoot;
+use crate::result::Banner;
 use crate::share::{write_link, Editing, Layout};
 use crate::wizard::WizardStep;
 
@@ -23,12 +24,8 @@ pub fn EmbedView(editing: Editing) -> impl IntoView {
         <main class="embed" data-testid="embed">
             <h1 class="sr-only">"CORS Explainer"</h1>
             <Banner />
-            <section class="embed-section" aria-label="What you will see">
-                <ConsoleTabs />
-            </section>
-            <section class="embed-section" aria-label="How to fix it">
-                <Fixes />
-            </section>
+            // The console text and the fixes come with the result module.
+            <EmbedDetailsRoot />
             {(editing == Editing::Editable).then(|| view! {
                 <details class="embed-edit" data-testid="embed-edit">
                     <summary>"Edit the scenario"</summary>

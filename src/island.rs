@@ -1,25 +1,36 @@
 //! Islands: parts of the page that run as their own Wasm modules, so the app's first load does not carry
-//! them. Each one is a binary in `src/bin/` that trunk builds beside the app (`index.html` names it with
-//! `data-type="worker"`, so the page does not load it by itself).
+//! them. Each module is a binary in `src/bin/` that trunk builds beside the app (`index.html` names it
+//! with `data-type="worker"`, so the page does not load it by itself); one module may hold several
+//! islands.
 //!
 //! The app renders an empty root for the island and imports its module later ([`Load`]). The module
 //! mounts its components on that root with a [`Ctx`] of its own, kept equal to the app's through window
-//! events whose detail is the scenario as JSON: the module says it is ready (its `ready` event), the app
-//! sends its scenario then and on every change ([`SCENARIO`]). Both sides read the JSON with the engine's
-//! own parser.
+//! events whose detail is the scenario as JSON: the module says it is ready (the island's `ready`
+//! event), the app sends its scenario then and on every change ([`SCENARIO`]). Both sides read the JSON
+//! with the engine's own parser. An edit made in an island goes to the app ([`EDIT`]), whose scenario
+//! stays the one source of truth. A module runs once per page: when the app renders an island's root
+//! again (back to the result step, say), it asks the loaded module to mount there ([`MOUNT`]).
+
+use std::cell::RefCell;
 
 use cors_rules::Scenario;
 use leptos::html::Div;
+use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::browser_io::current_query;
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, Evaluator};
 use crate::share::read_link;
 
 /// App → islands: the app's scenario.
 const SCENARIO: &str = "cors-explainer:scenario";
+/// Module → app: the person changed the scenario in an island (a fix applied, a browser tab chosen).
+const EDIT: &str = "cors-explainer:island-edit";
+/// App → modules: mount the island whose root has the id in the detail.
+const MOUNT: &str = "cors-explainer:island-mount";
 
 /// How far below the viewport a [`Load::WhenNear`] root starts the loading: a little ahead of the reader.
 const NEAR: &str = "0px 0px 300px 0px";
@@ -48,25 +59,43 @@ pub struct Island {
     pub load: Load,
 }
 
+/// An island and the components its module mounts on its root.
+pub type Mountable = (Island, fn() -> AnyView);
+
+thread_local! {
+    /// In the app: the modules already imported (or being imported).
+    static REQUESTED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    /// In a module: the islands mounted, by root id, so a second mount replaces the first.
+    static MOUNTED: RefCell<Vec<(&'static str, UnmountHandle<AnyViewState>)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
 /// Dispatches the window event `name`, with the scenario as JSON for detail.
 pub fn send(name: &str, scenario: Option<&Scenario>) {
     let init = web_sys::CustomEventInit::new();
     if let Some(json) = scenario.and_then(|s| serde_json::to_string(s).ok()) {
         init.set_detail(&JsValue::from_str(&json));
     }
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+    dispatch(name, &init);
+}
+
+fn dispatch(name: &str, init: &web_sys::CustomEventInit) {
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, init) {
         let _ = window().dispatch_event(&event);
     }
+}
+
+fn detail_text(event: &web_sys::Event) -> Option<String> {
+    event
+        .dyn_ref::<web_sys::CustomEvent>()?
+        .detail()
+        .as_string()
 }
 
 /// The scenario an event carries, if it carries a valid one.
 #[must_use]
 pub fn scenario_of(event: &web_sys::Event) -> Option<Scenario> {
-    let json = event
-        .dyn_ref::<web_sys::CustomEvent>()?
-        .detail()
-        .as_string()?;
-    Scenario::from_json(&json).ok()
+    Scenario::from_json(&detail_text(event)?).ok()
 }
 
 /// In the app: the island's root, the scenario it is sent, and the loading of its module.
@@ -76,15 +105,32 @@ pub fn IslandRoot(island: Island) -> impl IntoView {
     let ready = window_event_listener_untyped(island.ready, move |_| {
         ctx.scenario.with_untracked(|s| send(SCENARIO, Some(s)));
     });
-    on_cleanup(move || ready.remove());
+    let edit = window_event_listener_untyped(EDIT, move |event| {
+        if let Some(scenario) = scenario_of(&event) {
+            if ctx.scenario.with_untracked(|now| *now != scenario) {
+                ctx.scenario.set(scenario);
+            }
+        }
+    });
+    on_cleanup(move || {
+        ready.remove();
+        edit.remove();
+    });
     Effect::new(move |_| ctx.scenario.with(|s| send(SCENARIO, Some(s))));
     let root = NodeRef::<Div>::new();
     Effect::new(move |_| {
-        if let Some(element) = root.get() {
-            match island.load {
-                Load::WhenMounted => load_module(island),
-                Load::WhenNear => load_when_near(&element, island),
-            }
+        let Some(element) = root.get() else {
+            return;
+        };
+        if REQUESTED.with_borrow(|modules| modules.contains(&island.module)) {
+            let init = web_sys::CustomEventInit::new();
+            init.set_detail(&JsValue::from_str(island.root_id));
+            dispatch(MOUNT, &init);
+            return;
+        }
+        match island.load {
+            Load::WhenMounted => load_module(island),
+            Load::WhenNear => load_when_near(&element, island),
         }
     });
     view! { <div id=island.root_id node_ref=root></div> }
@@ -113,7 +159,7 @@ fn load_when_near(element: &web_sys::Element, island: Island) {
     ) {
         Ok(observer) => {
             observer.observe(element);
-            // The observer calls it until the module loads; one closure per island.
+            // The observer calls it until the module loads; one closure per island root.
             on_change.forget();
         }
         Err(_) => load_module(island),
@@ -122,6 +168,16 @@ fn load_when_near(element: &web_sys::Element, island: Island) {
 
 /// Imports the module and runs it; a failure leaves the root empty and says why in the console.
 fn load_module(island: Island) {
+    let first = REQUESTED.with_borrow_mut(|modules| {
+        let first = !modules.contains(&island.module);
+        if first {
+            modules.push(island.module);
+        }
+        first
+    });
+    if !first {
+        return;
+    }
     let import = js_sys::Function::new_with_args(
         "path, name",
         "import(new URL(path, document.baseURI).href)\
@@ -135,26 +191,59 @@ fn load_module(island: Island) {
     );
 }
 
-/// In the module: mounts `panels` on the island's root, with a [`Ctx`] kept equal to the app's.
-pub fn mount<V: IntoView + 'static>(island: Island, panels: fn() -> V) {
+/// In a module: mounts each island whose root is on the page now, and again whenever the app renders
+/// its root anew, each with a [`Ctx`] (evaluated by `evaluate`) kept equal to the app's.
+pub fn mount_all(islands: &'static [Mountable], evaluate: Evaluator) {
+    for &(island, panels) in islands {
+        mount(island, panels, evaluate);
+    }
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let Some(root_id) = detail_text(&event) else {
+            return;
+        };
+        for &(island, panels) in islands {
+            if island.root_id == root_id {
+                mount(island, panels, evaluate);
+            }
+        }
+    });
+    let _ = window().add_event_listener_with_callback(MOUNT, listener.as_ref().unchecked_ref());
+    // Listens for the page's life.
+    listener.forget();
+}
+
+/// Mounts one island on its root, replacing an earlier mount of it.
+fn mount(island: Island, panels: fn() -> AnyView, evaluate: Evaluator) {
     let Some(root) = document().get_element_by_id(island.root_id) else {
         return;
     };
     let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
         return;
     };
-    leptos::mount::mount_to(root, move || {
+    let handle = leptos::mount::mount_to(root, move || {
         let (link, _) = read_link(&current_query());
-        let ctx = Ctx::new(link, None);
+        let mut ctx = Ctx::new(link, None, evaluate);
+        ctx.on_edit = Some(|scenario| send(EDIT, Some(scenario)));
         provide_context(ctx);
         let listener = window_event_listener_untyped(SCENARIO, move |event| {
             if let Some(scenario) = scenario_of(&event) {
-                ctx.scenario.set(scenario);
+                if ctx.scenario.with_untracked(|now| *now != scenario) {
+                    ctx.scenario.set(scenario);
+                }
             }
         });
         on_cleanup(move || listener.remove());
         send(island.ready, None);
         panels()
-    })
-    .forget();
+    });
+    // The earlier mount's root has left the page: dropping its handle disposes of it.
+    let earlier = MOUNTED.with_borrow_mut(|mounted| {
+        let earlier = mounted
+            .iter()
+            .position(|(id, _)| *id == island.root_id)
+            .map(|at| mounted.remove(at).1);
+        mounted.push((island.root_id, handle));
+        earlier
+    });
+    drop(earlier);
 }

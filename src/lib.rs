@@ -40,9 +40,9 @@ pub fn mount_diagnose() {
     diagnose::island::mount();
 }
 
-/// Mounts the live panel from its own Wasm module (`src/bin/live.rs`) on the root the result view
-/// left for it; the app loads that module as soon as the root is on the page.
-pub fn mount_live() {
+/// Mounts the result's details from their own Wasm module (`src/bin/result.rs`) on the roots the
+/// result view and the embedded widget leave for them; the app loads that module once one is on the page.
+pub fn mount_result() {
     console_error_panic_hook::set_once();
-    live::island::mount();
+    result::island::mount();
 }

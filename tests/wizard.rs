@@ -271,6 +271,24 @@ async fn applying_the_proposed_fixes_makes_a_blocked_request_allowed() -> TestRe
     app.close().await
 }
 
+/// The result's details come from their own module, which runs once: leaving the result step and
+/// coming back mounts them again, for the scenario as it is then.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_result_details_come_back_after_leaving_the_result_step() -> TestResult {
+    let app = App::launch(Site::dist()).await?;
+    app.goto("?case=put-needs-preflight&step=7").await?;
+    wait_for_text(&app, "console-text", "preflight").await?;
+    app.wait_for_testid("live-run").await?;
+    app.click_testid("back").await?;
+    app.wait_for_testid("step-heading").await?;
+    assert_eq!(app.count_css("[data-testid=console-text]").await?, 0);
+    app.click_testid("next").await?;
+    wait_for_text(&app, "console-text", "preflight").await?;
+    app.wait_for_testid("live-run").await?;
+    assert_eq!(app.count_css("[data-testid=live-run]").await?, 1);
+    app.close().await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_expert_view_shows_every_input_step_beside_the_result() -> TestResult {
     let app = App::launch(Site::dist()).await?;

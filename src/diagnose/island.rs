@@ -8,7 +8,7 @@ use cors_rules::Scenario;
 use leptos::prelude::*;
 
 use crate::ctx::Ctx;
-use crate::island::{scenario_of, send, Island, IslandRoot, Load};
+use crate::island::{scenario_of, send, Island, IslandRoot, Load, Mountable};
 
 /// Module → app: open this scenario in the wizard.
 const LOAD: &str = "cors-explainer:diagnose-load";
@@ -40,7 +40,10 @@ pub fn DiagnoseIsland() -> impl IntoView {
     view! { <IslandRoot island=DIAGNOSE /> }
 }
 
+/// The module's islands: the panels.
+const ISLANDS: &[Mountable] = &[(DIAGNOSE, || view! { <super::DiagnosePanels /> }.into_any())];
+
 /// In the module: mounts the panels on the app's root.
 pub fn mount() {
-    crate::island::mount(DIAGNOSE, || view! { <super::DiagnosePanels /> });
+    crate::island::mount_all(ISLANDS, cors_rules::evaluate);
 }

@@ -13,7 +13,6 @@
 
 pub mod compare;
 pub mod fetch_run;
-pub mod island;
 pub mod lab_client;
 pub mod log_view;
 pub mod observe;
@@ -27,5 +26,4 @@ pub mod wire;
 pub mod words;
 pub mod xhr_run;
 
-pub use island::LiveSection;
-pub use panel::LivePanel;
+pub use panel::LiveSection;

@@ -64,9 +64,24 @@ fn start_run(ctx: Ctx, target: Target, state: RwSignal<LiveState>, generation: S
     });
 }
 
-/// The panel's controls and report, mounted by the live module in the section the result view renders.
+/// The "Run it live" section of the result.
 #[component]
-pub fn LivePanel() -> impl IntoView {
+pub fn LiveSection() -> impl IntoView {
+    view! {
+        <section class="result-section live-panel" data-testid="live-panel" aria-labelledby="live-title">
+            <h3 id="live-title">"Run it live"</h3>
+            <p class="lede">
+                "Here is what we predict — now watch your own browser do it. The request is sent from this page, "
+                "exactly as configured, and the real result appears beside the prediction."
+            </p>
+            <LivePanel />
+        </section>
+    }
+}
+
+/// The panel's controls and report.
+#[component]
+fn LivePanel() -> impl IntoView {
     let ctx = Ctx::get();
     let use_url = RwSignal::new(false);
     let url_text = RwSignal::new(String::new());

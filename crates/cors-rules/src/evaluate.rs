@@ -117,7 +117,23 @@ pub(crate) fn decide_with(scenario: &Scenario, parsed: &Parsed) -> Result<Decisi
 /// # Errors
 /// An [`InputError`] naming the field when the scenario cannot be evaluated.
 pub fn evaluate(scenario: &Scenario) -> Result<Verdict, InputError> {
-    let decision = decide(scenario)?;
+    Ok(verdict_of(scenario, decide(scenario)?, true))
+}
+
+/// Evaluates a scenario like [`evaluate`], without the details a result page shows further down:
+/// `console`, `js_error`, `fixes`, `notes` and `network` are left empty; everything else (outcome,
+/// failure, what is readable, the requests, the English steps) is exactly [`evaluate`]'s. For a
+/// program that shows those details later and can then leave their renderers out (the web app's
+/// first load).
+///
+/// # Errors
+/// An [`InputError`] naming the field when the scenario cannot be evaluated.
+pub fn evaluate_essentials(scenario: &Scenario) -> Result<Verdict, InputError> {
+    Ok(verdict_of(scenario, decide(scenario)?, false))
+}
+
+/// The verdict for a decision, with or without the result's details.
+fn verdict_of(scenario: &Scenario, decision: Decision, details: bool) -> Verdict {
     let failure = failure_of(&decision);
     let request = &scenario.request;
     let ctx = RenderContext {
@@ -132,26 +148,30 @@ pub fn evaluate(scenario: &Scenario) -> Result<Verdict, InputError> {
         redirect: request.redirect,
     };
     let trace = &decision.trace;
-    let (fixes, notes) = fixes::fixes(scenario, &ctx, trace);
-    let js_error = render::js_error(&ctx, decision.outcome, trace);
-    let console = render::console(&ctx, trace, decision.outcome);
-    let network = render::network_rows(&ctx, &decision.requests, trace, decision.outcome);
-    let steps = render::steps_owned(&ctx, decision.trace);
-    Ok(Verdict {
+    let mut verdict = Verdict {
         outcome: decision.outcome,
         response_type: decision.response_type,
         cross_origin: decision.cross_origin,
         preflight_sent: decision.requests.iter().any(|r| r.method == "OPTIONS"),
         failure,
         readable: decision.readable,
-        js_error,
-        console,
-        steps,
-        fixes,
-        notes,
-        network,
-        requests: decision.requests,
-    })
+        js_error: None,
+        console: Vec::new(),
+        steps: Vec::new(),
+        fixes: Vec::new(),
+        notes: Vec::new(),
+        network: Vec::new(),
+        requests: Vec::new(),
+    };
+    if details {
+        (verdict.fixes, verdict.notes) = fixes::fixes(scenario, &ctx, trace);
+        verdict.js_error = render::js_error(&ctx, decision.outcome, trace);
+        verdict.console = render::console(&ctx, trace, decision.outcome);
+        verdict.network = render::network_rows(&ctx, &decision.requests, trace, decision.outcome);
+    }
+    verdict.steps = render::steps_owned(&ctx, decision.trace);
+    verdict.requests = decision.requests;
+    verdict
 }
 
 /// `failure`: the last failed step, when the outcome is `blocked` or `request-error`.

@@ -62,7 +62,7 @@ pub mod fixes;
 pub mod render;
 
 pub use browser::Browser;
-pub use evaluate::{decide, evaluate, Decision};
+pub use evaluate::{decide, evaluate, evaluate_essentials, Decision};
 pub use scenario::{InputError, Scenario};
 pub use trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 pub use verdict::{Outcome, ResponseType, Verdict};
