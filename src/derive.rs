@@ -4,7 +4,7 @@
 //! `Verdict.failure` and shapes it for a component.
 
 use cors_rules::verdict::Step;
-use cors_rules::{CheckId, Key, Outcome, Verdict};
+use cors_rules::{CheckId, Key, Outcome, StepOutcome, Verdict};
 
 /// Whether a step's `values` entry named `name` is the key `key` (tolerates `page-origin`, `PageOrigin`,
 /// `page_origin`).
@@ -69,29 +69,8 @@ impl Mark {
     }
 }
 
-/// Checks that only record a fact (the engine's `Info` steps): shown with ℹ, never as passed or failed.
-const INFORMATIONAL: &[CheckId] = &[
-    CheckId::MethodNormalize,
-    CheckId::ForbiddenHeader,
-    CheckId::NoCorsHeader,
-    CheckId::SameOrigin,
-    CheckId::DataUrl,
-    CheckId::SafelistedHeader,
-    CheckId::SafelistedTotal,
-    CheckId::PreflightNeeded,
-    CheckId::PreflightCache,
-    CheckId::Credentials,
-    CheckId::OriginHeader,
-    CheckId::MaxAge,
-    CheckId::HttpStatus,
-    CheckId::ExposeHeaders,
-    CheckId::ResponseTainting,
-    CheckId::RedirectMethodRewrite,
-    CheckId::RedirectAuthorizationDropped,
-    CheckId::RedirectTaint,
-];
-
-/// The mark of a step: the failing check is the verdict's failure (the trace's last failed step).
+/// The mark of a step: the failing check is the verdict's failure (the trace's last failed step); the
+/// engine's informational steps and other failed checks are notes.
 #[must_use]
 pub fn mark(verdict: &Verdict, index: usize) -> Mark {
     let Some(step) = verdict.steps.get(index) else {
@@ -104,7 +83,8 @@ pub fn mark(verdict: &Verdict, index: usize) -> Mark {
         .rposition(|s| Some(s.check) == failing && !s.passed);
     if last_failing == Some(index) {
         Mark::Failed
-    } else if INFORMATIONAL.contains(&step.check) || !step.passed {
+    } else if step.outcome != StepOutcome::Pass {
+        // A fact the engine recorded (`Info`), or a failed check that did not decide the verdict.
         Mark::Info
     } else {
         Mark::Passed

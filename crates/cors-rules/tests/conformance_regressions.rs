@@ -275,7 +275,25 @@ fn firefox_and_webkit_keep_preflighting_after_a_redirect() {
         include_str!("regressions/webkit-preflight-kept-with-first-names.json"),
         include_str!("regressions/webkit-preflight-kept-same-origin-hop.json"),
     ] {
-        Observed::parse(file).assert_engine_agrees();
+        let case = Observed::parse(file);
+        case.assert_engine_agrees();
+        // The step that asks for the later preflight says why in words.
+        let verdict = case.verdict();
+        let kept = verdict
+            .steps
+            .iter()
+            .filter(|s| s.check.id() == "preflight-needed")
+            .find(|s| {
+                s.values
+                    .iter()
+                    .any(|(k, v)| k == "reason" && v.contains("redirect"))
+            })
+            .expect("a preflight-needed step kept by the redirect");
+        assert!(
+            kept.detail.contains("every hop after a redirect")
+                || kept.summary.contains("every hop after a redirect"),
+            "{kept:#?}"
+        );
     }
 }
 

@@ -207,7 +207,7 @@ pub(super) fn preflight_why(step: &TraceStep, out: &mut String) {
     let start = out.len();
     for reason in val(step, Key::Reason).split(',') {
         let reason = reason.trim();
-        if !matches!(reason, "method" | "headers" | "flag") {
+        if !matches!(reason, "method" | "headers" | "flag" | "redirect") {
             continue;
         }
         if out.len() != start {
@@ -229,6 +229,9 @@ pub(super) fn preflight_why(step: &TraceStep, out: &mut String) {
                 }
                 out.push_str(" need the server's permission");
             }
+            "redirect" => out.push_str(
+                "this browser preflights every hop after a redirect once the first request needed one",
+            ),
             _ => out.push_str("the request forces one (upload listeners or a streamed body)"),
         }
     }
