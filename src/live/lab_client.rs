@@ -3,8 +3,7 @@
 
 use cors_lab::api::{ApiError, Health, LogEntry, RegisterRequest, Registered};
 use cors_rules::Scenario;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use gloo_net::http::Request;
 
 use super::timing::within;
 
@@ -43,7 +42,7 @@ pub enum LabFailure {
 pub async fn find_lab(candidates: &[String]) -> Option<FoundLab> {
     for origin in candidates {
         let url = format!("{origin}/api/health");
-        let answer = within(HEALTH_WAIT_MS, call("GET", &url, None))
+        let answer = within(HEALTH_WAIT_MS, call(Request::get(&url).build()))
             .await
             .and_then(Result::ok)
             .filter(|(status, _)| *status == 200)
@@ -72,12 +71,8 @@ pub async fn register(
         scenario: scenario.clone(),
         page_origin: Some(page_origin.to_owned()),
     };
-    let body = serde_json::to_string(&body).map_err(|_| LabFailure::Unexpected { status: 0 })?;
-    let (status, text) = answer(
-        lab,
-        call("POST", &format!("{lab}/api/scenarios"), Some(&body)),
-    )
-    .await?;
+    let request = Request::post(&format!("{lab}/api/scenarios")).json(&body);
+    let (status, text) = answer(lab, call(request)).await?;
     if (200..300).contains(&status) {
         return serde_json::from_str(&text).map_err(|_| LabFailure::Unexpected { status });
     }
@@ -93,7 +88,7 @@ pub async fn register(
 /// A [`LabFailure`].
 pub async fn read_log(lab: &str, id: &str) -> Result<Vec<LogEntry>, LabFailure> {
     let url = format!("{lab}/api/scenarios/{id}/log");
-    let (status, text) = answer(lab, call("GET", &url, None)).await?;
+    let (status, text) = answer(lab, call(Request::get(&url).build())).await?;
     if status != 200 {
         return Err(LabFailure::Unexpected { status });
     }
@@ -105,7 +100,7 @@ pub async fn read_log(lab: &str, id: &str) -> Result<Vec<LogEntry>, LabFailure> 
 pub async fn plant_cookie(lab: &str) -> bool {
     let url = format!("{lab}/api/cookie");
     matches!(
-        within(API_WAIT_MS, call("GET", &url, None)).await,
+        within(API_WAIT_MS, call(Request::get(&url).build())).await,
         Some(Ok((200..=299, _)))
     )
 }
@@ -113,7 +108,7 @@ pub async fn plant_cookie(lab: &str) -> bool {
 /// Waits for an API call, turning silence and network errors into [`LabFailure::Unreachable`].
 async fn answer(
     lab: &str,
-    call: impl std::future::Future<Output = Result<(u16, String), JsValue>>,
+    call: impl std::future::Future<Output = Result<(u16, String), gloo_net::Error>>,
 ) -> Result<(u16, String), LabFailure> {
     match within(API_WAIT_MS, call).await {
         Some(Ok(answer)) => Ok(answer),
@@ -123,21 +118,10 @@ async fn answer(
     }
 }
 
-/// One `fetch()` to the lab's API (a JSON body when given): the status and the body's text.
-async fn call(method: &str, url: &str, json: Option<&str>) -> Result<(u16, String), JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    if let Some(json) = json {
-        let headers = web_sys::Headers::new()?;
-        headers.append("Content-Type", "application/json")?;
-        init.set_headers(&headers);
-        init.set_body(&JsValue::from_str(json));
-    }
-    let request = web_sys::Request::new_with_str_and_init(url, &init)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
-        .await?
-        .dyn_into()?;
-    let text = JsFuture::from(response.text()?).await?;
-    Ok((response.status(), text.as_string().unwrap_or_default()))
+/// One call to the lab's API (`gloo-net`): the status and the body's text. The live run's own request
+/// goes out through `fetch_run`/`xhr_run` instead, which set every `fetch()` option the scenario names.
+async fn call(request: Result<Request, gloo_net::Error>) -> Result<(u16, String), gloo_net::Error> {
+    let response = request?.send().await?;
+    let text = response.text().await?;
+    Ok((response.status(), text))
 }
