@@ -6,7 +6,9 @@ use cors_rules::scenario::{Answer, Api, Scenario};
 use cors_rules::{Outcome, ResponseType, Verdict};
 
 use super::observe::Observed;
-use super::wire::{observed_row, predicted_row, Relevance, WireRow};
+use cors_lab::wire::{
+    observed_view, predicted_view, CookieVisibility, ObservedRequest, Relevance, WireView,
+};
 
 /// A field compared between the prediction and the real browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -75,7 +77,7 @@ pub enum Shown {
     /// Yes or no.
     Flag(bool),
     /// Requests on the wire.
-    Requests(Vec<WireRow>),
+    Requests(Vec<WireView>),
     /// Not observable here.
     Unseen(Unseen),
 }
@@ -201,11 +203,11 @@ fn compare_field(field: Field, scenario: &Scenario, verdict: &Verdict, evidence:
 
 fn wire_row(scenario: &Scenario, verdict: &Verdict, evidence: &Evidence) -> Row {
     let relevance = Relevance::for_script(&scenario.request.headers);
-    let visible = |url: &str| cookie_visible(url, evidence.cookie_hosts);
-    let predicted: Vec<WireRow> = verdict
+    let visible = |url: &str| CookieVisibility::when(cookie_visible(url, evidence.cookie_hosts));
+    let predicted: Vec<WireView> = verdict
         .requests
         .iter()
-        .map(|request| predicted_row(request, &relevance, visible(&request.url)))
+        .map(|request| predicted_view(request, &relevance, visible(&request.url)))
         .collect();
     let observed = match evidence.lab_log {
         Some(log) => Shown::Requests(
@@ -213,7 +215,8 @@ fn wire_row(scenario: &Scenario, verdict: &Verdict, evidence: &Evidence) -> Row 
                 .into_iter()
                 .enumerate()
                 .map(|(i, entry)| {
-                    observed_row(entry, predicted.get(i), &relevance, visible(&entry.url))
+                    let observed = ObservedRequest::from(entry);
+                    observed_view(&observed, predicted.get(i), &relevance, visible(&entry.url))
                 })
                 .collect(),
         ),

@@ -7,7 +7,7 @@
 //! log shows what reached the server. Or it goes to a URL the person types; then only what the page's
 //! script can see is compared.
 //!
-//! Plain data and functions ([`plan`], [`compare`], [`wire`], [`observe`], [`profile`], [`words`]) are
+//! Plain data and functions ([`plan`], [`compare`], [`observe`], [`profile`], [`words`]) are
 //! unit-tested natively; the browser calls live in [`fetch_run`], [`xhr_run`] and [`lab_client`], the
 //! components in [`panel`], [`report_view`] and [`log_view`].
 
@@ -22,7 +22,6 @@ pub mod profile;
 pub mod report_view;
 pub mod run;
 pub mod timing;
-pub mod wire;
 pub mod words;
 pub mod xhr_run;
 

@@ -8,7 +8,7 @@ use super::lab_client::LabFailure;
 use super::observe::Observed;
 use super::plan::SERVE_COMMAND;
 use super::run::{LiveError, Phase};
-use super::wire::WireRow;
+use cors_lab::wire::WireView;
 
 /// The label of a compared field.
 #[must_use]
@@ -92,7 +92,7 @@ pub fn shown_words(shown: &Shown) -> String {
 
 /// One request as lines: method and URL, then cookies (where observable), then the compared header lines.
 #[must_use]
-pub fn wire_row_lines(row: &WireRow) -> Vec<String> {
+pub fn wire_row_lines(row: &WireView) -> Vec<String> {
     let mut lines = vec![format!("{} {}", row.method, row.url)];
     match row.cookies {
         Some(true) => lines.push("cookies attached".to_owned()),
@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn a_request_reads_as_its_line_its_cookies_and_its_compared_headers() {
-        let row = WireRow {
+        let row = WireView {
             method: "OPTIONS".to_owned(),
             url: "http://127.0.0.1:8081/s/k/x".to_owned(),
             cookies: Some(false),

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::observation::{Observation, ReportKind};
-use crate::wire::{observed_view, predicted_view, Relevance, WireView};
+use crate::wire::{
+    observed_view, predicted_view, CookieVisibility, ObservedRequest, Relevance, WireView,
+};
 
 /// Something a real browser lets the harness observe.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -195,8 +197,8 @@ fn compare_one(input: &CompareInput, observable: Observable) -> Agreement {
 /// Both sides of the wire comparison.
 #[must_use]
 pub fn wire_views(input: &CompareInput) -> (Vec<WireView>, Vec<WireView>) {
-    let relevance = Relevance::for_scenario(input.scenario);
-    let visible = input.credentials_visible;
+    let relevance = Relevance::for_script(&input.scenario.request.headers);
+    let visible = |url: &str| CookieVisibility::when((input.credentials_visible)(url));
     let predicted: Vec<WireView> = input
         .verdict
         .requests
@@ -210,7 +212,7 @@ pub fn wire_views(input: &CompareInput) -> (Vec<WireView>, Vec<WireView>) {
         .enumerate()
         .map(|(index, received)| {
             observed_view(
-                received,
+                &ObservedRequest::from(received),
                 predicted.get(index),
                 &relevance,
                 visible(&received.url),

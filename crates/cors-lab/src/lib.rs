@@ -42,6 +42,7 @@ pub mod api;
 mod error;
 mod limits;
 mod translate;
+pub mod wire;
 
 #[cfg(feature = "server")]
 pub mod server;
