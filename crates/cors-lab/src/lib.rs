@@ -3,7 +3,8 @@
 //! The live-fetch lab: a real HTTP server that answers a scenario exactly as the scenario's servers would, so
 //! a browser can run the request for real and be compared with the prediction.
 //!
-//! Without the `server` feature the crate is the API's types ([`api`]) and the pure [`translate`] function,
+//! Without the `server` feature the crate is the API's types ([`api`]), the pure [`translate`] function and
+//! the projection of requests on the wire that the live run and the conformance harness compare ([`wire`]),
 //! which build for wasm32 too:
 //!
 //! ```

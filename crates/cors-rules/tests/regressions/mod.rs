@@ -4,7 +4,7 @@
 //!
 //! The files here are copies of `crates/cors-conformance/cases/disagreements/*.json` (or of a run's
 //! `target/conformance/disagreements/*.json`): `differences[].observed` is what the real browser did.
-//! Wire requests are projected as the harness does (`cors-conformance/src/wire.rs`): method, URL,
+//! Wire requests are projected as the harness does (`cors-lab/src/wire.rs`, which cors-rules does not depend on): method, URL,
 //! cookies where observable, and the CORS headers plus the headers the script set.
 
 use std::collections::BTreeSet;
