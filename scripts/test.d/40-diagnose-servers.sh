@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the configuration that cors-diagnose generates in real servers on loopback (nginx, Apache, Caddy
-# from Debian; Express and Fastify from npm; Flask, FastAPI and Django from PyPI) and checks, with the
+# Runs the configuration that cors-diagnose generates in real servers on loopback (nginx, Apache, Caddy,
+# Go with rs/cors from Debian; Express and Fastify from npm; Flask, FastAPI and Django from PyPI) and checks, with the
 # rules engine, that their preflight and actual responses let the browser through, that error responses
 # keep their CORS headers and that other origins are refused.
 #
@@ -18,6 +18,8 @@ install_debian() {
   command -v nginx >/dev/null || missing+=(nginx-light)
   [ -x /usr/sbin/apache2 ] || missing+=(apache2)
   command -v caddy >/dev/null || missing+=(caddy)
+  command -v go >/dev/null || missing+=(golang-go)
+  [ -d /usr/share/gocode/src/github.com/rs/cors ] || missing+=(golang-github-rs-cors-dev)
   [ ${#missing[@]} -eq 0 ] && return 0
   say "installing ${missing[*]}"
   # Keep the packages' own services from starting: the tests run private instances on loopback ports.

@@ -38,6 +38,15 @@ fn nginx_configuration_passes_the_browser_checks() {
 }
 
 #[test]
+fn go_configuration_passes_the_browser_checks() {
+    let rs_cors = std::path::Path::new("/usr/share/gocode/src/github.com/rs/cors").is_dir();
+    run_if_available("go", has_program("go") && rs_cors, || {
+        let (_servers, port) = configs::go()?;
+        verify(port)
+    });
+}
+
+#[test]
 fn express_configuration_passes_the_browser_checks() {
     run_if_available("express", node_has("express") && node_has("cors"), || {
         let (_servers, port) = configs::express()?;

@@ -239,3 +239,56 @@ if __name__ == "__main__":
     );
     python_server("django", &script)
 }
+
+/// The API behind the generated Go server: `/api/fail` answers 500; `/api/items` needs the cookie
+/// `session=ok` (401 otherwise) and answers 200 with `X-Total-Count`, as the proxies' upstream does.
+const GO_API: &str = r#"
+var apiHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/api/fail" {
+		http.Error(w, "boom", http.StatusInternalServerError)
+		return
+	}
+	if c, err := r.Cookie("session"); err != nil || c.Value != "ok" {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	w.Header().Set("X-Total-Count", "3")
+	w.Write([]byte("ok"))
+})
+"#;
+
+/// Go with `github.com/rs/cors` (Debian's `golang-github-rs-cors-dev`, built without modules): the
+/// generated `main.go` with its commented `mux.Handle` line enabled for the test API, on a free port.
+pub fn go() -> Result<Running, String> {
+    let dir = scratch("go");
+    let port = free_port();
+    let code = generated(Stack::Go, 0);
+    let enable = "// mux.Handle(\"/api/\", apiHandler)";
+    let listen = "http.ListenAndServe(\":8080\", handler)";
+    if !code.contains(enable) || !code.contains(listen) {
+        return Err(format!("the generated main.go changed shape:\n{code}"));
+    }
+    let code = code
+        .replace(enable, "mux.Handle(\"/api/\", apiHandler)")
+        .replace(
+            listen,
+            &format!("http.ListenAndServe(\"127.0.0.1:{port}\", handler)"),
+        );
+    write(&dir, "main.go", &format!("{code}{GO_API}"))?;
+    let build = Command::new("go")
+        .args(["build", "-o", "server", "main.go"])
+        .current_dir(&dir)
+        .env("GO111MODULE", "off")
+        .env("GOPATH", "/usr/share/gocode")
+        .env("GOCACHE", dir.join("gocache"))
+        .output()
+        .map_err(|e| format!("go build did not start: {e}"))?;
+    if !build.status.success() {
+        return Err(format!(
+            "go build failed:\n{}",
+            String::from_utf8_lossy(&build.stderr)
+        ));
+    }
+    let server = Server::start(Command::new(dir.join("server")), &dir, "go", port)?;
+    Ok((vec![server], port))
+}
