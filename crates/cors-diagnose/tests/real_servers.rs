@@ -47,6 +47,14 @@ fn go_configuration_passes_the_browser_checks() {
 }
 
 #[test]
+fn cloudflare_worker_passes_the_browser_checks() {
+    run_if_available("cloudflare", has_program("node"), || {
+        let (_servers, port) = configs::cloudflare()?;
+        verify(port)
+    });
+}
+
+#[test]
 fn express_configuration_passes_the_browser_checks() {
     run_if_available("express", node_has("express") && node_has("cors"), || {
         let (_servers, port) = configs::express()?;

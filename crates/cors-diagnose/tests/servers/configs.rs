@@ -292,3 +292,52 @@ pub fn go() -> Result<Running, String> {
     let server = Server::start(Command::new(dir.join("server")), &dir, "go", port)?;
     Ok((vec![server], port))
 }
+
+/// The Worker's own handler for the test: the same API as the proxies' upstream.
+const WORKER_HANDLER: &str = r#"async function handle(request, env, ctx) {
+  const url = new URL(request.url);
+  if (url.pathname === "/api/fail") throw new Error("boom");
+  if (!(request.headers.get("Cookie") || "").includes("session=ok")) {
+    return new Response("unauthorized", { status: 401 });
+  }
+  return new Response("ok", { headers: { "X-Total-Count": "3" } });
+}
+"#;
+
+/// Serves a Worker module over HTTP with Node's own Fetch API (`Request`, `Response`, `Headers`).
+const WORKER_HOST: &str = r#"import http from "node:http";
+import worker from "./index.mjs";
+
+http.createServer(async (req, res) => {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const body = chunks.length && !["GET", "HEAD"].includes(req.method) ? Buffer.concat(chunks) : undefined;
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
+  const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body });
+  const response = await worker.fetch(request, {}, {});
+  res.writeHead(response.status, [...response.headers]);
+  res.end(Buffer.from(await response.arrayBuffer()));
+}).listen(Number(process.env.PORT), "127.0.0.1");
+"#;
+
+/// Cloudflare Workers: the generated `src/index.js` with the test API as its `handle`, served by Node's
+/// Fetch API (the same `Request`/`Response`/`Headers` a Worker gets).
+pub fn cloudflare() -> Result<Running, String> {
+    let dir = scratch("cloudflare");
+    let port = free_port();
+    let code = generated(Stack::CloudflareWorkers, 0);
+    let placeholder = code
+        .find("async function handle(")
+        .ok_or_else(|| format!("the generated Worker has no handle():\n{code}"))?;
+    write(
+        &dir,
+        "index.mjs",
+        &format!("{}{WORKER_HANDLER}", &code[..placeholder]),
+    )?;
+    let host = write(&dir, "host.mjs", WORKER_HOST)?;
+    let mut command = Command::new("node");
+    command.arg(host).env("PORT", port.to_string());
+    let server = Server::start(command, &dir, "cloudflare", port)?;
+    Ok((vec![server], port))
+}
