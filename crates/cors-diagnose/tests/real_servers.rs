@@ -7,6 +7,7 @@
 mod servers;
 
 use servers::configs::{self, python};
+use servers::runtimes;
 use servers::{has_program, run_if_available, verify};
 
 fn python_has(module: &str) -> bool {
@@ -41,7 +42,7 @@ fn nginx_configuration_passes_the_browser_checks() {
 fn go_configuration_passes_the_browser_checks() {
     let rs_cors = std::path::Path::new("/usr/share/gocode/src/github.com/rs/cors").is_dir();
     run_if_available("go", has_program("go") && rs_cors, || {
-        let (_servers, port) = configs::go()?;
+        let (_servers, port) = runtimes::go()?;
         verify(port)
     });
 }
@@ -49,7 +50,7 @@ fn go_configuration_passes_the_browser_checks() {
 #[test]
 fn cloudflare_worker_passes_the_browser_checks() {
     run_if_available("cloudflare", has_program("node"), || {
-        let (_servers, port) = configs::cloudflare()?;
+        let (_servers, port) = runtimes::cloudflare()?;
         verify(port)
     });
 }

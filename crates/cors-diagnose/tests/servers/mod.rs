@@ -2,6 +2,7 @@
 //! HTTP/1.1 client, and the checks every stack must pass, judged by the rules engine.
 
 pub mod configs;
+pub mod runtimes;
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
