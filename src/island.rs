@@ -3,7 +3,8 @@
 //! with `data-type="worker"`, so the page does not load it by itself); one module may hold several
 //! islands.
 //!
-//! The app renders an empty root for the island and imports its module later ([`Load`]). The module
+//! The app renders an empty root for the island and imports its module later ([`Load`]), or ahead of
+//! time when the browser is idle ([`prefetch_when_idle`]). The module
 //! mounts its components on that root with a [`Ctx`] of its own, kept equal to the app's through window
 //! events whose detail is the scenario as JSON: the module says it is ready (the island's `ready`
 //! event), the app sends its scenario then and on every change ([`SCENARIO`]). Both sides read the JSON
@@ -134,6 +135,17 @@ pub fn IslandRoot(island: Island) -> impl IntoView {
         }
     });
     view! { <div id=island.root_id node_ref=root></div> }
+}
+
+/// In the app: imports the island's module once the browser is idle after the first render, so that it
+/// is there by the time its root appears (the wizard's last step, say).
+pub fn prefetch_when_idle(island: Island) {
+    let load = Closure::once_into_js(move || load_module(island));
+    let schedule = js_sys::Function::new_with_args(
+        "load",
+        "(window.requestIdleCallback || ((f) => setTimeout(f, 1)))(() => load());",
+    );
+    let _ = schedule.call1(&JsValue::NULL, &load);
 }
 
 /// Loads the module once `element` comes near the viewport, or at once where that cannot be observed.

@@ -271,6 +271,32 @@ async fn applying_the_proposed_fixes_makes_a_blocked_request_allowed() -> TestRe
     app.close().await
 }
 
+/// The result's details are fetched while the person is still on the first step, so the last step
+/// shows them without waiting for a download.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_result_module_is_fetched_ahead_while_the_first_step_is_shown() -> TestResult {
+    let app = App::launch(Site::dist()).await?;
+    app.goto("?case=put-needs-preflight").await?;
+    app.wait_for_testid("step-heading").await?;
+    app.wait_until("the result module to be fetched ahead", || async {
+        let names = app
+            .execute(
+                "return performance.getEntriesByType('resource').map(e => e.name).join(' ');",
+                vec![],
+            )
+            .await?;
+        Ok(names
+            .as_str()
+            .unwrap_or_default()
+            .contains("result_bg.wasm"))
+    })
+    .await?;
+    assert_eq!(app.count_css("[data-testid=result]").await?, 0);
+    app.click_testid("goto-step-7").await?;
+    wait_for_text(&app, "console-text", "preflight").await?;
+    app.close().await
+}
+
 /// The result's details come from their own module, which runs once: leaving the result step and
 /// coming back mounts them again, for the scenario as it is then.
 #[tokio::test(flavor = "multi_thread")]
