@@ -1,5 +1,6 @@
 //! From a capture to a scenario: the page (from `Origin`), the script's request, and the server's answers.
 
+use cors_rules::forbidden::forbidden_request_header;
 use cors_rules::scenario::{Answer, CredentialsMode, HeaderPair, HttpAnswer, Request, ServerEntry};
 use cors_rules::{Browser, Scenario};
 use serde::Serialize;
@@ -27,42 +28,24 @@ pub struct Built {
     pub assumptions: Vec<String>,
 }
 
-/// Headers the browser adds or manages itself; the script did not set them.
+/// Headers a browser sends on its own that a script may set too, so a capture cannot tell who set them;
+/// a script rarely does.
+const BROWSER_MANAGED: &[&str] = &[
+    "accept-language",
+    "cache-control",
+    "if-modified-since",
+    "if-none-match",
+    "pragma",
+    "priority",
+    "user-agent",
+];
+
+/// Headers the browser adds or manages itself; the script did not set them: the forbidden request
+/// headers (a script cannot set those), the browser-managed ones above, and the default `Accept`.
 fn set_by_browser(name: &str, value: &str) -> bool {
     let name = name.to_ascii_lowercase();
-    const NAMES: &[&str] = &[
-        "accept-charset",
-        "accept-encoding",
-        "accept-language",
-        "access-control-request-headers",
-        "access-control-request-method",
-        "cache-control",
-        "connection",
-        "content-length",
-        "cookie",
-        "cookie2",
-        "date",
-        "dnt",
-        "expect",
-        "host",
-        "if-modified-since",
-        "if-none-match",
-        "keep-alive",
-        "origin",
-        "pragma",
-        "priority",
-        "referer",
-        "set-cookie",
-        "te",
-        "trailer",
-        "transfer-encoding",
-        "upgrade",
-        "user-agent",
-        "via",
-    ];
-    NAMES.contains(&name.as_str())
-        || name.starts_with("sec-")
-        || name.starts_with("proxy-")
+    forbidden_request_header(&name, value.as_bytes()).is_some()
+        || BROWSER_MANAGED.contains(&name.as_str())
         || (name == "accept" && value.trim() == "*/*")
 }
 
