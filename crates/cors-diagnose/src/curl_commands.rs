@@ -1,10 +1,11 @@
 //! `curl` commands that replay what the browser sends, with the answer a correct server gives.
 
+use cors_rules::method::{is_cors_safelisted_method, normalize_method};
 use cors_rules::scenario::Request;
 use cors_rules::Scenario;
 use serde::Serialize;
 
-use crate::policy::Policy;
+use crate::policy::{headers_needing_permission, Policy};
 
 /// One command and what a correct server answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -29,25 +30,9 @@ pub fn shell_quote(word: &str) -> String {
 /// XHR upload flag).
 #[must_use]
 pub fn needs_preflight(request: &Request) -> bool {
-    let simple_method = matches!(request.method.as_str(), "GET" | "HEAD" | "POST");
-    let unsafe_header = request.headers.iter().any(|(name, value)| {
-        let name = name.to_ascii_lowercase();
-        let essence = value
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        match name.as_str() {
-            "accept" | "accept-language" | "content-language" => false,
-            "content-type" => !matches!(
-                essence.as_str(),
-                "application/x-www-form-urlencoded" | "multipart/form-data" | "text/plain"
-            ),
-            _ => true,
-        }
-    });
-    !simple_method || unsafe_header || request.preflight_flag
+    !is_cors_safelisted_method(&normalize_method(&request.method))
+        || !headers_needing_permission(request).is_empty()
+        || request.preflight_flag
 }
 
 /// The commands for a scenario's request, and what the policy's server answers.

@@ -1,6 +1,9 @@
 //! A CORS policy: what a server should allow, as the stacks' configuration needs it.
 
-use cors_rules::scenario::{Answer, CredentialsMode};
+use cors_rules::forbidden::forbidden_request_header;
+use cors_rules::quirks::ExtraSafelist;
+use cors_rules::safelist::cors_unsafe_request_header_names;
+use cors_rules::scenario::{Answer, CredentialsMode, Request};
 use cors_rules::Scenario;
 use serde::{Deserialize, Serialize};
 
@@ -38,24 +41,16 @@ pub struct Policy {
 /// Preflight lifetime used by default: Safari caps at 600 seconds, Chrome at 7200.
 pub const DEFAULT_MAX_AGE: u32 = 600;
 
-/// Request headers that never need allowing (CORS-safelisted names; `content-type` only with a form or
-/// text value).
-fn needs_allowing(name: &str, value: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    let essence = value
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    match name.as_str() {
-        "accept" | "accept-language" | "content-language" => false,
-        "content-type" => !matches!(
-            essence.as_str(),
-            "application/x-www-form-urlencoded" | "multipart/form-data" | "text/plain"
-        ),
-        _ => true,
-    }
+/// The request headers a server must allow (`Access-Control-Allow-Headers`): the engine's CORS-unsafe
+/// request-header names (S-8: sorted, lower-case) among the headers a script can set at all.
+#[must_use]
+pub fn headers_needing_permission(request: &Request) -> Vec<String> {
+    let settable = request
+        .headers
+        .iter()
+        .filter(|(name, value)| forbidden_request_header(name, value.as_bytes()).is_none())
+        .map(|(name, value)| (name.as_str(), value.as_bytes()));
+    cors_unsafe_request_header_names(settable, ExtraSafelist::None).names
 }
 
 /// Response headers worth exposing when the server sends them.
@@ -84,12 +79,7 @@ impl Policy {
         let method = normalize_method(&request.method);
         let mut methods = vec!["GET".to_owned()];
         push_unique(&mut methods, method);
-        let mut allow_headers = Vec::new();
-        for (name, value) in &request.headers {
-            if needs_allowing(name, value) {
-                push_unique(&mut allow_headers, name.to_ascii_lowercase());
-            }
-        }
+        let allow_headers = headers_needing_permission(request);
         let mut expose_headers = Vec::new();
         let entry = scenario
             .server
@@ -191,6 +181,20 @@ mod tests {
 
     fn scenario(json: &str) -> Scenario {
         Scenario::from_json(json).expect("valid")
+    }
+
+    #[test]
+    fn only_settable_unsafe_headers_need_the_servers_permission() {
+        let long = "a".repeat(129);
+        let request = scenario(&format!(
+            r#"{{"page":"https://app.example.com","request":{{"url":"https://api.example.com/","method":"POST","headers":[["X-Request-Id","7"],["Cookie","a=b"],["Content-Type","text/plain"],["Accept","{long}"],["Content-Language","en"]]}},"server":[]}}"#
+        ))
+        .request;
+        assert_eq!(
+            headers_needing_permission(&request),
+            vec!["accept", "x-request-id"],
+            "a forbidden header is never sent, a safelisted one needs nothing, a value over 128 bytes does"
+        );
     }
 
     #[test]
