@@ -6,7 +6,7 @@ use cors_rules::{Browser, InputError, Scenario, Verdict};
 use leptos::prelude::*;
 
 use crate::share::{Layout, Link, Theme};
-use crate::wizard::Nav;
+use crate::wizard::{Nav, View, WizardStep};
 
 /// The engine's answer for the current scenario.
 pub type Evaluation = Result<Verdict, InputError>;
@@ -102,6 +102,23 @@ impl Ctx {
         if let Some(report) = self.on_edit {
             self.scenario.with_untracked(report);
         }
+    }
+
+    /// Opens `scenario` on the result step (staying in the expert view when it is shown), clearing a
+    /// link problem: how a gallery case or a diagnosed paste opens.
+    pub fn show_result_of(&self, scenario: Scenario) {
+        self.scenario.set(scenario);
+        self.link_problem.set(None);
+        self.nav.update(|n| {
+            *n = Nav {
+                step: WizardStep::Result,
+                view: if n.view == View::Expert {
+                    View::Expert
+                } else {
+                    View::Wizard
+                },
+            }
+        });
     }
 
     /// The link state right now.

@@ -13,23 +13,11 @@ use cors_rules::Scenario;
 use leptos::prelude::*;
 
 use crate::ctx::Ctx;
-use crate::wizard::{Nav, View, WizardStep};
 
 /// Loads a scenario into the wizard and shows its result (the same way a gallery case opens); in the
 /// app, on the diagnose module's request ([`island`]).
 pub fn load_into_wizard(ctx: Ctx, scenario: Scenario) {
-    ctx.scenario.set(scenario);
-    ctx.link_problem.set(None);
-    ctx.nav.update(|n| {
-        *n = Nav {
-            step: WizardStep::Result,
-            view: if n.view == View::Expert {
-                View::Expert
-            } else {
-                View::Wizard
-            },
-        }
-    });
+    ctx.show_result_of(scenario);
 }
 
 /// Copies text to the clipboard (best effort: the browser may refuse without a user gesture).

@@ -5,23 +5,11 @@ use leptos::prelude::*;
 use crate::browser_io::focus_step_heading;
 use crate::ctx::Ctx;
 use crate::gallery::{Case, CASES};
-use crate::wizard::{Nav, View, WizardStep};
 
 /// Loads a gallery case into the scenario and shows its result.
 pub fn open_case(ctx: Ctx, case: &Case) {
     if let Ok(scenario) = case.scenario() {
-        ctx.scenario.set(scenario);
-        ctx.link_problem.set(None);
-        ctx.nav.update(|n| {
-            *n = Nav {
-                step: WizardStep::Result,
-                view: if n.view == View::Expert {
-                    View::Expert
-                } else {
-                    View::Wizard
-                },
-            }
-        });
+        ctx.show_result_of(scenario);
         // Also when the result was already shown: bring it into view from the gallery below.
         focus_step_heading();
     }
