@@ -127,6 +127,7 @@ pub fn IslandRoot(island: Island) -> impl IntoView {
             let init = web_sys::CustomEventInit::new();
             init.set_detail(&JsValue::from_str(island.root_id));
             dispatch(MOUNT, &init);
+            mark_if_failed(&element, island);
             return;
         }
         match island.load {
@@ -134,7 +135,23 @@ pub fn IslandRoot(island: Island) -> impl IntoView {
             Load::WhenNear => load_when_near(&element, island),
         }
     });
-    view! { <div id=island.root_id node_ref=root></div> }
+    // Until the module mounts, the stylesheet shows "Loading…" in the empty root; if the import fails,
+    // `data-failed` makes it say so.
+    view! { <div id=island.root_id class="island" data-island-module=island.module node_ref=root></div> }
+}
+
+/// Marks a root anew (`data-failed`) when its module could not be loaded before.
+fn mark_if_failed(element: &web_sys::Element, island: Island) {
+    let failed = js_sys::Function::new_with_args(
+        "path",
+        "return Boolean(window.corsExplainerFailedIslands && window.corsExplainerFailedIslands.has(path));",
+    );
+    let known_failed = failed
+        .call1(&JsValue::NULL, &JsValue::from_str(island.module))
+        .is_ok_and(|v| v.is_truthy());
+    if known_failed {
+        let _ = element.set_attribute("data-failed", "");
+    }
 }
 
 /// In the app: imports the island's module once the browser is idle after the first render, so that it
@@ -178,7 +195,7 @@ fn load_when_near(element: &web_sys::Element, island: Island) {
     }
 }
 
-/// Imports the module and runs it; a failure leaves the root empty and says why in the console.
+/// Imports the module and runs it; a failure marks its roots (`data-failed`) and says why in the console.
 fn load_module(island: Island) {
     let first = REQUESTED.with_borrow_mut(|modules| {
         let first = !modules.contains(&island.module);
@@ -194,7 +211,13 @@ fn load_module(island: Island) {
         "path, name",
         "import(new URL(path, document.baseURI).href)\
            .then((module) => module.default())\
-           .catch((error) => console.warn(`The ${name} could not be loaded:`, error));",
+           .catch((error) => {\
+             console.warn(`The ${name} could not be loaded:`, error);\
+             (window.corsExplainerFailedIslands ||= new Set()).add(path);\
+             for (const root of document.querySelectorAll(`[data-island-module=\"${path}\"]`)) {\
+               root.dataset.failed = '';\
+             }\
+           });",
     );
     let _ = import.call2(
         &JsValue::NULL,
