@@ -1,7 +1,9 @@
 //! CORS Explainer, the web app: a step-by-step wizard over the `cors-rules` engine, running in the page.
 //!
-//! Every judgement comes from [`cors_rules::evaluate`]; this crate holds the state (the scenario), the
-//! share-link format, the gallery and the components that render the verdict.
+//! Every judgement comes from the engine: [`cors_rules::evaluate_essentials()`] in the first load,
+//! [`cors_rules::evaluate()`] for the result's details (their own module, `src/island.rs`). This crate
+//! holds the state (the scenario), the share-link format, the gallery and the components that render
+//! the verdict.
 
 #![deny(unsafe_code)]
 
