@@ -50,8 +50,13 @@ pub fn App() -> impl IntoView {
 fn Site() -> impl IntoView {
     let ctx = Ctx::get();
     let view_mode = Memo::new(move |_| ctx.nav.with(|n| n.view));
-    // Most visits end on the result: its details are fetched while the person fills in the steps.
-    Effect::new(move |_| crate::island::prefetch_when_idle(crate::result::island::RESULT));
+    // The result's details are fetched one step ahead, on the server-answer step, so the result shows
+    // them at once; a first visit that stays on the early steps does not download them.
+    Effect::new(move |_| {
+        if ctx.nav.with(|n| n.step >= WizardStep::Server) {
+            crate::island::prefetch_when_idle(crate::result::island::RESULT);
+        }
+    });
     view! {
         <a class="skip-link" href="#main">"Skip to the wizard"</a>
         <SiteHeader />

@@ -154,13 +154,15 @@ fn mark_if_failed(element: &web_sys::Element, island: Island) {
     }
 }
 
-/// In the app: imports the island's module once the browser is idle after the first render, so that it
-/// is there by the time its root appears (the wizard's last step, say).
+/// In the app: imports the island's module once the browser is idle, so that it is there by the time
+/// its root appears (called on the step before the result, say). Idempotent.
 pub fn prefetch_when_idle(island: Island) {
     let load = Closure::once_into_js(move || load_module(island));
     let schedule = js_sys::Function::new_with_args(
         "load",
-        "(window.requestIdleCallback || ((f) => setTimeout(f, 1)))(() => load());",
+        "window.requestIdleCallback\
+           ? requestIdleCallback(() => load(), { timeout: 2000 })\
+           : setTimeout(() => load(), 1);",
     );
     let _ = schedule.call1(&JsValue::NULL, &load);
 }
