@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
         cors_rules::evaluate_essentials,
     );
     provide_context(ctx);
+    crate::island::bridge(ctx);
     apply_theme(ctx.theme);
     sync_url(ctx);
     if first_visit {

@@ -6,10 +6,10 @@
 //! The app renders an empty root for the island and imports its module later ([`Load`]), or ahead of
 //! time when the browser is idle ([`prefetch_when_idle`]). The module
 //! mounts its components on that root with a [`Ctx`] of its own, kept equal to the app's through window
-//! events whose detail is the scenario as JSON: the module says it is ready (the island's `ready`
-//! event), the app sends its scenario then and on every change ([`SCENARIO`]). Both sides read the JSON
-//! with the engine's own parser. An edit made in an island goes to the app ([`EDIT`]), whose scenario
-//! stays the one source of truth. A module runs once per page: when the app renders an island's root
+//! events whose detail is the scenario as JSON, one [`bridge`] per page: a mounted island says it is
+//! ready ([`READY`]), the app sends its scenario then and on every change ([`SCENARIO`]). Both sides read
+//! the JSON with the engine's own parser. An edit made in an island goes to the app ([`EDIT`]), whose
+//! scenario stays the one source of truth. A module runs once per page: when the app renders an island's root
 //! again (back to the result step, say), it asks the loaded module to mount there ([`MOUNT`]).
 
 use std::cell::RefCell;
@@ -28,6 +28,8 @@ use crate::share::read_link;
 
 /// App → islands: the app's scenario.
 const SCENARIO: &str = "cors-explainer:scenario";
+/// Module → app: an island mounted, send it the scenario.
+const READY: &str = "cors-explainer:island-ready";
 /// Module → app: the person changed the scenario in an island (a fix applied, a browser tab chosen).
 const EDIT: &str = "cors-explainer:island-edit";
 /// App → modules: mount the island whose root has the id in the detail.
@@ -52,8 +54,6 @@ pub struct Island {
     pub root_id: &'static str,
     /// The module, relative to the page (trunk writes it beside `index.html`).
     pub module: &'static str,
-    /// Module → app: mounted, send the scenario.
-    pub ready: &'static str,
     /// Its name in a console warning when the module cannot be loaded.
     pub name: &'static str,
     /// When the app imports it.
@@ -63,9 +63,18 @@ pub struct Island {
 /// An island and the components its module mounts on its root.
 pub type Mountable = (Island, fn() -> AnyView);
 
+/// Where the import of a module stands, in the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Import {
+    /// Imported, or on its way.
+    Requested,
+    /// The import failed (the console says why).
+    Failed,
+}
+
 thread_local! {
-    /// In the app: the modules already imported (or being imported).
-    static REQUESTED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    /// In the app: the modules whose import was started, and how it went.
+    static IMPORTS: RefCell<Vec<(&'static str, Import)>> = const { RefCell::new(Vec::new()) };
     /// In a module: the islands mounted, by root id, so a second mount replaces the first.
     static MOUNTED: RefCell<Vec<(&'static str, UnmountHandle<AnyViewState>)>> =
         const { RefCell::new(Vec::new()) };
@@ -99,11 +108,19 @@ pub fn scenario_of(event: &web_sys::Event) -> Option<Scenario> {
     Scenario::from_json(&detail_text(event)?).ok()
 }
 
-/// In the app: the island's root, the scenario it is sent, and the loading of its module.
-#[component]
-pub fn IslandRoot(island: Island) -> impl IntoView {
-    let ctx = Ctx::get();
-    let ready = window_event_listener_untyped(island.ready, move |_| {
+fn import_of(module: &str) -> Option<Import> {
+    IMPORTS.with_borrow(|imports| {
+        imports
+            .iter()
+            .find(|(m, _)| *m == module)
+            .map(|&(_, state)| state)
+    })
+}
+
+/// In the app, once per page: keeps every island's scenario equal to the app's, and takes their edits.
+/// Nothing is sent while no module has been imported (a mounting island asks for it).
+pub fn bridge(ctx: Ctx) {
+    let ready = window_event_listener_untyped(READY, move |_| {
         ctx.scenario.with_untracked(|s| send(SCENARIO, Some(s)));
     });
     let edit = window_event_listener_untyped(EDIT, move |event| {
@@ -117,22 +134,34 @@ pub fn IslandRoot(island: Island) -> impl IntoView {
         ready.remove();
         edit.remove();
     });
-    Effect::new(move |_| ctx.scenario.with(|s| send(SCENARIO, Some(s))));
+    Effect::new(move |_| {
+        ctx.scenario.with(|s| {
+            if IMPORTS.with_borrow(|imports| !imports.is_empty()) {
+                send(SCENARIO, Some(s));
+            }
+        });
+    });
+}
+
+/// In the app: the island's root and the loading of its module.
+#[component]
+pub fn IslandRoot(island: Island) -> impl IntoView {
     let root = NodeRef::<Div>::new();
     Effect::new(move |_| {
         let Some(element) = root.get() else {
             return;
         };
-        if REQUESTED.with_borrow(|modules| modules.contains(&island.module)) {
-            let init = web_sys::CustomEventInit::new();
-            init.set_detail(&JsValue::from_str(island.root_id));
-            dispatch(MOUNT, &init);
-            mark_if_failed(&element, island);
-            return;
-        }
-        match island.load {
-            Load::WhenMounted => load_module(island),
-            Load::WhenNear => load_when_near(&element, island),
+        match (import_of(island.module), island.load) {
+            (Some(Import::Failed), _) => {
+                let _ = element.set_attribute("data-failed", "");
+            }
+            (Some(Import::Requested), _) => {
+                let init = web_sys::CustomEventInit::new();
+                init.set_detail(&JsValue::from_str(island.root_id));
+                dispatch(MOUNT, &init);
+            }
+            (None, Load::WhenMounted) => load_module(island),
+            (None, Load::WhenNear) => load_when_near(&element, island),
         }
     });
     // Until the module mounts, the stylesheet shows "Loading…" in the empty root; if the import fails,
@@ -140,23 +169,12 @@ pub fn IslandRoot(island: Island) -> impl IntoView {
     view! { <div id=island.root_id class="island" data-island-module=island.module node_ref=root></div> }
 }
 
-/// Marks a root anew (`data-failed`) when its module could not be loaded before.
-fn mark_if_failed(element: &web_sys::Element, island: Island) {
-    let failed = js_sys::Function::new_with_args(
-        "path",
-        "return Boolean(window.corsExplainerFailedIslands && window.corsExplainerFailedIslands.has(path));",
-    );
-    let known_failed = failed
-        .call1(&JsValue::NULL, &JsValue::from_str(island.module))
-        .is_ok_and(|v| v.is_truthy());
-    if known_failed {
-        let _ = element.set_attribute("data-failed", "");
-    }
-}
-
 /// In the app: imports the island's module once the browser is idle, so that it is there by the time
 /// its root appears (called on the step before the result, say). Idempotent.
 pub fn prefetch_when_idle(island: Island) {
+    if import_of(island.module).is_some() {
+        return;
+    }
     let load = Closure::once_into_js(move || load_module(island));
     let schedule = js_sys::Function::new_with_args(
         "load",
@@ -197,35 +215,55 @@ fn load_when_near(element: &web_sys::Element, island: Island) {
     }
 }
 
-/// Imports the module and runs it; a failure marks its roots (`data-failed`) and says why in the console.
+/// Imports the module and runs it, once per page; a failure marks its roots (`data-failed`) and says
+/// why in the console.
 fn load_module(island: Island) {
-    let first = REQUESTED.with_borrow_mut(|modules| {
-        let first = !modules.contains(&island.module);
-        if first {
-            modules.push(island.module);
-        }
-        first
-    });
-    if !first {
+    if import_of(island.module).is_some() {
         return;
     }
+    IMPORTS.with_borrow_mut(|imports| imports.push((island.module, Import::Requested)));
+    let module = island.module;
+    let failed = Closure::once_into_js(move || {
+        IMPORTS.with_borrow_mut(|imports| {
+            for (m, state) in imports.iter_mut() {
+                if *m == module {
+                    *state = Import::Failed;
+                }
+            }
+        });
+        mark_failed_roots(module);
+    });
     let import = js_sys::Function::new_with_args(
-        "path, name",
+        "path, name, failed",
         "import(new URL(path, document.baseURI).href)\
            .then((module) => module.default())\
            .catch((error) => {\
              console.warn(`The ${name} could not be loaded:`, error);\
-             (window.corsExplainerFailedIslands ||= new Set()).add(path);\
-             for (const root of document.querySelectorAll(`[data-island-module=\"${path}\"]`)) {\
-               root.dataset.failed = '';\
-             }\
+             failed();\
            });",
     );
-    let _ = import.call2(
+    let _ = import.call3(
         &JsValue::NULL,
         &JsValue::from_str(island.module),
         &JsValue::from_str(island.name),
+        &failed,
     );
+}
+
+/// Marks every root on the page whose module could not be loaded.
+fn mark_failed_roots(module: &str) {
+    let selector = format!("[data-island-module=\"{module}\"]");
+    let Ok(roots) = document().query_selector_all(&selector) else {
+        return;
+    };
+    for index in 0..roots.length() {
+        let root = roots
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok());
+        if let Some(root) = root {
+            let _ = root.set_attribute("data-failed", "");
+        }
+    }
 }
 
 /// In a module: mounts each island whose root is on the page now, and again whenever the app renders
@@ -270,7 +308,7 @@ fn mount(island: Island, panels: fn() -> AnyView, evaluate: Evaluator) {
             }
         });
         on_cleanup(move || listener.remove());
-        send(island.ready, None);
+        send(READY, None);
         panels()
     });
     // The earlier mount's root has left the page: dropping its handle disposes of it.

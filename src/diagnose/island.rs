@@ -17,7 +17,6 @@ const LOAD: &str = "cors-explainer:diagnose-load";
 pub const DIAGNOSE: Island = Island {
     root_id: "diagnose-root",
     module: "diagnose.js",
-    ready: "cors-explainer:diagnose-ready",
     name: "diagnose panel",
     load: Load::WhenNear,
 };

@@ -12,7 +12,6 @@ use crate::island::{Island, IslandRoot, Load, Mountable};
 pub const RESULT: Island = Island {
     root_id: "result-details",
     module: "result.js",
-    ready: "cors-explainer:result-ready",
     name: "result's details",
     load: Load::WhenMounted,
 };
