@@ -22,17 +22,6 @@ async fn open_panel(app: &App) -> Result<(), HarnessError> {
     app.wait_for_testid("diagnose-input").await.map(|_| ())
 }
 
-/// The names of the files the page has fetched so far.
-async fn fetched(app: &App) -> Result<String, HarnessError> {
-    let names = app
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name).join(' ');",
-            vec![],
-        )
-        .await?;
-    Ok(names.as_str().unwrap_or_default().to_owned())
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_module_loads_only_when_its_section_comes_near() -> TestResult {
     let app = App::launch(Site::dist()).await?;
@@ -40,16 +29,16 @@ async fn the_module_loads_only_when_its_section_comes_near() -> TestResult {
     app.wait_for_testid("diagnose").await?;
     // Time enough for an eager load to have started: the app rendered and nothing came near.
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    let before = fetched(&app).await?;
+    let before = app.resource_entries().await?;
     assert!(
-        !before.contains("diagnose"),
-        "the diagnose module was fetched before its section came near: {before}"
+        !before.iter().any(|r| r.url.contains("diagnose")),
+        "the diagnose module was fetched before its section came near: {before:?}"
     );
     open_panel(&app).await?;
-    let after = fetched(&app).await?;
+    let after = app.resource_entries().await?;
     assert!(
-        after.contains("diagnose_bg.wasm"),
-        "the diagnose module's Wasm was not fetched: {after}"
+        after.iter().any(|r| r.url.ends_with("diagnose_bg.wasm")),
+        "the diagnose module's Wasm was not fetched: {after:?}"
     );
     Ok(())
 }

@@ -271,17 +271,6 @@ async fn applying_the_proposed_fixes_makes_a_blocked_request_allowed() -> TestRe
     app.close().await
 }
 
-/// The names of the files the page has fetched so far.
-async fn fetched(app: &App) -> Result<String, HarnessError> {
-    let names = app
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name).join(' ');",
-            vec![],
-        )
-        .await?;
-    Ok(names.as_str().unwrap_or_default().to_owned())
-}
-
 /// The result's details are not part of a first visit on the early steps; they are fetched one step
 /// ahead, on the server-answer step, so the result shows them without waiting for a download.
 #[tokio::test(flavor = "multi_thread")]
@@ -291,14 +280,17 @@ async fn the_result_module_is_fetched_one_step_ahead_and_not_on_a_first_visit() 
     app.wait_for_testid("step-heading").await?;
     // Time enough for an eager fetch to have started.
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    let first_visit = fetched(&app).await?;
+    let first_visit = app.resource_entries().await?;
     assert!(
-        !first_visit.contains("result_bg.wasm"),
-        "a first visit fetched the result module: {first_visit}"
+        !first_visit
+            .iter()
+            .any(|r| r.url.ends_with("result_bg.wasm")),
+        "a first visit fetched the result module: {first_visit:?}"
     );
     app.click_testid("goto-step-6").await?;
     app.wait_until("the result module to be fetched ahead", || async {
-        Ok(fetched(&app).await?.contains("result_bg.wasm"))
+        let fetched = app.resource_entries().await?;
+        Ok(fetched.iter().any(|r| r.url.ends_with("result_bg.wasm")))
     })
     .await?;
     assert_eq!(app.count_css("[data-testid=result]").await?, 0);
