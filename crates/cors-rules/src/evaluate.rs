@@ -117,7 +117,7 @@ pub(crate) fn decide_with(scenario: &Scenario, parsed: &Parsed) -> Result<Decisi
 /// # Errors
 /// An [`InputError`] naming the field when the scenario cannot be evaluated.
 pub fn evaluate(scenario: &Scenario) -> Result<Verdict, InputError> {
-    Ok(verdict_of(scenario, decide(scenario)?, true))
+    Ok(verdict_of(scenario, decide(scenario)?, Details::Rendered))
 }
 
 /// Evaluates a scenario like [`evaluate`], without the details a result page shows further down:
@@ -129,11 +129,18 @@ pub fn evaluate(scenario: &Scenario) -> Result<Verdict, InputError> {
 /// # Errors
 /// An [`InputError`] naming the field when the scenario cannot be evaluated.
 pub fn evaluate_essentials(scenario: &Scenario) -> Result<Verdict, InputError> {
-    Ok(verdict_of(scenario, decide(scenario)?, false))
+    Ok(verdict_of(scenario, decide(scenario)?, Details::Omitted))
+}
+
+/// Whether a verdict carries the result's details (console text, JS error, fixes, Network rows).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Details {
+    Rendered,
+    Omitted,
 }
 
 /// The verdict for a decision, with or without the result's details.
-fn verdict_of(scenario: &Scenario, decision: Decision, details: bool) -> Verdict {
+fn verdict_of(scenario: &Scenario, decision: Decision, details: Details) -> Verdict {
     let failure = failure_of(&decision);
     let request = &scenario.request;
     let ctx = RenderContext {
@@ -163,7 +170,7 @@ fn verdict_of(scenario: &Scenario, decision: Decision, details: bool) -> Verdict
         network: Vec::new(),
         requests: Vec::new(),
     };
-    if details {
+    if details == Details::Rendered {
         (verdict.fixes, verdict.notes) = fixes::fixes(scenario, &ctx, trace);
         verdict.js_error = render::js_error(&ctx, decision.outcome, trace);
         verdict.console = render::console(&ctx, trace, decision.outcome);
