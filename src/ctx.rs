@@ -5,6 +5,7 @@
 use cors_rules::{Browser, InputError, Scenario, Verdict};
 use leptos::prelude::*;
 
+use crate::host_names;
 use crate::share::{Layout, Link, Theme};
 use crate::wizard::{Nav, View, WizardStep};
 
@@ -13,6 +14,7 @@ pub type Evaluation = Result<Verdict, InputError>;
 
 /// How a [`Ctx`] evaluates: `cors_rules::evaluate_essentials` in the app's first load (the result's
 /// details come with the result module, `src/result/island.rs`), `cors_rules::evaluate` in that module.
+/// Either is handed the scenario with its host names in ASCII form ([`host_names::in_ascii`]).
 pub type Evaluator = fn(&Scenario) -> Evaluation;
 
 /// Everything components share, provided as context by the app root.
@@ -58,6 +60,7 @@ impl Ctx {
     #[must_use]
     pub fn new(link: Link, link_problem: Option<String>, evaluate: Evaluator) -> Ctx {
         let scenario = RwSignal::new(link.scenario);
+        let evaluate = move |s: &Scenario| evaluate(&host_names::in_ascii(s));
         let verdict = Memo::new(move |_| scenario.with(evaluate));
         let by_browser = Memo::new(move |_| {
             scenario.with(|s| {

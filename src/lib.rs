@@ -11,6 +11,7 @@ pub mod ctx;
 pub mod derive;
 pub mod gallery;
 pub mod glossary;
+pub mod host_names;
 pub mod origin_parts;
 pub mod share;
 pub mod state;

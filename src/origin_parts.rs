@@ -57,7 +57,7 @@ impl OriginParts {
 /// Splits an origin or URL; `None` for an opaque origin (`null`) or text that is not a URL.
 #[must_use]
 pub fn split_origin(text: &str) -> Option<OriginParts> {
-    let url = url::Url::parse(text.trim()).ok()?;
+    let url = crate::host_names::parse_url(text.trim())?;
     let host = url.host_str()?.to_owned();
     let port = url
         .port_or_known_default()

@@ -3,6 +3,7 @@
 //! Plain functions over [`Scenario`], no signals, so they are unit-tested natively. None of them judges
 //! CORS: they only move the person's input into the scenario the engine reads.
 
+use crate::host_names::parse_url;
 use cors_rules::scenario::{Answer, HeaderPair, HttpAnswer, Request, ServerEntry};
 use cors_rules::verdict::{Fix, FixTarget};
 use cors_rules::Scenario;
@@ -153,11 +154,11 @@ pub fn entry_for_url(scenario: &Scenario, url: &str) -> Option<usize> {
         .iter()
         .position(|e| e.url == url)
         .or_else(|| {
-            let wanted = url::Url::parse(url).ok()?;
+            let wanted = parse_url(url)?;
             scenario
                 .server
                 .iter()
-                .position(|e| url::Url::parse(&e.url).ok().as_ref() == Some(&wanted))
+                .position(|e| parse_url(&e.url).as_ref() == Some(&wanted))
         })
 }
 

@@ -171,6 +171,33 @@ async fn typing_a_target_url_updates_the_origin_comparison_at_once() -> TestResu
     app.close().await
 }
 
+/// The browser build's URL parser has no Unicode tables: the page's own `URL` turns host names into
+/// their ASCII form first (`src/host_names.rs`), as the browser does for the `Origin` header.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_unicode_host_name_is_compared_and_sent_in_its_ascii_form() -> TestResult {
+    let app = App::launch(Site::dist()).await?;
+    app.goto("?view=expert").await?;
+    type_into(&app, "page-origin", "https://bücher.example").await?;
+    type_into(&app, "target-url", "https://BÜCHER.example/katalog").await?;
+    wait_for_text(&app, "origin-verdict", "Same origin.").await?;
+    assert_eq!(
+        app.text_of_testid("origin-page-host").await?,
+        "xn--bcher-kva.example"
+    );
+    assert_eq!(
+        app.text_of_testid("origin-target-host").await?,
+        "xn--bcher-kva.example"
+    );
+    type_into(&app, "target-url", "https://api.bücher.example/katalog").await?;
+    wait_for_text(&app, "origin-verdict", "Cross-origin.").await?;
+    assert_eq!(
+        app.text_of_testid("origin-target-host").await?,
+        "api.xn--bcher-kva.example ✗ differs"
+    );
+    app.assert_no_console_errors().await?;
+    app.close().await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn next_moves_keyboard_focus_to_the_new_step_heading() -> TestResult {
     let app = App::launch(Site::dist()).await?;

@@ -1,6 +1,7 @@
 //! Prediction against observation: one row per field the page (and the lab's log) can see, each marked
 //! agree, disagree, or not observable. Plain data in, plain data out; the panel only renders the rows.
 
+use crate::host_names::parse_url;
 use cors_lab::api::{LogEntry, LoggedAnswer};
 use cors_rules::scenario::{Answer, Api, Scenario};
 use cors_rules::{Outcome, ResponseType, Verdict};
@@ -275,8 +276,8 @@ fn declared_names(scenario: &Scenario, verdict: &Verdict) -> Vec<String> {
         .iter()
         .rev()
         .find(|request| request.method != "OPTIONS")
-        .and_then(|request| url::Url::parse(&request.url).ok());
-    let answers_last = |entry_url: &str| last.is_some() && url::Url::parse(entry_url).ok() == last;
+        .and_then(|request| parse_url(&request.url));
+    let answers_last = |entry_url: &str| last.is_some() && parse_url(entry_url) == last;
     let chosen: Vec<_> = scenario
         .server
         .iter()

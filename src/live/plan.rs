@@ -1,6 +1,7 @@
 //! Where a live run goes and what it predicts, as plain functions: the lab's candidate origins, and the
 //! scenario retargeted at a URL the person typed.
 
+use crate::host_names::parse_url;
 use cors_rules::{Browser, Scenario};
 
 /// Where a lab started with the README's serve command listens.
@@ -75,7 +76,7 @@ pub fn check_url(text: &str) -> Result<String, UrlProblem> {
     if text.is_empty() {
         return Err(UrlProblem::Empty);
     }
-    let url = url::Url::parse(text).map_err(|_| UrlProblem::NotAbsolute)?;
+    let url = parse_url(text).ok_or(UrlProblem::NotAbsolute)?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(UrlProblem::NotHttp {
             scheme: url.scheme().to_owned(),
@@ -93,7 +94,7 @@ pub fn retarget(scenario: &Scenario, page_origin: &str, url: &str, browser: Brow
     out.browser = browser;
     out.page = (page_origin != "null").then(|| page_origin.to_owned());
     let same = |a: &str, b: &str| {
-        a == b || matches!((url::Url::parse(a), url::Url::parse(b)), (Ok(a), Ok(b)) if a == b)
+        a == b || matches!((parse_url(a), parse_url(b)), (Some(a), Some(b)) if a == b)
     };
     for entry in &mut out.server {
         if same(&entry.url, &scenario.request.url) {
