@@ -260,9 +260,16 @@ impl Scenario {
     /// # Errors
     /// An [`InputError`] naming the field (by path) and the problem.
     pub fn from_json(text: &str) -> Result<Scenario, InputError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de)
-            .map_err(|err| input_error(&err.path().to_string(), &err.inner().to_string()))
+        #[cfg(feature = "field-paths")]
+        {
+            let de = &mut serde_json::Deserializer::from_str(text);
+            serde_path_to_error::deserialize(de)
+                .map_err(|err| input_error(&err.path().to_string(), &err.inner().to_string()))
+        }
+        #[cfg(not(feature = "field-paths"))]
+        {
+            serde_json::from_str(text).map_err(|err| unplaced_error(&err))
+        }
     }
 
     /// Parses a scenario from a JSON value, naming the offending field on error.
@@ -270,11 +277,28 @@ impl Scenario {
     /// # Errors
     /// An [`InputError`] naming the field (by path) and the problem.
     pub fn from_value(value: serde_json::Value) -> Result<Scenario, InputError> {
-        serde_path_to_error::deserialize(value)
-            .map_err(|err| input_error(&err.path().to_string(), &err.inner().to_string()))
+        #[cfg(feature = "field-paths")]
+        {
+            serde_path_to_error::deserialize(value)
+                .map_err(|err| input_error(&err.path().to_string(), &err.inner().to_string()))
+        }
+        #[cfg(not(feature = "field-paths"))]
+        {
+            serde_json::from_value(value).map_err(|err| unplaced_error(&err))
+        }
     }
 }
 
+/// An [`InputError`] without the `field-paths` feature: serde_json's message, no field.
+#[cfg(not(feature = "field-paths"))]
+fn unplaced_error(err: &serde_json::Error) -> InputError {
+    InputError {
+        field: String::new(),
+        problem: err.to_string(),
+    }
+}
+
+#[cfg(feature = "field-paths")]
 /// An [`InputError`] from a deserialization path and message; a missing field is named in the path
 /// (`request.url`), not only in the message.
 fn input_error(path: &str, problem: &str) -> InputError {
