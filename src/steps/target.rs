@@ -110,7 +110,7 @@ fn origin_row(
                 let text = parts.get(part).to_owned();
                 let default = (part == Part::Port && parts.default_port).then_some(" (default)");
                 view! {
-                    <td class:differs=differ data-testid=format!("origin-{}-{}", who.to_lowercase(), part.label())>
+                    <td class:differs=differ data-testid=format!("origin-{}-{}", who.to_ascii_lowercase(), part.label())>
                         <code>{text}</code>{default}
                         {differ.then(|| view! { <span class="differs-tag">" ✗ differs"</span> })}
                     </td>
