@@ -3,11 +3,12 @@
 #
 # Checks each tool first and installs only what is missing, so a second run takes a
 # few seconds. Works as root (CI) or as a user with sudo (system packages only).
-#   - Rust wasm32 target: `rustup target add wasm32-unknown-unknown`, or, where rustup
-#     cannot download it, Debian's rustc-web/cargo-web + rust-web-src + lld-22 (std is
-#     rebuilt for wasm32 from source; see scripts/wasm-env.sh)
+#   - std source for wasm32 (std is rebuilt from source; see scripts/wasm-env.sh):
+#     `rustup component add rust-src`, or, where rustup cannot download it, Debian's
+#     rustc-web/cargo-web + rust-web-src + lld-22
 #   - trunk 0.21.14 and wasm-bindgen-cli at the version of `wasm-bindgen` in Cargo.lock
-#   - wasm-opt from the npm package binaryen, pinned in package-lock.json (`npm ci`)
+#   - wasm-opt (npm package binaryen) and terser (minifies the JS glue), pinned in
+#     package-lock.json (`npm ci`)
 #   - Chromium + ChromeDriver (end-to-end tests) and brotli (size report), from apt;
 #     CORS_SETUP_TEST_TOOLS=no skips them (the GitHub Pages build needs none of them)
 set -euo pipefail
@@ -16,8 +17,8 @@ cd "$REPO_ROOT"
 
 TRUNK_VERSION=0.21.14
 RUSTUP_TIMEOUT_SECS="${RUSTUP_TIMEOUT_SECS:-60}"
-# Remembers, per machine, that rustup could not download the wasm32 target.
-RUSTUP_FAILED_MARK="${XDG_CACHE_HOME:-$HOME/.cache}/cors-explainer/rustup-wasm32-unavailable"
+# Remembers, per machine, that rustup could not download the std source.
+RUSTUP_FAILED_MARK="${XDG_CACHE_HOME:-$HOME/.cache}/cors-explainer/rustup-rust-src-unavailable"
 APT_UPDATED=no
 started=$(date +%s)
 
@@ -53,25 +54,25 @@ ensure_rust() {
   done
 }
 
-# Prefers rustup's wasm32 target; falls back to Debian's toolchain when it cannot be had.
-ensure_wasm_target() {
+# Prefers rustup's std source; falls back to Debian's toolchain when it cannot be had.
+ensure_wasm_toolchain() {
   if [ "${CORS_WASM_TOOLCHAIN:-}" = debian ]; then
     ensure_debian_wasm_toolchain
     return
   fi
-  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  if rustup component list --installed | grep -q '^rust-src'; then
     return
   fi
-  if [ ! -e "$RUSTUP_FAILED_MARK" ] && [ "${CORS_WASM_TOOLCHAIN:-}" != debian ]; then
-    say "adding the wasm32-unknown-unknown target (rustup, at most ${RUSTUP_TIMEOUT_SECS}s)"
-    if timeout "$RUSTUP_TIMEOUT_SECS" rustup target add wasm32-unknown-unknown; then
+  if [ ! -e "$RUSTUP_FAILED_MARK" ]; then
+    say "adding the rust-src component (rustup, at most ${RUSTUP_TIMEOUT_SECS}s)"
+    if timeout "$RUSTUP_TIMEOUT_SECS" rustup component add rust-src; then
       return
     fi
-    say "rustup could not download the target; using Debian's rustc-web instead"
+    say "rustup could not download rust-src; using Debian's rustc-web instead"
     mkdir -p "$(dirname "$RUSTUP_FAILED_MARK")" && touch "$RUSTUP_FAILED_MARK"
   fi
   [ "${CORS_WASM_TOOLCHAIN:-}" = rustup ] &&
-    die "CORS_WASM_TOOLCHAIN=rustup but the wasm32-unknown-unknown target is not installed"
+    die "CORS_WASM_TOOLCHAIN=rustup but rustup's rust-src component is not installed"
   ensure_debian_wasm_toolchain
 }
 
@@ -104,12 +105,13 @@ ensure_cargo_tools() {
   cargo_install wasm-bindgen-cli "$wbg" wasm-bindgen
 }
 
-ensure_wasm_opt() {
+ensure_node_tools() {
   command -v npm >/dev/null || apt_install nodejs npm
   local want
   want=$(trunk_tool_version wasm_opt)
-  if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -qF "($want)"; then
-    say "installing wasm-opt from package-lock.json (npm ci)"
+  if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -qF "($want)" ||
+    [ ! -f node_modules/terser/package.json ]; then
+    say "installing wasm-opt and terser from package-lock.json (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
   node_modules/.bin/wasm-opt --version | grep -qF "($want)" ||
@@ -117,9 +119,9 @@ ensure_wasm_opt() {
 }
 
 ensure_rust
-ensure_wasm_target
+ensure_wasm_toolchain
 ensure_cargo_tools
-ensure_wasm_opt
+ensure_node_tools
 if [ "${CORS_SETUP_TEST_TOOLS:-yes}" != no ]; then
   apt_install chromium chromium-driver brotli
 fi
@@ -127,4 +129,9 @@ fi
 cargo fetch --quiet
 
 source "$REPO_ROOT/scripts/wasm-env.sh"
+if [ "$CORS_WASM_TOOLCHAIN" = rustup ]; then
+  # -Zbuild-std also builds std's own dependencies (Debian's rust-web-src ships them).
+  cargo fetch --quiet --target wasm32-unknown-unknown \
+    --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+fi
 say "ready in $(($(date +%s) - started))s (wasm32 toolchain: $CORS_WASM_TOOLCHAIN)"
