@@ -9,7 +9,8 @@
 //! events whose detail is the scenario as JSON, one [`bridge`] per page: a mounted island says it is
 //! ready ([`READY`]), the app sends its scenario then and on every change ([`SCENARIO`]). Both sides read
 //! the JSON with the engine's own parser. An edit made in an island goes to the app ([`EDIT`]), whose
-//! scenario stays the one source of truth. A module runs once per page: when the app renders an island's root
+//! scenario stays the one source of truth; a module can also ask the app to show a scenario's result
+//! ([`OPEN`]). A module runs once per page: when the app renders an island's root
 //! again (back to the result step, say), it asks the loaded module to mount there ([`MOUNT`]).
 
 use std::cell::RefCell;
@@ -22,7 +23,7 @@ use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::browser_io::current_query;
+use crate::browser_io::{current_query, focus_step_heading};
 use crate::ctx::{Ctx, Evaluator};
 use crate::share::read_link;
 
@@ -34,6 +35,8 @@ const READY: &str = "cors-explainer:island-ready";
 const EDIT: &str = "cors-explainer:island-edit";
 /// App → modules: mount the island whose root has the id in the detail.
 const MOUNT: &str = "cors-explainer:island-mount";
+/// Module → app: show the result of this scenario (a gallery card or a diagnosis opened).
+const OPEN: &str = "cors-explainer:island-open";
 
 /// How far below the viewport a [`Load::WhenNear`] root starts the loading: a little ahead of the reader.
 const NEAR: &str = "0px 0px 300px 0px";
@@ -78,6 +81,11 @@ thread_local! {
     /// In a module: the islands mounted, by root id, so a second mount replaces the first.
     static MOUNTED: RefCell<Vec<(&'static str, UnmountHandle<AnyViewState>)>> =
         const { RefCell::new(Vec::new()) };
+}
+
+/// In a module: asks the app to show the result of `scenario` in the wizard.
+pub fn ask_app_to_open(scenario: &Scenario) {
+    send(OPEN, Some(scenario));
 }
 
 /// Dispatches the window event `name`, with the scenario as JSON for detail.
@@ -130,9 +138,17 @@ pub fn bridge(ctx: Ctx) {
             }
         }
     });
+    let open = window_event_listener_untyped(OPEN, move |event| {
+        if let Some(scenario) = scenario_of(&event) {
+            ctx.show_result_of(scenario);
+            // Bring the result into view from the island below, also when it was already shown.
+            focus_step_heading();
+        }
+    });
     on_cleanup(move || {
         ready.remove();
         edit.remove();
+        open.remove();
     });
     Effect::new(move |_| {
         ctx.scenario.with(|s| {

@@ -68,12 +68,7 @@ async fn choose_stack(app: &App, id: &str) -> Result<(), HarnessError> {
 
 /// Scrolls an element to the middle of the window (clear of the sticky verdict bar), then clicks it.
 async fn click(app: &App, testid: &str) -> Result<(), HarnessError> {
-    app.wait_for_testid(testid).await?;
-    app.execute(
-        "document.querySelector(`[data-testid=${arguments[0]}]`).scrollIntoView({ block: 'center', behavior: 'instant' });",
-        vec![Value::String(testid.to_owned())],
-    )
-    .await?;
+    app.scroll_to_testid(testid).await?;
     app.click_testid(testid).await
 }
 

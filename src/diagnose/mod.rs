@@ -9,16 +9,7 @@ pub(crate) mod island;
 mod paste;
 mod review;
 
-use cors_rules::Scenario;
 use leptos::prelude::*;
-
-use crate::ctx::Ctx;
-
-/// Loads a scenario into the wizard and shows its result (the same way a gallery case opens); in the
-/// app, on the diagnose module's request ([`island`]).
-pub fn load_into_wizard(ctx: Ctx, scenario: Scenario) {
-    ctx.show_result_of(scenario);
-}
 
 /// Copies text to the clipboard (best effort: the browser may refuse without a user gesture).
 pub(crate) fn copy_text(text: &str) {

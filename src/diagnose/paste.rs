@@ -5,8 +5,8 @@ use cors_diagnose::parse::{detect, InputKind};
 use cors_diagnose::report::Reading;
 use leptos::prelude::*;
 
-use super::island::ask_app_to_load;
 use crate::ctx::Ctx;
+use crate::island::ask_app_to_open;
 
 const KINDS: [(&str, &str); 5] = [
     ("auto", "Detect automatically"),
@@ -107,7 +107,7 @@ fn AnalysisView(analysis: Analysis) -> impl IntoView {
                 </ol>
             </details>
             {scenario.map(|s| view! {
-                <button type="button" data-testid="diagnose-load" on:click=move |_| ask_app_to_load(&s)>
+                <button type="button" data-testid="diagnose-load" on:click=move |_| ask_app_to_open(&s)>
                     "Load this into the wizard"
                 </button>
             })}

@@ -1,12 +1,24 @@
-//! The gallery section: one click loads a real-world failure and shows its result.
+//! The gallery section: one click loads a real-world failure and shows its result. The app renders the
+//! heading; the cards come with the result module (an island, `crate::island`), which the result they
+//! open needs anyway, once the section comes near the viewport.
 
 use leptos::prelude::*;
 
 use crate::browser_io::focus_step_heading;
 use crate::ctx::Ctx;
-use crate::gallery::{Case, CASES};
+use crate::gallery::cards::CARDS;
+use crate::gallery::{find, Case};
+use crate::island::{ask_app_to_open, Island, IslandRoot, Load};
 
-/// Loads a gallery case into the scenario and shows its result.
+/// Where the gallery's cards mount, and which module holds them.
+pub const GALLERY: Island = Island {
+    root_id: "gallery-cards",
+    module: "result.js",
+    name: "gallery",
+    load: Load::WhenNear,
+};
+
+/// In the app: loads a gallery case into the scenario and shows its result.
 pub fn open_case(ctx: Ctx, case: &Case) {
     if let Ok(scenario) = case.scenario() {
         ctx.show_result_of(scenario);
@@ -15,45 +27,57 @@ pub fn open_case(ctx: Ctx, case: &Case) {
     }
 }
 
-/// Every gallery case as a card.
+/// In the app: the section, with the root of its cards.
 #[component]
 pub fn Gallery() -> impl IntoView {
-    let ctx = Ctx::get();
     view! {
         <section class="gallery" id="gallery" aria-labelledby="gallery-title" data-testid="gallery">
             <h2 id="gallery-title">"Gallery: real failures, one click each"</h2>
             <p class="lede">
                 "Each case is a situation people hit every day. Open one to see what the browser does and how to fix it."
             </p>
-            <ul class="cards">
-                {CASES
-                    .iter()
-                    .map(|case| {
-                        view! {
-                            <li class="card">
-                                <h3>{case.title}</h3>
-                                <p class="symptom">
-                                    <span class="card-label">"You see "</span>
-                                    {case.symptom}
-                                </p>
-                                <p class="cause">
-                                    <span class="card-label">"Because "</span>
-                                    {case.cause}
-                                </p>
-                                <button
-                                    type="button"
-                                    class="secondary"
-                                    data-testid=format!("case-{}", case.id)
-                                    on:click=move |_| open_case(ctx, case)
-                                >
-                                    "Open this case"
-                                    <span class="sr-only">{format!(": {}", case.title)}</span>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <IslandRoot island=GALLERY />
         </section>
+    }
+}
+
+/// In the result module: every gallery case as a card; opening one asks the app to show its result.
+#[component]
+pub fn GalleryCards() -> impl IntoView {
+    view! {
+        <ul class="cards">
+            {CARDS
+                .iter()
+                .map(|card| {
+                    let scenario = find(card.id).and_then(|case| case.scenario().ok());
+                    view! {
+                        <li class="card">
+                            <h3>{card.title}</h3>
+                            <p class="symptom">
+                                <span class="card-label">"You see "</span>
+                                {card.symptom}
+                            </p>
+                            <p class="cause">
+                                <span class="card-label">"Because "</span>
+                                {card.cause}
+                            </p>
+                            <button
+                                type="button"
+                                class="secondary"
+                                data-testid=format!("case-{}", card.id)
+                                on:click=move |_| {
+                                    if let Some(scenario) = &scenario {
+                                        ask_app_to_open(scenario);
+                                    }
+                                }
+                            >
+                                "Open this case"
+                                <span class="sr-only">{format!(": {}", card.title)}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }

@@ -23,7 +23,7 @@ pub fn start_tour(ctx: Ctx) {
 }
 
 fn go_to(ctx: Ctx, index: usize) {
-    if let Some(case) = TOUR.get(index).and_then(|id| find(id)) {
+    if let Some(case) = TOUR.get(index).and_then(|(id, _)| find(id)) {
         open_case(ctx, case);
         ctx.tour.set(Tour::Case(index));
     }
@@ -64,11 +64,7 @@ fn invitation(ctx: Ctx) -> impl IntoView {
 
 fn case_panel(ctx: Ctx, index: usize) -> impl IntoView {
     let last = index + 1 >= TOUR.len();
-    let title = TOUR
-        .get(index)
-        .and_then(|id| find(id))
-        .map(|c| c.title)
-        .unwrap_or_default();
+    let title = TOUR.get(index).map(|&(_, title)| title).unwrap_or_default();
     let next = if last {
         view! {
             <button type="button" class="primary" data-testid="tour-finish" on:click=move |_| finish(ctx)>

@@ -168,6 +168,18 @@ impl Browser {
             )))
     }
 
+    /// Scrolls the element with `data-testid="<id>"` to the middle of the window, once it exists
+    /// (an island's module loads when its root comes near the viewport).
+    pub async fn scroll_to_testid(&self, id: &str) -> Result<(), HarnessError> {
+        self.wait_for_testid(id).await?;
+        self.execute(
+            "document.querySelector(`[data-testid=${arguments[0]}]`).scrollIntoView({ block: 'center', behavior: 'instant' });",
+            vec![Value::String(id.to_owned())],
+        )
+        .await
+        .map(|_| ())
+    }
+
     /// Clicks the element with `data-testid="<id>"`, once it exists.
     pub async fn click_testid(&self, id: &str) -> Result<(), HarnessError> {
         let element = self.wait_for_testid(id).await?;
