@@ -51,10 +51,11 @@ pub fn App() -> impl IntoView {
 fn Site() -> impl IntoView {
     let ctx = Ctx::get();
     let view_mode = Memo::new(move |_| ctx.nav.with(|n| n.view));
-    // The result's details are fetched one step ahead, on the server-answer step, so the result shows
-    // them at once; a first visit that stays on the early steps does not download them.
+    // The result module (the server step's answer editors, the result's details) is fetched two steps
+    // ahead of the server step, on the headers step, so those show at once; a first visit that stays on
+    // the early steps does not download it.
     Effect::new(move |_| {
-        if ctx.nav.with(|n| n.step >= WizardStep::Server) {
+        if ctx.nav.with(|n| n.step >= WizardStep::Headers) {
             crate::island::prefetch_when_idle(crate::result::island::RESULT);
         }
     });

@@ -301,7 +301,7 @@ async fn applying_the_proposed_fixes_makes_a_blocked_request_allowed() -> TestRe
 /// The result's details are not part of a first visit on the early steps; they are fetched one step
 /// ahead, on the server-answer step, so the result shows them without waiting for a download.
 #[tokio::test(flavor = "multi_thread")]
-async fn the_result_module_is_fetched_one_step_ahead_and_not_on_a_first_visit() -> TestResult {
+async fn the_result_module_is_fetched_two_steps_ahead_and_not_on_a_first_visit() -> TestResult {
     let app = App::launch(Site::dist()).await?;
     app.goto("?case=put-needs-preflight").await?;
     app.wait_for_testid("step-heading").await?;
@@ -314,13 +314,16 @@ async fn the_result_module_is_fetched_one_step_ahead_and_not_on_a_first_visit() 
             .any(|r| r.url.ends_with("result_bg.wasm")),
         "a first visit fetched the result module: {first_visit:?}"
     );
-    app.click_testid("goto-step-6").await?;
+    app.click_testid("goto-step-4").await?;
     app.wait_until("the result module to be fetched ahead", || async {
         let fetched = app.resource_entries().await?;
         Ok(fetched.iter().any(|r| r.url.ends_with("result_bg.wasm")))
     })
     .await?;
     assert_eq!(app.count_css("[data-testid=result]").await?, 0);
+    // The server step's answer editors come with it.
+    app.click_testid("goto-step-6").await?;
+    app.wait_for_testid("add-hop").await?;
     app.click_testid("goto-step-7").await?;
     wait_for_text(&app, "console-text", "preflight").await?;
     app.close().await

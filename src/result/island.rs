@@ -1,13 +1,15 @@
-//! The result's details are an island (`crate::island`): their own Wasm module, `result.js`, built by
-//! trunk from `src/bin/result.rs`, with the engine's full [`cors_rules::evaluate`] (console text, JS
-//! error, fixes, Network rows) and the live run, none of which the app's first load carries. The result
-//! view and the embedded widget render the banner and an empty root; the app loads the module as soon
-//! as one of those roots is on the page. The module also holds the gallery's cards
-//! ([`crate::ui::gallery`]), which open results, loaded when the gallery comes near the viewport.
+//! The result module: islands (`crate::island`) in their own Wasm module, `result.js`, built by trunk
+//! from `src/bin/result.rs`, with the engine's full [`cors_rules::evaluate`] (console text, JS error,
+//! fixes, Network rows), none of which the app's first load carries. It holds the result's details and
+//! the live run (under the result view's and the widget's banner), the server step's answer editors
+//! and requests on the wire ([`crate::steps::server`]), and the gallery's cards
+//! ([`crate::ui::gallery`]). The app loads it as soon as one of those roots is on the page (the
+//! gallery's: when it comes near the viewport), and ahead of time from the headers step on.
 
 use leptos::prelude::*;
 
 use crate::island::{Island, IslandRoot, Load, Mountable};
+use crate::steps::server::{ServerAnswers, SERVER_ANSWERS};
 use crate::ui::gallery::{GalleryCards, GALLERY};
 
 /// The details under the result view's banner.
@@ -41,6 +43,7 @@ const ISLANDS: &[Mountable] = &[
     (RESULT, || view! { <super::ResultDetails /> }.into_any()),
     (EMBED, || view! { <super::EmbedDetails /> }.into_any()),
     (GALLERY, || view! { <GalleryCards /> }.into_any()),
+    (SERVER_ANSWERS, || view! { <ServerAnswers /> }.into_any()),
 ];
 
 /// In the module: mounts the details on the roots the app left for them.

@@ -5,7 +5,7 @@ mod headers;
 mod method;
 mod options;
 mod origin;
-mod server;
+pub(crate) mod server;
 mod target;
 
 use cors_rules::CheckId;

@@ -1,25 +1,52 @@
-//! Step 6: how the server answers: the preflight, the response, and optional redirect hops.
+//! Step 6: how the server answers: the preflight, the response, and optional redirect hops. The app
+//! renders the step's words; the answer editors and the requests on the wire come with the result
+//! module (an island, `crate::island`), which the app fetches two steps ahead.
 
 use leptos::prelude::*;
 
 use crate::ctx::Ctx;
 use crate::glossary::TermLink;
+use crate::island::{Island, IslandRoot, Load};
 use crate::result::timeline::Timeline;
 use crate::state::{add_redirect_hop, entry_for_url, remove_server_entry, AnswerSlot};
 use crate::steps::answer::AnswerEditor;
 use crate::ui::field::TextField;
 use crate::ui::why::Why;
 
-/// Every server entry with its answers, and the requests they produce.
+/// Where the answer editors mount, and which module holds them.
+pub const SERVER_ANSWERS: Island = Island {
+    root_id: "server-answers",
+    module: "result.js",
+    name: "server answers",
+    load: Load::WhenMounted,
+};
+
+/// In the app: the step's words around the root of its editors.
 #[component]
 pub fn ServerStep() -> impl IntoView {
-    let ctx = Ctx::get();
-    let count = Memo::new(move |_| ctx.scenario.with(|s| s.server.len()));
     view! {
         <p class="lede">
             "What the server sends back. The browser only reads the answer's status and headers; "
             "quick-add buttons fill in the "<code>"Access-Control-*"</code>" headers."
         </p>
+        <IslandRoot island=SERVER_ANSWERS />
+        <Why>
+            <p>"CORS is the server opting in: by default the browser hides cross-origin answers, and the headers "
+            "say who may read them. Note what CORS does "<em>"not"</em>" do: a simple request still reaches the "
+            "server and runs there, even when the page may not read the answer. CORS guards the answer, not the "
+            "server; protect state-changing endpoints with real authentication and CSRF defences."</p>
+            <p>"A "<TermLink id="preflight">"preflight"</TermLink>" is never sent with cookies or an Authorization "
+            "header, and the browser never follows a redirect on it."</p>
+        </Why>
+    }
+}
+
+/// In the result module: every server entry with its answers, and the requests they produce.
+#[component]
+pub fn ServerAnswers() -> impl IntoView {
+    let ctx = Ctx::get();
+    let count = Memo::new(move |_| ctx.scenario.with(|s| s.server.len()));
+    view! {
         {move || {
             ctx.verdict.with(|v| match v {
                 // Problems with the list as a whole (no entry answers a requested URL) have no input of their own.
@@ -47,14 +74,6 @@ pub fn ServerStep() -> impl IntoView {
             <h3 class="small-heading">"On the wire"</h3>
             <Timeline />
         </div>
-        <Why>
-            <p>"CORS is the server opting in: by default the browser hides cross-origin answers, and the headers "
-            "say who may read them. Note what CORS does "<em>"not"</em>" do: a simple request still reaches the "
-            "server and runs there, even when the page may not read the answer. CORS guards the answer, not the "
-            "server; protect state-changing endpoints with real authentication and CSRF defences."</p>
-            <p>"A "<TermLink id="preflight">"preflight"</TermLink>" is never sent with cookies or an Authorization "
-            "header, and the browser never follows a redirect on it."</p>
-        </Why>
     }
 }
 
