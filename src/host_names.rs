@@ -66,41 +66,81 @@ pub fn parse_url(text: &str) -> Option<url::Url> {
 /// `Location`, a typo) unchanged, for the engine to resolve or report.
 #[must_use]
 pub fn ascii_url(text: &str) -> String {
-    browser_url(text).map_or_else(|| text.to_owned(), |url| url.href())
+    browser::href(text).unwrap_or_else(|| text.to_owned())
 }
 
 /// A page origin in ASCII form. Anything more than an origin (a path, even `/`) stays in, so the
 /// engine still says what it says about it.
 fn ascii_origin(text: &str) -> String {
-    match browser_url(text) {
-        Some(url) if is_bare_origin(text, &url) => url.origin(),
-        Some(url) => url.href(),
-        None => text.to_owned(),
+    browser::origin_or_href(text).unwrap_or_else(|| text.to_owned())
+}
+
+/// The page's `URL` parser; only non-ASCII text is handed to it.
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    fn parse(text: &str) -> Option<web_sys::Url> {
+        if text.is_ascii() {
+            return None;
+        }
+        web_sys::Url::new(text.trim()).ok()
+    }
+
+    pub fn href(text: &str) -> Option<String> {
+        parse(text).map(|url| url.href())
+    }
+
+    pub fn origin_or_href(text: &str) -> Option<String> {
+        let url = parse(text)?;
+        let bare_origin = url.pathname() == "/"
+            && url.search().is_empty()
+            && url.hash().is_empty()
+            && !text.trim_end().ends_with('/');
+        Some(if bare_origin {
+            url.origin()
+        } else {
+            url.href()
+        })
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-fn is_bare_origin(text: &str, url: &web_sys::Url) -> bool {
-    url.pathname() == "/"
-        && url.search().is_empty()
-        && url.hash().is_empty()
-        && !text.trim_end().ends_with('/')
-}
-
+/// Native builds: `url` has its Unicode tables, nothing to convert.
 #[cfg(not(target_arch = "wasm32"))]
-fn is_bare_origin(_text: &str, _url: &web_sys::Url) -> bool {
-    false
-}
-
-#[cfg(target_arch = "wasm32")]
-fn browser_url(text: &str) -> Option<web_sys::Url> {
-    if text.is_ascii() {
-        return None;
+mod browser {
+    pub fn href(_text: &str) -> Option<String> {
+        None
     }
-    web_sys::Url::new(text.trim()).ok()
+
+    pub fn origin_or_href(_text: &str) -> Option<String> {
+        None
+    }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn browser_url(_text: &str) -> Option<web_sys::Url> {
-    None
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(page: &str, url: &str, location: &str) -> Scenario {
+        let json = serde_json::json!({
+            "page": page,
+            "request": {"url": url},
+            "server": [{"url": url, "response": {"status": 302, "headers": [["Location", location]]}}]
+        });
+        Scenario::from_json(&json.to_string()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn an_ascii_scenario_is_handed_over_as_it_is_without_a_copy() {
+        let s = scenario("https://app.example", "https://api.example/x", "/y");
+        assert!(matches!(in_ascii(&s), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_unicode_location_value_makes_a_copy_natively_unchanged() {
+        let s = scenario(
+            "https://app.example",
+            "https://api.example/x",
+            "https://bücher.example/",
+        );
+        assert!(matches!(in_ascii(&s), Cow::Owned(ref owned) if *owned == s));
+    }
 }
