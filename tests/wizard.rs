@@ -386,7 +386,8 @@ async fn one_click_on_a_gallery_case_shows_its_result_and_focuses_it() -> TestRe
     let app = App::launch(Site::dist()).await?;
     app.goto("?step=2").await?;
     // The cards come with the result module, loaded when the gallery comes near.
-    app.scroll_to_testid("gallery").await?;
+    app.scroll_until_present("gallery", "case-two-allow-origin-values")
+        .await?;
     app.click_testid("case-two-allow-origin-values").await?;
     wait_for_text(&app, "step-heading", QUESTIONS[6]).await?;
     wait_for_text(

@@ -180,6 +180,21 @@ impl Browser {
         .map(|_| ())
     }
 
+    /// Scrolls `section` into view until an element with `data-testid="<wanted>"` exists: an island's
+    /// module loads when its root comes near, and a module loading above it at the same moment can push
+    /// it away again before the browser sees it near.
+    pub async fn scroll_until_present(
+        &self,
+        section: &str,
+        wanted: &str,
+    ) -> Result<(), HarnessError> {
+        self.wait_until(&format!("{wanted:?} to appear in {section:?}"), || async {
+            self.scroll_to_testid(section).await?;
+            Ok(self.count_css(&testid_selector(wanted)).await? > 0)
+        })
+        .await
+    }
+
     /// Clicks the element with `data-testid="<id>"`, once it exists.
     pub async fn click_testid(&self, id: &str) -> Result<(), HarnessError> {
         let element = self.wait_for_testid(id).await?;
