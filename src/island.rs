@@ -38,16 +38,15 @@ const MOUNT: &str = "cors-explainer:island-mount";
 /// Module → app: show the result of this scenario (a gallery card or a diagnosis opened).
 const OPEN: &str = "cors-explainer:island-open";
 
-/// How far below the viewport a [`Load::WhenNear`] root starts the loading: a little ahead of the reader.
-const NEAR: &str = "0px 0px 300px 0px";
-
 /// When the app imports an island's module.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Load {
     /// As soon as its root is on the page.
     WhenMounted,
-    /// When its root comes near the viewport (visitors who never scroll there never download it).
-    WhenNear,
+    /// When any of its root comes into view. Not earlier: on a tall screen, a margin below the
+    /// viewport would reach the sections under the wizard on a first visit, which would then download
+    /// every module.
+    WhenVisible,
 }
 
 /// One island: where it mounts and which module holds it.
@@ -177,7 +176,7 @@ pub fn IslandRoot(island: Island) -> impl IntoView {
                 dispatch(MOUNT, &init);
             }
             (None, Load::WhenMounted) => load_module(island),
-            (None, Load::WhenNear) => load_when_near(&element, island),
+            (None, Load::WhenVisible) => load_when_visible(&element, island),
         }
     });
     // Until the module mounts, the stylesheet shows "Loading…" in the empty root; if the import fails,
@@ -201,27 +200,22 @@ pub fn prefetch_when_idle(island: Island) {
     let _ = schedule.call1(&JsValue::NULL, &load);
 }
 
-/// Loads the module once `element` comes near the viewport, or at once where that cannot be observed.
-fn load_when_near(element: &web_sys::Element, island: Island) {
+/// Loads the module once `element` comes into view, or at once where that cannot be observed.
+fn load_when_visible(element: &web_sys::Element, island: Island) {
     let on_change = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
-            let near = entries.iter().any(|entry| {
+            let visible = entries.iter().any(|entry| {
                 entry
                     .dyn_ref::<web_sys::IntersectionObserverEntry>()
                     .is_some_and(web_sys::IntersectionObserverEntry::is_intersecting)
             });
-            if near {
+            if visible {
                 observer.disconnect();
                 load_module(island);
             }
         },
     );
-    let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin(NEAR);
-    match web_sys::IntersectionObserver::new_with_options(
-        on_change.as_ref().unchecked_ref(),
-        &options,
-    ) {
+    match web_sys::IntersectionObserver::new(on_change.as_ref().unchecked_ref()) {
         Ok(observer) => {
             observer.observe(element);
             // The observer calls it until the module loads; one closure per island root.

@@ -37,7 +37,7 @@ pub fn mount() {
 }
 
 /// Mounts the diagnose panels from their own Wasm module (`src/bin/diagnose.rs`) on the root the app
-/// left for them; the app loads that module when the root comes near the viewport.
+/// left for them; the app loads that module when the root comes into view.
 pub fn mount_diagnose() {
     console_error_panic_hook::set_once();
     diagnose::island::mount();

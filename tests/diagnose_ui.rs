@@ -1,7 +1,7 @@
 //! The "Paste what you see" panel in a real browser: a pasted Chrome message is recognised, loads into the
 //! wizard with the same verdict, the stack picker shows the fix, and pasted markup stays text.
 //!
-//! The panel is its own Wasm module that the app loads when its section comes near the viewport, so each
+//! The panel is its own Wasm module that the app loads when its section comes into view, so each
 //! test scrolls there and waits for it (`open_panel`).
 
 mod support;

@@ -303,16 +303,28 @@ async fn applying_the_proposed_fixes_makes_a_blocked_request_allowed() -> TestRe
 #[tokio::test(flavor = "multi_thread")]
 async fn the_result_module_is_fetched_two_steps_ahead_and_not_on_a_first_visit() -> TestResult {
     let app = App::launch(Site::dist()).await?;
+    // A tall window: the sections under the wizard start just below its bottom edge.
+    app.client().set_window_size(1280, 1000).await?;
     app.goto("?case=put-needs-preflight").await?;
     app.wait_for_testid("step-heading").await?;
+    let below_the_fold = app
+        .execute(
+            "return document.getElementById('diagnose-root').getBoundingClientRect().top - innerHeight;",
+            vec![],
+        )
+        .await?;
+    assert!(
+        below_the_fold.as_f64().is_some_and(|px| px > 0.0),
+        "the diagnose section is on the first screen: {below_the_fold}"
+    );
     // Time enough for an eager fetch to have started.
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     let first_visit = app.resource_entries().await?;
     assert!(
         !first_visit
             .iter()
-            .any(|r| r.url.ends_with("result_bg.wasm")),
-        "a first visit fetched the result module: {first_visit:?}"
+            .any(|r| r.url.ends_with("result_bg.wasm") || r.url.ends_with("diagnose_bg.wasm")),
+        "a first visit fetched more than the first load: {first_visit:?}"
     );
     app.click_testid("goto-step-4").await?;
     app.wait_until("the result module to be fetched ahead", || async {
@@ -385,7 +397,7 @@ async fn a_first_visit_offers_the_tour_and_declining_it_is_remembered() -> TestR
 async fn one_click_on_a_gallery_case_shows_its_result_and_focuses_it() -> TestResult {
     let app = App::launch(Site::dist()).await?;
     app.goto("?step=2").await?;
-    // The cards come with the result module, loaded when the gallery comes near.
+    // The cards come with the result module, loaded when the gallery comes into view.
     app.scroll_until_present("gallery", "case-two-allow-origin-values")
         .await?;
     app.click_testid("case-two-allow-origin-values").await?;

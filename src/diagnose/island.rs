@@ -1,7 +1,7 @@
 //! The diagnose panels are an island (`crate::island`): their own Wasm module, `diagnose.js`, built by
 //! trunk from `src/bin/diagnose.rs`, so the app's first load does not carry `cors-diagnose`. The app
-//! renders the section's heading and an empty root, and loads the module when the root comes near the
-//! viewport. A diagnosis opens in the wizard through [`crate::island::ask_app_to_open`].
+//! renders the section's heading and an empty root, and loads the module when the root comes into
+//! view. A diagnosis opens in the wizard through [`crate::island::ask_app_to_open`].
 
 use leptos::prelude::*;
 
@@ -12,7 +12,7 @@ pub const DIAGNOSE: Island = Island {
     root_id: "diagnose-root",
     module: "diagnose.js",
     name: "diagnose panel",
-    load: Load::WhenNear,
+    load: Load::WhenVisible,
 };
 
 /// In the app: the island's root.

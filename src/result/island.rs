@@ -4,7 +4,7 @@
 //! the live run (under the result view's and the widget's banner), the server step's answer editors
 //! and requests on the wire ([`crate::steps::server`]), and the gallery's cards
 //! ([`crate::ui::gallery`]). The app loads it as soon as one of those roots is on the page (the
-//! gallery's: when it comes near the viewport), and ahead of time from the headers step on.
+//! gallery's: when it comes into view), and ahead of time from the headers step on.
 
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 //! The gallery section: one click loads a real-world failure and shows its result. The app renders the
 //! heading; the cards come with the result module (an island, `crate::island`), which the result they
-//! open needs anyway, once the section comes near the viewport.
+//! open needs anyway, once the cards' place comes into view.
 
 use leptos::prelude::*;
 
@@ -15,7 +15,7 @@ pub const GALLERY: Island = Island {
     root_id: "gallery-cards",
     module: "result.js",
     name: "gallery",
-    load: Load::WhenNear,
+    load: Load::WhenVisible,
 };
 
 /// In the app: loads a gallery case into the scenario and shows its result.

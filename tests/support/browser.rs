@@ -169,7 +169,7 @@ impl Browser {
     }
 
     /// Scrolls the element with `data-testid="<id>"` to the middle of the window, once it exists
-    /// (an island's module loads when its root comes near the viewport).
+    /// (an island's module loads when its root comes into view).
     pub async fn scroll_to_testid(&self, id: &str) -> Result<(), HarnessError> {
         self.wait_for_testid(id).await?;
         self.execute(
@@ -181,8 +181,8 @@ impl Browser {
     }
 
     /// Scrolls `section` into view until an element with `data-testid="<wanted>"` exists: an island's
-    /// module loads when its root comes near, and a module loading above it at the same moment can push
-    /// it away again before the browser sees it near.
+    /// module loads when its root comes into view, and a module loading above it at the same moment can
+    /// push it away again before the browser sees it.
     pub async fn scroll_until_present(
         &self,
         section: &str,
