@@ -78,6 +78,20 @@ async fn type_into(app: &App, id: &str, text: &str) -> Result<(), HarnessError> 
         .map_err(HarnessError::webdriver(format!("typing into #{id}")))
 }
 
+/// Waits until keyboard focus is on the step's heading (`#step-heading`).
+async fn wait_for_focus_on_step_heading(app: &App) -> Result<(), HarnessError> {
+    app.wait_until("focus on the step heading", || async {
+        let id = app
+            .execute(
+                "return document.activeElement && document.activeElement.id",
+                vec![],
+            )
+            .await?;
+        Ok(id == "step-heading")
+    })
+    .await
+}
+
 async fn wait_for_text(app: &App, testid: &str, expected: &str) -> Result<(), HarnessError> {
     app.wait_until(&format!("{testid} to contain {expected:?}"), || async {
         let found = app
@@ -205,16 +219,7 @@ async fn next_moves_keyboard_focus_to_the_new_step_heading() -> TestResult {
     let next = app.wait_for_testid("next").await?;
     next.send_keys("\u{E007}").await?; // Enter, as a keyboard user presses it
     wait_for_text(&app, "step-heading", QUESTIONS[1]).await?;
-    app.wait_until("focus on the step heading", || async {
-        let id = app
-            .execute(
-                "return document.activeElement && document.activeElement.id",
-                vec![],
-            )
-            .await?;
-        Ok(id == "step-heading")
-    })
-    .await?;
+    wait_for_focus_on_step_heading(&app).await?;
     app.close().await
 }
 
@@ -410,16 +415,7 @@ async fn one_click_on_a_gallery_case_shows_its_result_and_focuses_it() -> TestRe
     .await?;
     app.click_testid("case-sandboxed-null-origin").await?;
     wait_for_text(&app, "console-text", "from origin 'null'").await?;
-    app.wait_until("focus on the result heading", || async {
-        let id = app
-            .execute(
-                "return document.activeElement && document.activeElement.id",
-                vec![],
-            )
-            .await?;
-        Ok(id == "step-heading")
-    })
-    .await?;
+    wait_for_focus_on_step_heading(&app).await?;
     app.close().await
 }
 
