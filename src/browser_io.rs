@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use cors_rules::Scenario;
+
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -87,6 +89,13 @@ fn restore_from_url(ctx: Ctx) {
         ctx.nav.set(link.nav);
     }
     ctx.link_problem.set(problem.map(|p| p.message()));
+}
+
+/// Shows `scenario`'s result and brings it into view with keyboard focus on its heading, also when the
+/// result step was already shown: how a tour case, a gallery card and a diagnosis open.
+pub fn show_result(ctx: Ctx, scenario: Scenario) {
+    ctx.show_result_of(scenario);
+    focus_step_heading();
 }
 
 /// Moves focus to the heading of the step just shown (after it has rendered); in the expert view,

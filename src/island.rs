@@ -23,7 +23,7 @@ use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::browser_io::{current_query, focus_step_heading};
+use crate::browser_io::{current_query, show_result};
 use crate::ctx::{Ctx, Evaluator};
 use crate::share::read_link;
 
@@ -88,7 +88,7 @@ pub fn ask_app_to_open(scenario: &Scenario) {
 }
 
 /// Dispatches the window event `name`, with the scenario as JSON for detail.
-pub fn send(name: &str, scenario: Option<&Scenario>) {
+fn send(name: &str, scenario: Option<&Scenario>) {
     let init = web_sys::CustomEventInit::new();
     if let Some(json) = scenario.and_then(|s| serde_json::to_string(s).ok()) {
         init.set_detail(&JsValue::from_str(&json));
@@ -110,8 +110,7 @@ fn detail_text(event: &web_sys::Event) -> Option<String> {
 }
 
 /// The scenario an event carries, if it carries a valid one.
-#[must_use]
-pub fn scenario_of(event: &web_sys::Event) -> Option<Scenario> {
+fn scenario_of(event: &web_sys::Event) -> Option<Scenario> {
     Scenario::from_json(&detail_text(event)?).ok()
 }
 
@@ -139,9 +138,7 @@ pub fn bridge(ctx: Ctx) {
     });
     let open = window_event_listener_untyped(OPEN, move |event| {
         if let Some(scenario) = scenario_of(&event) {
-            ctx.show_result_of(scenario);
-            // Bring the result into view from the island below, also when it was already shown.
-            focus_step_heading();
+            show_result(ctx, scenario);
         }
     });
     on_cleanup(move || {
@@ -185,7 +182,7 @@ pub fn IslandRoot(island: Island) -> impl IntoView {
 }
 
 /// In the app: imports the island's module once the browser is idle, so that it is there by the time
-/// its root appears (called on the step before the result, say). Idempotent.
+/// its root appears (called a few steps before the server step, say). Idempotent.
 pub fn prefetch_when_idle(island: Island) {
     if import_of(island.module).is_some() {
         return;

@@ -12,10 +12,13 @@ use crate::island::{Island, IslandRoot, Load, Mountable};
 use crate::steps::server::{ServerAnswers, SERVER_ANSWERS};
 use crate::ui::gallery::{GalleryCards, GALLERY};
 
+/// The result module, relative to the page.
+pub const MODULE: &str = "result.js";
+
 /// The details under the result view's banner.
 pub const RESULT: Island = Island {
     root_id: "result-details",
-    module: "result.js",
+    module: MODULE,
     name: "result's details",
     load: Load::WhenMounted,
 };

@@ -16,7 +16,7 @@ use crate::ui::why::Why;
 /// Where the answer editors mount, and which module holds them.
 pub const SERVER_ANSWERS: Island = Island {
     root_id: "server-answers",
-    module: "result.js",
+    module: crate::result::island::MODULE,
     name: "server answers",
     load: Load::WhenMounted,
 };

@@ -4,28 +4,17 @@
 
 use leptos::prelude::*;
 
-use crate::browser_io::focus_step_heading;
-use crate::ctx::Ctx;
 use crate::gallery::cards::CARDS;
-use crate::gallery::{find, Case};
+use crate::gallery::find;
 use crate::island::{ask_app_to_open, Island, IslandRoot, Load};
 
 /// Where the gallery's cards mount, and which module holds them.
 pub const GALLERY: Island = Island {
     root_id: "gallery-cards",
-    module: "result.js",
+    module: crate::result::island::MODULE,
     name: "gallery",
     load: Load::WhenVisible,
 };
-
-/// In the app: loads a gallery case into the scenario and shows its result.
-pub fn open_case(ctx: Ctx, case: &Case) {
-    if let Ok(scenario) = case.scenario() {
-        ctx.show_result_of(scenario);
-        // Also when the result was already shown: bring it into view from the gallery below.
-        focus_step_heading();
-    }
-}
 
 /// In the app: the section, with the root of its cards.
 #[component]
@@ -49,7 +38,12 @@ pub fn GalleryCards() -> impl IntoView {
             {CARDS
                 .iter()
                 .map(|card| {
-                    let scenario = find(card.id).and_then(|case| case.scenario().ok());
+                    // The case's scenario is read when the card is opened, not when it is shown.
+                    let open = move |_| {
+                        if let Some(scenario) = find(card.id).and_then(|case| case.scenario().ok()) {
+                            ask_app_to_open(&scenario);
+                        }
+                    };
                     view! {
                         <li class="card">
                             <h3>{card.title}</h3>
@@ -65,11 +59,7 @@ pub fn GalleryCards() -> impl IntoView {
                                 type="button"
                                 class="secondary"
                                 data-testid=format!("case-{}", card.id)
-                                on:click=move |_| {
-                                    if let Some(scenario) = &scenario {
-                                        ask_app_to_open(scenario);
-                                    }
-                                }
+                                on:click=open
                             >
                                 "Open this case"
                                 <span class="sr-only">{format!(": {}", card.title)}</span>

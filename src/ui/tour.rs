@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::browser_io::remember_tour_done;
+use crate::browser_io::{remember_tour_done, show_result};
 use crate::ctx::{Ctx, Tour};
 use crate::gallery::{find, TOUR};
-use crate::ui::gallery::open_case;
 
 /// What the tour says about each of its cases.
 const TOUR_TEXT: [&str; 3] = [
@@ -24,7 +23,9 @@ pub fn start_tour(ctx: Ctx) {
 
 fn go_to(ctx: Ctx, index: usize) {
     if let Some(case) = TOUR.get(index).and_then(|(id, _)| find(id)) {
-        open_case(ctx, case);
+        if let Ok(scenario) = case.scenario() {
+            show_result(ctx, scenario);
+        }
         ctx.tour.set(Tour::Case(index));
     }
 }
