@@ -22,14 +22,14 @@ pub fn in_ascii(scenario: &Scenario) -> Cow<'_, Scenario> {
     if let Some(page) = owned.page.as_mut() {
         *page = ascii_origin(page);
     }
-    owned.request.url = ascii_url(&owned.request.url);
+    owned.request.url = ascii_url(&owned.request.url).into_owned();
     for entry in &mut owned.server {
-        entry.url = ascii_url(&entry.url);
+        entry.url = ascii_url(&entry.url).into_owned();
         for answer in entry.preflight.iter_mut().chain([&mut entry.response]) {
             let Answer::Http(http) = answer else { continue };
             for (name, value) in &mut http.headers {
                 if name.eq_ignore_ascii_case("location") {
-                    *value = ascii_url(value);
+                    *value = ascii_url(value).into_owned();
                 }
             }
         }
@@ -55,18 +55,17 @@ fn is_all_ascii(scenario: &Scenario) -> bool {
         })
 }
 
-/// Parses a URL the way the engine would, after [`ascii_url`]: what the app lays out or compares
-/// (origin parts, server entries, live-run targets) must agree with what the engine saw.
+/// Parses a URL the way the engine would, with its host name in ASCII form: what the app lays out or
+/// compares (origin parts, server entries, live-run targets) must agree with what the engine saw.
 #[must_use]
 pub fn parse_url(text: &str) -> Option<url::Url> {
     url::Url::parse(&ascii_url(text)).ok()
 }
 
-/// An absolute URL as the browser serializes it; anything the browser cannot parse (a relative
-/// `Location`, a typo) unchanged, for the engine to resolve or report.
-#[must_use]
-pub fn ascii_url(text: &str) -> String {
-    browser::href(text).unwrap_or_else(|| text.to_owned())
+/// An absolute URL as the browser serializes it; ASCII text, and anything the browser cannot parse (a
+/// relative `Location`, a typo), borrowed unchanged for the engine to resolve or report.
+fn ascii_url(text: &str) -> Cow<'_, str> {
+    browser::href(text).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 /// A page origin in ASCII form. Anything more than an origin (a path, even `/`) stays in, so the

@@ -43,8 +43,8 @@ pub fn mount_diagnose() {
     diagnose::island::mount();
 }
 
-/// Mounts the result's details from their own Wasm module (`src/bin/result.rs`) on the roots the
-/// result view and the embedded widget leave for them; the app loads that module once one is on the page.
+/// Mounts the result module's islands (`src/bin/result.rs`: the result's details, the server step's
+/// answer editors, the gallery's cards) on the roots the app leaves for them.
 pub fn mount_result() {
     console_error_panic_hook::set_once();
     result::island::mount();

@@ -3,10 +3,11 @@
 //! Plain functions over [`Scenario`], no signals, so they are unit-tested natively. None of them judges
 //! CORS: they only move the person's input into the scenario the engine reads.
 
-use crate::host_names::parse_url;
 use cors_rules::scenario::{Answer, HeaderPair, HttpAnswer, Request, ServerEntry};
 use cors_rules::verdict::{Fix, FixTarget};
 use cors_rules::Scenario;
+
+use crate::host_names::parse_url;
 
 /// The example shown on a first visit and behind a broken link.
 #[must_use]

@@ -1,15 +1,15 @@
 //! Prediction against observation: one row per field the page (and the lab's log) can see, each marked
 //! agree, disagree, or not observable. Plain data in, plain data out; the panel only renders the rows.
 
-use crate::host_names::parse_url;
 use cors_lab::api::{LogEntry, LoggedAnswer};
+use cors_lab::wire::{
+    observed_view, predicted_view, CookieVisibility, ObservedRequest, Relevance, WireView,
+};
 use cors_rules::scenario::{Answer, Api, Scenario};
 use cors_rules::{Outcome, ResponseType, Verdict};
 
 use super::observe::Observed;
-use cors_lab::wire::{
-    observed_view, predicted_view, CookieVisibility, ObservedRequest, Relevance, WireView,
-};
+use crate::host_names::parse_url;
 
 /// A field compared between the prediction and the real browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

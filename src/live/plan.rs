@@ -1,8 +1,9 @@
 //! Where a live run goes and what it predicts, as plain functions: the lab's candidate origins, and the
 //! scenario retargeted at a URL the person typed.
 
-use crate::host_names::parse_url;
 use cors_rules::{Browser, Scenario};
+
+use crate::host_names::parse_url;
 
 /// Where a lab started with the README's serve command listens.
 pub const DEFAULT_LAB: &str = "http://127.0.0.1:8080";

@@ -1,5 +1,6 @@
 //! The live panel's words: every text it shows for the run's data, in one place.
 
+use cors_lab::wire::WireView;
 use cors_rules::scenario::Api;
 use cors_rules::{Outcome, ResponseType};
 
@@ -8,7 +9,6 @@ use super::lab_client::LabFailure;
 use super::observe::Observed;
 use super::plan::SERVE_COMMAND;
 use super::run::{LiveError, Phase};
-use cors_lab::wire::WireView;
 
 /// The label of a compared field.
 #[must_use]

@@ -49,7 +49,7 @@ const ISLANDS: &[Mountable] = &[
     (SERVER_ANSWERS, || view! { <ServerAnswers /> }.into_any()),
 ];
 
-/// In the module: mounts the details on the roots the app left for them.
+/// In the module: mounts its islands on the roots the app left for them.
 pub fn mount() {
     crate::island::mount_all(ISLANDS, cors_rules::evaluate);
 }
