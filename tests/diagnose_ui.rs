@@ -13,26 +13,20 @@ const MESSAGE: &str = "Access to fetch at 'https://api.example.com/data' from or
 
 /// Scrolls to the diagnose section, which makes the app load the module, and waits for its panels.
 async fn open_panel(app: &App) -> Result<(), HarnessError> {
-    app.wait_for_testid("diagnose").await?;
-    app.execute(
-        "document.getElementById('diagnose').scrollIntoView({ block: 'start', behavior: 'instant' });",
-        vec![],
-    )
-    .await?;
-    app.wait_for_testid("diagnose-input").await.map(|_| ())
+    app.scroll_until_present("diagnose", "diagnose-input").await
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_module_loads_only_when_its_section_comes_near() -> TestResult {
+async fn the_module_loads_only_when_its_section_comes_into_view() -> TestResult {
     let app = App::launch(Site::dist()).await?;
     app.wait_for_testid("step-heading").await?;
     app.wait_for_testid("diagnose").await?;
-    // Time enough for an eager load to have started: the app rendered and nothing came near.
+    // Time enough for an eager load to have started: the app rendered and the section is not in view.
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     let before = app.resource_entries().await?;
     assert!(
         !before.iter().any(|r| r.url.contains("diagnose")),
-        "the diagnose module was fetched before its section came near: {before:?}"
+        "the diagnose module was fetched before its section came into view: {before:?}"
     );
     open_panel(&app).await?;
     let after = app.resource_entries().await?;
