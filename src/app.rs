@@ -25,14 +25,8 @@ pub fn App() -> impl IntoView {
     let query = current_query();
     let (link, problem) = read_link(&query);
     let first_visit = link.layout == Layout::Site && query.is_empty() && !tour_done();
-    // The result's details (console text, fixes, Network rows) come with the result module.
-    let ctx = Ctx::new(
-        link,
-        problem.map(|p| p.message()),
-        cors_rules::evaluate_essentials,
-    );
+    let ctx = Ctx::new(link, problem.map(|p| p.message()));
     provide_context(ctx);
-    crate::island::bridge(ctx);
     apply_theme(ctx.theme);
     sync_url(ctx);
     if first_visit {
@@ -51,14 +45,6 @@ pub fn App() -> impl IntoView {
 fn Site() -> impl IntoView {
     let ctx = Ctx::get();
     let view_mode = Memo::new(move |_| ctx.nav.with(|n| n.view));
-    // The result module (the server step's answer editors, the result's details) is fetched two steps
-    // ahead of the server step, on the headers step, so those show at once; a first visit that stays on
-    // the early steps does not download it.
-    Effect::new(move |_| {
-        if ctx.nav.with(|n| n.step >= WizardStep::Headers) {
-            crate::island::prefetch_when_idle(crate::result::island::RESULT);
-        }
-    });
     view! {
         <a class="skip-link" href="#main">"Skip to the wizard"</a>
         <SiteHeader />

@@ -12,11 +12,6 @@ use crate::wizard::{Nav, View, WizardStep};
 /// The engine's answer for the current scenario.
 pub type Evaluation = Result<Verdict, InputError>;
 
-/// How a [`Ctx`] evaluates: `cors_rules::evaluate_essentials` in the app's first load (the result's
-/// details come with the result module, `src/result/island.rs`), `cors_rules::evaluate` in that module.
-/// Either is handed the scenario with its host names in ASCII form ([`host_names::in_ascii`]).
-pub type Evaluator = fn(&Scenario) -> Evaluation;
-
 /// Everything components share, provided as context by the app root.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -32,11 +27,9 @@ pub struct Ctx {
     pub link_problem: RwSignal<Option<String>>,
     /// The guided tour: closed, offered, or at one of its cases.
     pub tour: RwSignal<Tour>,
-    /// The engine's verdict for the scenario's browser (without the details in the app's first load:
-    /// see [`Evaluator`]).
+    /// The engine's verdict for the scenario's browser, evaluated once per edit (with its host names
+    /// in ASCII form, [`host_names::in_ascii`]).
     pub verdict: Memo<Evaluation>,
-    /// Called after every [`Ctx::edit`]: in an island's module, tells the app (`crate::island`).
-    pub on_edit: Option<fn(&Scenario)>,
     /// The engine's verdict for each real browser (console tabs); evaluated only when read.
     pub by_browser: Memo<Vec<(Browser, Evaluation)>>,
 }
@@ -56,11 +49,11 @@ pub enum Tour {
 pub const TAB_BROWSERS: [Browser; 3] = [Browser::Chrome, Browser::Firefox, Browser::Safari];
 
 impl Ctx {
-    /// Creates the signals and memos for a link's state, evaluated by `evaluate`.
+    /// Creates the signals and memos for a link's state.
     #[must_use]
-    pub fn new(link: Link, link_problem: Option<String>, evaluate: Evaluator) -> Ctx {
+    pub fn new(link: Link, link_problem: Option<String>) -> Ctx {
         let scenario = RwSignal::new(link.scenario);
-        let evaluate = move |s: &Scenario| evaluate(&host_names::in_ascii(s));
+        let evaluate = |s: &Scenario| cors_rules::evaluate(&host_names::in_ascii(s));
         let verdict = Memo::new(move |_| scenario.with(evaluate));
         let by_browser = Memo::new(move |_| {
             scenario.with(|s| {
@@ -88,7 +81,6 @@ impl Ctx {
             link_problem: RwSignal::new(link_problem),
             tour: RwSignal::new(Tour::Closed),
             verdict,
-            on_edit: None,
             by_browser,
         }
     }
@@ -102,9 +94,6 @@ impl Ctx {
     /// Changes the scenario (one history entry is replaced, not added).
     pub fn edit(&self, change: impl FnOnce(&mut Scenario)) {
         self.scenario.update(change);
-        if let Some(report) = self.on_edit {
-            self.scenario.with_untracked(report);
-        }
     }
 
     /// Opens `scenario` on the result step (staying in the expert view when it is shown), clearing a

@@ -4,8 +4,7 @@ use leptos::prelude::*;
 
 use crate::ctx::Ctx;
 use crate::expert::ScenarioForm;
-use crate::result::island::EmbedDetailsRoot;
-use crate::result::Banner;
+use crate::result::{Banner, EmbedDetails};
 use crate::share::{write_link, Editing, Layout};
 use crate::wizard::WizardStep;
 
@@ -24,8 +23,7 @@ pub fn EmbedView(editing: Editing) -> impl IntoView {
         <main class="embed" data-testid="embed">
             <h1 class="sr-only">"CORS Explainer"</h1>
             <Banner />
-            // The console text and the fixes come with the result module.
-            <EmbedDetailsRoot />
+            <EmbedDetails />
             {(editing == Editing::Editable).then(|| view! {
                 <details class="embed-edit" data-testid="embed-edit">
                     <summary>"Edit the scenario"</summary>

@@ -33,14 +33,6 @@ async fn axe_violations(app: &App) -> Result<Vec<String>, Box<dyn std::error::Er
 async fn open(app: &App, query: &str, ready: &str) -> Result<(), HarnessError> {
     app.goto(query).await?;
     app.wait_for_testid(ready).await?;
-    // Islands loaded at once (the server step's editors, the result's details) are checked too.
-    app.wait_until("the page's islands to mount", || async {
-        let waiting = app
-            .count_css("#server-answers:empty:not([data-failed]), #result-details:empty:not([data-failed]), #embed-details:empty:not([data-failed])")
-            .await?;
-        Ok(waiting == 0)
-    })
-    .await?;
     // Let the reactive updates settle before measuring.
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     Ok(())

@@ -1,6 +1,5 @@
 //! The site built for a sub-path (`--public-url /cors-explainer/`, as on GitHub Pages)
-//! mounts there and loads every asset from under that path, the islands' modules (live and diagnose
-//! panels) included.
+//! mounts there and loads every asset from under that path, as one Wasm module.
 
 mod support;
 
@@ -12,7 +11,6 @@ const MOUNT: &str = "/cors-explainer/";
 async fn site_built_for_a_subpath_mounts_and_loads_every_asset_from_it() -> TestResult {
     let app = App::launch(Site::subpath()).await?;
     app.wait_for_css("h1").await?;
-    // The result step brings the live panel's module, the diagnose section its own.
     app.goto("?step=7").await?;
     app.wait_for_testid("live-run").await?;
     app.execute(
@@ -38,8 +36,8 @@ async fn site_built_for_a_subpath_mounts_and_loads_every_asset_from_it() -> Test
             .iter()
             .filter(|r| r.url.ends_with(".wasm"))
             .count()
-            == 3,
-        "the page did not load its three .wasm modules: {resources:?}"
+            == 1,
+        "the page did not load exactly one .wasm module: {resources:?}"
     );
     for resource in resources.iter().filter(|r| r.url.starts_with(&origin)) {
         let path = &resource.url[origin.len()..];

@@ -1,11 +1,9 @@
 //! "Paste what you see": a console message, response headers, `curl -v` output or a HAR file becomes
 //! the failed check and a scenario for the wizard; then a fix for the user's server stack, `curl`
 //! commands to check it, and a security review. Every judgement comes from `cors-diagnose` and the
-//! engine; pasted text is only ever shown as text. The panel runs as its own Wasm module, outside the
-//! app's first load ([`island`]).
+//! engine; pasted text is only ever shown as text.
 
 mod fix;
-pub(crate) mod island;
 mod paste;
 mod review;
 
@@ -16,7 +14,7 @@ pub(crate) fn copy_text(text: &str) {
     let _ = window().navigator().clipboard().write_text(text);
 }
 
-/// The diagnose section: its heading comes with the app, the rest with the diagnose module.
+/// The diagnose section.
 #[component]
 pub fn DiagnoseSection() -> impl IntoView {
     view! {
@@ -26,14 +24,14 @@ pub fn DiagnoseSection() -> impl IntoView {
                 "A console error from Chrome, Firefox or Safari, the response headers copied from DevTools, the output of "
                 <code>"curl -v"</code>" or a HAR file: it is read here, in your browser, and never sent anywhere."
             </p>
-            <island::DiagnoseIsland />
+            <DiagnosePanels />
         </section>
     }
 }
 
-/// The panels the diagnose module mounts in the section: paste box, stack fix, security review.
+/// The panels: paste box, stack fix, security review.
 #[component]
-pub fn DiagnosePanels() -> impl IntoView {
+fn DiagnosePanels() -> impl IntoView {
     view! {
         <paste::PastePanel />
         <fix::FixPanel />

@@ -5,8 +5,8 @@ use cors_diagnose::parse::{detect, InputKind};
 use cors_diagnose::report::Reading;
 use leptos::prelude::*;
 
+use crate::browser_io::show_result;
 use crate::ctx::Ctx;
-use crate::island::ask_app_to_open;
 
 const KINDS: [(&str, &str); 5] = [
     ("auto", "Detect automatically"),
@@ -66,6 +66,7 @@ pub fn PastePanel() -> impl IntoView {
 
 #[component]
 fn AnalysisView(analysis: Analysis) -> impl IntoView {
+    let ctx = Ctx::get();
     let scenario = analysis.scenario.clone();
     let recognised = analysis.recognised.clone();
     view! {
@@ -107,7 +108,7 @@ fn AnalysisView(analysis: Analysis) -> impl IntoView {
                 </ol>
             </details>
             {scenario.map(|s| view! {
-                <button type="button" data-testid="diagnose-load" on:click=move |_| ask_app_to_open(&s)>
+                <button type="button" data-testid="diagnose-load" on:click=move |_| show_result(ctx, s.clone())>
                     "Load this into the wizard"
                 </button>
             })}

@@ -1,12 +1,10 @@
-//! Step 7: the result. The verdict banner comes with the app; the details (the exact error per browser,
-//! the fixes, the requests on the wire, every check, the live run) come with the result module
-//! ([`island`]), which evaluates with the engine's full renderers.
+//! Step 7: the result: the verdict banner, the exact error per browser, the fixes, the requests on the
+//! wire, every check, and the live run.
 
 mod banner;
 mod checks;
 mod console;
 mod fixes;
-pub mod island;
 pub mod timeline;
 
 use leptos::prelude::*;
@@ -17,18 +15,18 @@ pub use banner::Banner;
 pub use console::ConsoleTabs;
 pub use fixes::Fixes;
 
-/// The whole result: the banner, then the details from the result module.
+/// The whole result: the banner, then the details.
 #[component]
 pub fn ResultView() -> impl IntoView {
     view! {
         <div class="result" data-testid="result">
             <Banner />
-            <island::ResultDetailsRoot />
+            <ResultDetails />
         </div>
     }
 }
 
-/// In the result module: everything under the banner.
+/// Everything under the banner.
 #[component]
 pub fn ResultDetails() -> impl IntoView {
     let ctx = Ctx::get();
@@ -57,7 +55,7 @@ pub fn ResultDetails() -> impl IntoView {
     }
 }
 
-/// In the result module: the embedded widget's details, under its banner.
+/// The embedded widget's details, under its banner.
 #[component]
 pub fn EmbedDetails() -> impl IntoView {
     view! {

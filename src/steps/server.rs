@@ -1,27 +1,16 @@
-//! Step 6: how the server answers: the preflight, the response, and optional redirect hops. The app
-//! renders the step's words; the answer editors and the requests on the wire come with the result
-//! module (an island, `crate::island`), which the app fetches two steps ahead.
+//! Step 6: how the server answers: the preflight, the response, and optional redirect hops.
 
 use leptos::prelude::*;
 
 use crate::ctx::Ctx;
 use crate::glossary::TermLink;
-use crate::island::{Island, IslandRoot, Load};
 use crate::result::timeline::Timeline;
 use crate::state::{add_redirect_hop, entry_for_url, remove_server_entry, AnswerSlot};
 use crate::steps::answer::AnswerEditor;
 use crate::ui::field::TextField;
 use crate::ui::why::Why;
 
-/// Where the answer editors mount, and which module holds them.
-pub const SERVER_ANSWERS: Island = Island {
-    root_id: "server-answers",
-    module: crate::result::island::MODULE,
-    name: "server answers",
-    load: Load::WhenMounted,
-};
-
-/// In the app: the step's words around the root of its editors.
+/// The step's words around its editors.
 #[component]
 pub fn ServerStep() -> impl IntoView {
     view! {
@@ -29,7 +18,7 @@ pub fn ServerStep() -> impl IntoView {
             "What the server sends back. The browser only reads the answer's status and headers; "
             "quick-add buttons fill in the "<code>"Access-Control-*"</code>" headers."
         </p>
-        <IslandRoot island=SERVER_ANSWERS />
+        <ServerAnswers />
         <Why>
             <p>"CORS is the server opting in: by default the browser hides cross-origin answers, and the headers "
             "say who may read them. Note what CORS does "<em>"not"</em>" do: a simple request still reaches the "
@@ -41,9 +30,9 @@ pub fn ServerStep() -> impl IntoView {
     }
 }
 
-/// In the result module: every server entry with its answers, and the requests they produce.
+/// Every server entry with its answers, and the requests they produce.
 #[component]
-pub fn ServerAnswers() -> impl IntoView {
+fn ServerAnswers() -> impl IntoView {
     let ctx = Ctx::get();
     let count = Memo::new(move |_| ctx.scenario.with(|s| s.server.len()));
     view! {

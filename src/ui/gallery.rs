@@ -1,22 +1,13 @@
-//! The gallery section: one click loads a real-world failure and shows its result. The app renders the
-//! heading; the cards come with the result module (an island, `crate::island`), which the result they
-//! open needs anyway, once the cards' place comes into view.
+//! The gallery section: one click loads a real-world failure and shows its result.
 
 use leptos::prelude::*;
 
+use crate::browser_io::show_result;
+use crate::ctx::Ctx;
 use crate::gallery::cards::CARDS;
 use crate::gallery::find;
-use crate::island::{ask_app_to_open, Island, IslandRoot, Load};
 
-/// Where the gallery's cards mount, and which module holds them.
-pub const GALLERY: Island = Island {
-    root_id: "gallery-cards",
-    module: crate::result::island::MODULE,
-    name: "gallery",
-    load: Load::WhenVisible,
-};
-
-/// In the app: the section, with the root of its cards.
+/// The section: its heading and the cards.
 #[component]
 pub fn Gallery() -> impl IntoView {
     view! {
@@ -25,14 +16,15 @@ pub fn Gallery() -> impl IntoView {
             <p class="lede">
                 "Each case is a situation people hit every day. Open one to see what the browser does and how to fix it."
             </p>
-            <IslandRoot island=GALLERY />
+            <GalleryCards />
         </section>
     }
 }
 
-/// In the result module: every gallery case as a card; opening one asks the app to show its result.
+/// Every gallery case as a card; opening one shows its result.
 #[component]
-pub fn GalleryCards() -> impl IntoView {
+fn GalleryCards() -> impl IntoView {
+    let ctx = Ctx::get();
     view! {
         <ul class="cards">
             {CARDS
@@ -41,7 +33,7 @@ pub fn GalleryCards() -> impl IntoView {
                     // The case's scenario is read when the card is opened, not when it is shown.
                     let open = move |_| {
                         if let Some(scenario) = find(card.id).and_then(|case| case.scenario().ok()) {
-                            ask_app_to_open(&scenario);
+                            show_result(ctx, scenario);
                         }
                     };
                     view! {

@@ -168,8 +168,7 @@ impl Browser {
             )))
     }
 
-    /// Scrolls the element with `data-testid="<id>"` to the middle of the window, once it exists
-    /// (an island's module loads when its root comes into view).
+    /// Scrolls the element with `data-testid="<id>"` to the middle of the window, once it exists.
     pub async fn scroll_to_testid(&self, id: &str) -> Result<(), HarnessError> {
         self.wait_for_testid(id).await?;
         self.execute(
@@ -180,9 +179,7 @@ impl Browser {
         .map(|_| ())
     }
 
-    /// Scrolls `section` into view until an element with `data-testid="<wanted>"` exists: an island's
-    /// module loads when its root comes into view, and a module loading above it at the same moment can
-    /// push it away again before the browser sees it.
+    /// Scrolls `section` into view until an element with `data-testid="<wanted>"` exists.
     pub async fn scroll_until_present(
         &self,
         section: &str,

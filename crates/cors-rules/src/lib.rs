@@ -35,6 +35,7 @@ mod ascii_case;
 pub mod corp;
 pub mod cors_check;
 pub mod credentials;
+pub mod decide;
 pub mod evaluate;
 pub mod expose;
 pub mod forbidden;
@@ -62,7 +63,8 @@ pub mod fixes;
 pub mod render;
 
 pub use browser::Browser;
-pub use evaluate::{decide, evaluate, evaluate_essentials, Decision};
+pub use decide::{decide, Decision};
+pub use evaluate::evaluate;
 pub use scenario::{InputError, Scenario};
 pub use trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 pub use verdict::{Outcome, ResponseType, Verdict};

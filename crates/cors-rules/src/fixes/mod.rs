@@ -5,7 +5,7 @@
 //! (a preflight that now passes lets the real request fail on its own response), so the changes are
 //! applied to a copy of the scenario and the engine decides it again, up to [`MAX_ROUNDS`] times, until
 //! the request works or no further change is known. The inner decisions use
-//! [`crate::evaluate::decide`], which renders nothing and computes no fixes, so there is no recursion.
+//! [`crate::decide()`], which renders nothing and computes no fixes, so there is no recursion.
 
 mod lists;
 mod notes;
@@ -40,7 +40,7 @@ pub fn fixes(
     let parsed = OnceCell::new();
     let retrace = |patched: &Scenario| {
         let parsed = parsed.get_or_init(|| Parsed::of(scenario));
-        crate::evaluate::decide_with(patched, parsed)
+        crate::decide::decide_with(patched, parsed)
             .ok()
             .map(|decision| decision.trace)
     };
