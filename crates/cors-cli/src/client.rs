@@ -184,6 +184,16 @@ fn classify_io(io: &std::io::Error, url: &str, seconds: f64) -> (NetworkErrorKin
             format!("the TLS handshake failed: {tls}"),
         );
     }
+    // rustls reports a peer that hangs up mid-handshake as a bare `UnexpectedEof` (ureq's own "peer
+    // disconnected" errors carry a message): an https server that is not speaking TLS.
+    if io.kind() == ErrorKind::UnexpectedEof && io.get_ref().is_none() && url.starts_with("https:")
+    {
+        return (
+            NetworkErrorKind::Tls,
+            "the server closed the connection during the TLS handshake (is it speaking TLS?)"
+                .to_owned(),
+        );
+    }
     match io.kind() {
         ErrorKind::TimedOut | ErrorKind::WouldBlock => (
             NetworkErrorKind::Timeout,
