@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use cors_rules::scenario::{Answer, ServerEntry};
 use cors_rules::verdict::{Fix, WireRequest};
-use cors_rules::{Browser, Outcome, Scenario, Verdict};
+use cors_rules::{Browser, CheckId, Outcome, Scenario, StepOutcome, Verdict};
 
 use crate::style::{Style, Tone};
 
@@ -71,7 +71,8 @@ fn heading(out: &mut String, browser: Browser, verdict: &Verdict, style: Style) 
     );
 }
 
-/// The failed step's summary and detail, as the engine wrote them.
+/// The failed step's summary and detail, as the engine wrote them; for a request that worked, the checks it
+/// passed and what the script may read.
 fn failing_rule(out: &mut String, verdict: &Verdict) {
     if let Some(step) = verdict.steps.iter().rev().find(|s| !s.passed) {
         let _ = writeln!(out, "  {}", step.summary);
@@ -81,12 +82,14 @@ fn failing_rule(out: &mut String, verdict: &Verdict) {
         if !step.spec.is_empty() {
             let _ = writeln!(out, "  Rule: {}", step.spec);
         }
-    } else if let Some(readable) = &verdict.readable {
-        let _ = writeln!(
-            out,
-            "  The script reads the status and these headers: {}",
-            readable.headers.join(", ")
-        );
+    } else {
+        let passed = verdict
+            .steps
+            .iter()
+            .filter(|s| s.outcome == StepOutcome::Pass || s.check == CheckId::ExposeHeaders);
+        for step in passed {
+            let _ = writeln!(out, "  {}", step.summary);
+        }
     }
 }
 
