@@ -10,7 +10,7 @@ use cors_rules::Outcome;
 use serde::Deserialize;
 
 use crate::check::{check, client_for, CheckSpec, Checked};
-use crate::cli::{ApiArg, BrowserArg, ModeArg};
+use crate::cli::{ApiArg, BrowserArg, CheckArgs, ModeArg};
 use crate::client::Client;
 use crate::inputs::{parse_header, parse_origin, parse_url};
 use crate::output::emit;
@@ -60,9 +60,11 @@ struct Planned {
     expect: Outcome,
 }
 
-/// Reads the file and runs every check.
-pub fn run(path: &Path, timeout: f64, insecure: bool) -> ExitCode {
-    let planned = match read(path) {
+/// Reads the file and runs every check; the command line's `--timeout` and `--browser` apply where the file
+/// sets none.
+pub fn run(path: &Path, args: &CheckArgs) -> ExitCode {
+    let (timeout, insecure) = (args.timeout, args.insecure);
+    let planned = match read(path, args.browser) {
         Ok(planned) => planned,
         Err(err) => {
             eprintln!("cors-explain: {}: {err}", path.display());
@@ -133,7 +135,7 @@ fn judge(checked: &Checked, expect: Outcome) -> (bool, String) {
 }
 
 /// The file's timeout and its checks, one per origin of each entry.
-fn read(path: &Path) -> Result<(Option<f64>, Vec<Planned>), String> {
+fn read(path: &Path, default_browser: BrowserArg) -> Result<(Option<f64>, Vec<Planned>), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read it: {e}"))?;
     let file: ChecksFile = toml::from_str(&text).map_err(|e| e.to_string())?;
     if file.check.is_empty() {
@@ -161,7 +163,7 @@ fn read(path: &Path) -> Result<(Option<f64>, Vec<Planned>), String> {
         let browser = entry.browser.as_ref().or(file.browser.as_ref());
         let browsers = match browser {
             Some(name) => choice::<BrowserArg>(name, &at("browser"))?,
-            None => BrowserArg::All,
+            None => default_browser,
         };
         let mode = match &entry.mode {
             Some(name) => choice::<ModeArg>(name, &at("mode"))?,

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Eval => eval::run(),
         Command::Check(args) => match &args.config {
-            Some(path) => checks_file::run(path, args.timeout, args.insecure),
+            Some(path) => checks_file::run(path, &args),
             None => check::run(&args),
         },
         Command::Explain(args) => explain::run(&args),

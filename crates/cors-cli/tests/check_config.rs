@@ -77,7 +77,7 @@ expect = "blocked"
 }
 
 #[test]
-fn a_run_where_every_check_passes_exits_0() {
+fn a_run_where_every_check_passes_exits_0_and_the_command_line_browser_is_the_default() {
     let (lab, url) = allowing_lab();
     let path = config_file(
         "pass",
