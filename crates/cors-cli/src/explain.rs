@@ -1,7 +1,7 @@
 //! `cors-explain explain`: a paste on standard input (console message, response headers, `curl -v` output,
 //! HAR file) read by cors-diagnose into the scenario it shows, then explained like a check.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use cors_diagnose::analyse;
@@ -14,6 +14,11 @@ use crate::style::{Style, Tone};
 
 /// Reads standard input and explains it.
 pub fn run(args: &ExplainArgs) -> ExitCode {
+    if std::io::stdin().is_terminal() {
+        eprintln!(
+            "cors-explain: paste the console message, headers, curl -v output or HAR, then Ctrl-D"
+        );
+    }
     let mut text = String::new();
     if let Err(err) = std::io::stdin().read_to_string(&mut text) {
         eprintln!("cors-explain: cannot read standard input: {err}");

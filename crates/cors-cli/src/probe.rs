@@ -22,7 +22,7 @@ use url::Url;
 
 use crate::client::{Client, Unreachable};
 
-/// More requests than any fetch makes (20 redirects, each with a preflight, and the last request).
+/// More requests than one browser's fetch makes (20 redirects, each with a preflight, and the last request).
 const MAX_REQUESTS: usize = 48;
 
 /// Which answer of a server entry a request gets.
@@ -82,8 +82,8 @@ pub fn probe(
         recorded: HashSet::new(),
         unreachable: Vec::new(),
     };
-    let mut sent = 0;
     for &browser in browsers {
+        let mut sent = 0;
         while sent < MAX_REQUESTS {
             let mut asked = recording.scenario.clone();
             asked.browser = browser;
