@@ -202,3 +202,115 @@ fn stand_in(url: String) -> ServerEntry {
         response: STAND_IN,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(method: &str, url: &str, headers: &[(&str, &str)]) -> WireRequest {
+        WireRequest {
+            method: method.to_owned(),
+            url: url.to_owned(),
+            credentials: false,
+            headers: headers
+                .iter()
+                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+                .collect(),
+        }
+    }
+
+    fn recording(url: &str) -> Recording {
+        let scenario = Scenario::from_json(&format!(
+            r#"{{"page": "https://app.example", "request": {{"url": "{url}", "method": "PUT"}}, "server": []}}"#
+        ))
+        .expect("a scenario");
+        Recording {
+            scenario: Scenario {
+                server: vec![stand_in(url.to_owned())],
+                ..scenario
+            },
+            recorded: HashSet::new(),
+            unreachable: Vec::new(),
+        }
+    }
+
+    fn answer(status: u16, headers: &[(&str, &str)]) -> Result<HttpAnswer, Unreachable> {
+        Ok(HttpAnswer {
+            status,
+            headers: headers
+                .iter()
+                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+                .collect(),
+        })
+    }
+
+    #[test]
+    fn an_options_request_is_a_preflight_only_with_access_control_request_method() {
+        let preflight = request(
+            "OPTIONS",
+            "https://a/",
+            &[("access-control-request-method", "PUT")],
+        );
+        assert_eq!(Slot::of(&preflight), Slot::Preflight);
+        assert_eq!(
+            Slot::of(&request("OPTIONS", "https://a/", &[])),
+            Slot::Response
+        );
+    }
+
+    #[test]
+    fn a_preflight_that_was_the_only_request_becomes_the_entrys_one_answer() {
+        let url = "https://api.example/x";
+        let mut recording = recording(url);
+        let preflight = request("OPTIONS", url, &[("Access-Control-Request-Method", "PUT")]);
+        recording.record(&preflight, answer(405, &[("Allow", "GET")]));
+        let probed = recording.finish(Browser::Firefox);
+        let entry = &probed.scenario.server[0];
+        assert_eq!(entry.preflight, None);
+        assert_eq!(
+            entry.response,
+            answer(405, &[("Allow", "GET")]).map(Answer::Http).unwrap()
+        );
+        assert_eq!(probed.scenario.browser, Browser::Firefox);
+    }
+
+    #[test]
+    fn a_redirect_target_never_asked_for_leaves_no_entry() {
+        let url = "https://api.example/x";
+        let mut recording = recording(url);
+        recording.record(
+            &request("GET", url, &[]),
+            answer(302, &[("Location", "/elsewhere")]),
+        );
+        assert_eq!(
+            recording.scenario.server.len(),
+            2,
+            "the target gets a stand-in"
+        );
+        assert_eq!(
+            recording.scenario.server[1].url,
+            "https://api.example/elsewhere"
+        );
+        let probed = recording.finish(Browser::Chrome);
+        assert_eq!(probed.scenario.server.len(), 1);
+        assert_eq!(probed.scenario.server[0].preflight, None);
+    }
+
+    #[test]
+    fn no_answer_is_recorded_as_its_kind_and_reported() {
+        let url = "https://api.example/x";
+        let mut recording = recording(url);
+        let failure = Unreachable {
+            kind: NetworkErrorKind::Tls,
+            url: url.to_owned(),
+            detail: "bad certificate".to_owned(),
+        };
+        recording.record(&request("GET", url, &[]), Err(failure.clone()));
+        let probed = recording.finish(Browser::Chrome);
+        assert_eq!(
+            probed.scenario.server[0].response,
+            Answer::Error(NetworkErrorKind::Tls)
+        );
+        assert_eq!(probed.unreachable, vec![failure]);
+    }
+}
