@@ -8,7 +8,7 @@ use cors_rules::{evaluate, Browser, InputError, Outcome, Scenario, Verdict};
 
 use crate::cli::CheckArgs;
 use crate::client::{Certificates, Client, Unreachable};
-use crate::inputs::{forbidden_lines, HeaderLine, PageOrigin};
+use crate::inputs::{forbidden_reason, HeaderLine, PageOrigin};
 use crate::link::share_link;
 use crate::output::{emit, CheckJson, Verdicts};
 use crate::probe::probe;
@@ -80,26 +80,22 @@ impl CheckSpec {
     /// One line per header a browser asked drops as forbidden, for standard error.
     #[must_use]
     pub fn forbidden_warnings(&self) -> Vec<String> {
-        let mut warnings: Vec<String> = Vec::new();
+        let mut warnings = Vec::new();
         for line in &self.headers {
-            let droppers: Vec<&str> = self
+            let dropped: Vec<(Browser, &str)> = self
                 .browsers
                 .iter()
-                .filter(|b| !forbidden_lines(std::slice::from_ref(line), **b).is_empty())
-                .map(|b| b.display_name())
+                .filter_map(|&b| forbidden_reason(line, b).map(|reason| (b, reason)))
                 .collect();
-            if let Some(reason) = self
-                .browsers
-                .iter()
-                .find_map(|b| forbidden_lines(std::slice::from_ref(line), *b).pop())
-            {
-                warnings.push(format!(
-                    "-H '{}': a forbidden request header ({}); {} drop it silently, so it is not sent",
-                    line.name,
-                    reason.1,
-                    droppers.join(", ")
-                ));
-            }
+            let Some((_, reason)) = dropped.first() else {
+                continue;
+            };
+            let names: Vec<&str> = dropped.iter().map(|(b, _)| b.display_name()).collect();
+            warnings.push(format!(
+                "-H '{}': a forbidden request header ({reason}); {} drop it silently, so it is not sent",
+                line.name,
+                names.join(", ")
+            ));
         }
         warnings
     }

@@ -118,17 +118,12 @@ pub fn parse_header(text: &str) -> Result<HeaderLine, String> {
     })
 }
 
-/// The lines `browser` drops silently because they are forbidden request headers (F-1…F-3, F-7), each
-/// with the reason code, for a warning; the engine drops them itself.
+/// Why `browser` drops `line` silently as a forbidden request header (F-1…F-3, F-7), as the engine's reason
+/// code, or `None` when it sends it. For a warning only: the engine drops the line itself.
 #[must_use]
-pub fn forbidden_lines(headers: &[HeaderLine], browser: Browser) -> Vec<(String, &'static str)> {
-    headers
-        .iter()
-        .filter_map(|line| {
-            forbidden_request_header_in(&line.name, line.value.as_bytes(), quirks(browser))
-                .map(|reason| (line.name.clone(), reason.id()))
-        })
-        .collect()
+pub fn forbidden_reason(line: &HeaderLine, browser: Browser) -> Option<&'static str> {
+    forbidden_request_header_in(&line.name, line.value.as_bytes(), quirks(browser))
+        .map(|reason| reason.id())
 }
 
 #[cfg(test)]
@@ -182,20 +177,19 @@ mod tests {
 
     #[test]
     fn cookie_is_named_as_forbidden_and_a_custom_header_is_not() {
-        let lines = [
-            parse_header("Cookie: a=1").unwrap(),
-            parse_header("X-Id: 7").unwrap(),
-        ];
+        let cookie = parse_header("Cookie: a=1").unwrap();
+        let custom = parse_header("X-Id: 7").unwrap();
         assert_eq!(
-            forbidden_lines(&lines, Browser::Firefox),
-            vec![("Cookie".to_owned(), "forbidden-name")]
+            forbidden_reason(&cookie, Browser::Firefox),
+            Some("forbidden-name")
         );
+        assert_eq!(forbidden_reason(&custom, Browser::Firefox), None);
     }
 
     #[test]
     fn only_chrome_drops_user_agent() {
-        let lines = [parse_header("User-Agent: bot").unwrap()];
-        assert_eq!(forbidden_lines(&lines, Browser::Chrome).len(), 1);
-        assert!(forbidden_lines(&lines, Browser::Firefox).is_empty());
+        let user_agent = parse_header("User-Agent: bot").unwrap();
+        assert!(forbidden_reason(&user_agent, Browser::Chrome).is_some());
+        assert_eq!(forbidden_reason(&user_agent, Browser::Firefox), None);
     }
 }
