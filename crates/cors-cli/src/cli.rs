@@ -58,7 +58,7 @@ pub struct CheckArgs {
     #[arg(long, short = 'X', default_value = "GET")]
     pub method: String,
     /// A header the script sets, `Name: value`; repeat for more.
-    #[arg(long = "header", short = 'H', value_parser = parse_header)]
+    #[arg(long = "header", short = 'H', value_name = "NAME: VALUE", value_parser = parse_header)]
     pub headers: Vec<HeaderLine>,
     /// The script includes credentials (`credentials: "include"`, XHR `withCredentials = true`).
     #[arg(long)]
