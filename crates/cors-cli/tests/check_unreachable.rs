@@ -83,3 +83,37 @@ fn https_to_a_listener_that_hangs_up_exits_3_saying_tls() {
     assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
     assert!(stderr(&output).contains("TLS error"), "{}", stderr(&output));
 }
+
+const SELF_SIGNED_ANSWER: &[u8] =
+    b"HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+
+#[test]
+fn a_self_signed_certificate_exits_3_saying_tls_and_the_reason() {
+    let addr = support::self_signed_https(SELF_SIGNED_ANSWER);
+    let url = format!("https://{addr}/api");
+    let output = run(&["check", &url, "--origin", ORIGIN], "");
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("TLS error"), "{message}");
+    assert!(message.contains("certificate"), "{message}");
+}
+
+#[test]
+fn insecure_reaches_a_self_signed_server_and_judges_its_answer() {
+    let addr = support::self_signed_https(SELF_SIGNED_ANSWER);
+    let url = format!("https://{addr}/api");
+    let output = run(&["check", &url, "--origin", ORIGIN, "--insecure"], "");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        support::stdout(&output),
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("NOT verified"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(support::stdout(&output).starts_with("Chrome: ALLOWED (HTTP 200)"));
+}
