@@ -2,7 +2,8 @@
 # Runs the configuration that cors-diagnose generates in real servers on loopback (nginx, Apache, Caddy,
 # Go with rs/cors from Debian; Express and Fastify from npm; Flask, FastAPI and Django from PyPI) and checks, with the
 # rules engine, that their preflight and actual responses let the browser through, that error responses
-# keep their CORS headers and that other origins are refused.
+# keep their CORS headers and that other origins are refused; then asks each server with `cors-explain check`
+# from an allowed origin (must pass) and from another (must fail).
 #
 # Installs what it needs once (idempotent): Debian packages with apt-get, npm and PyPI packages into a
 # cache directory ($CORS_DIAGNOSE_CACHE, default ~/.cache/cors-diagnose-servers), never into the repository.
@@ -51,7 +52,10 @@ install_node
 install_python
 
 export CORS_DIAGNOSE_SERVERS=1
+cd "$root"
+# Each server is also asked by `cors-explain check` (crates/cors-cli), as a browser would ask it.
+cargo build -p cors-cli --bin cors-explain
+export CORS_EXPLAIN_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/cors-explain"
 export CORS_DIAGNOSE_NODE_PATH="$cache/node/node_modules"
 export CORS_DIAGNOSE_PYTHON="$cache/venv/bin/python"
-cd "$root"
 cargo test -p cors-diagnose --test real_servers -- --test-threads=2

@@ -104,3 +104,39 @@ fn help_describes_the_eval_command() {
 fn unknown_arguments_exit_2() {
     assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
 }
+
+/// `check` records response header names lower-case (the HTTP client's `HeaderMap` lower-cases them):
+/// the engine must judge them as it judges the names as the server wrote them.
+#[test]
+fn eval_judges_lower_case_response_header_names_like_the_names_as_written() {
+    let scenario = |allow_origin: &str, allow_methods: &str| {
+        format!(
+            r#"{{"browser": "firefox", "page": "https://app.example", "request": {{"url": "https://api.example/x",
+            "method": "PUT", "credentials": "include"}}, "server": [{{"url": "https://api.example/x",
+            "preflight": {{"status": 204, "headers": [["{allow_origin}", "https://app.example"],
+                ["{allow_methods}", "PUT"], ["access-control-allow-credentials", "true"]]}},
+            "response": {{"status": 200, "headers": [["{allow_origin}", "https://app.example"],
+                ["Access-Control-Allow-Credentials", "true"]]}}}}]}}"#
+        )
+    };
+    let written = json(&run(
+        &["eval"],
+        &scenario(
+            "Access-Control-Allow-Origin",
+            "Access-Control-Allow-Methods",
+        ),
+    ));
+    let lower = json(&run(
+        &["eval"],
+        &scenario(
+            "access-control-allow-origin",
+            "access-control-allow-methods",
+        ),
+    ));
+    assert_eq!(written["outcome"], "allowed");
+    assert_eq!(lower["outcome"], written["outcome"]);
+    assert_eq!(
+        lower["steps"].as_array().map(Vec::len),
+        written["steps"].as_array().map(Vec::len)
+    );
+}

@@ -215,5 +215,51 @@ pub fn verify(port: u16) -> Result<(), String> {
         &scenario(evil, url, "GET", &[], (None, refused)),
         Outcome::Blocked,
         None,
-    )
+    )?;
+    check_with_cli(port)
+}
+
+/// `cors-explain check` (crates/cors-cli) against the running server, when `CORS_EXPLAIN_BIN` names the
+/// binary (scripts/test.d/40-diagnose-servers.sh builds it): the credentialed PUT passes in every browser
+/// from an allowed origin (exit 0) and fails from another (exit 1). The page origins are on loopback, as
+/// the server is, so Chrome's Local Network Access rules do not apply.
+fn check_with_cli(port: u16) -> Result<(), String> {
+    let Some(bin) = std::env::var_os("CORS_EXPLAIN_BIN") else {
+        if super::required() {
+            return Err(
+                "CORS_EXPLAIN_BIN is not set: the cors-explain check cannot run".to_owned(),
+            );
+        }
+        return Ok(());
+    };
+    let url = format!("http://127.0.0.1:{port}/api/items");
+    for (origin, want) in [(OTHER_ORIGIN, 0), ("http://localhost:5174", 1)] {
+        let output = std::process::Command::new(&bin)
+            .args([
+                "check",
+                &url,
+                "--origin",
+                origin,
+                "-X",
+                "PUT",
+                "--credentials",
+            ])
+            .args([
+                "-H",
+                "Content-Type: application/json",
+                "-H",
+                "X-Request-Id: 7",
+            ])
+            .output()
+            .map_err(|e| format!("cors-explain does not run: {e}"))?;
+        if output.status.code() != Some(want) {
+            return Err(format!(
+                "cors-explain check from {origin}: exit {:?}, expected {want}\n{}{}",
+                output.status.code(),
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+    }
+    Ok(())
 }
