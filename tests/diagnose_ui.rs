@@ -1,8 +1,5 @@
 //! The "Paste what you see" panel in a real browser: a pasted Chrome message is recognised, loads into the
 //! wizard with the same verdict, the stack picker shows the fix, and pasted markup stays text.
-//!
-//! The panel is its own Wasm module that the app loads when its section comes into view, so each
-//! test scrolls there and waits for it (`open_panel`).
 
 mod support;
 
@@ -11,30 +8,9 @@ use support::{App, HarnessError, Site, TestResult};
 
 const MESSAGE: &str = "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'http://localhost:3000/' that is not equal to the supplied origin. Have the server send the header with a valid value.";
 
-/// Scrolls to the diagnose section, which makes the app load the module, and waits for its panels.
+/// Scrolls to the diagnose section and waits for its panels.
 async fn open_panel(app: &App) -> Result<(), HarnessError> {
     app.scroll_until_present("diagnose", "diagnose-input").await
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn the_module_loads_only_when_its_section_comes_into_view() -> TestResult {
-    let app = App::launch(Site::dist()).await?;
-    app.wait_for_testid("step-heading").await?;
-    app.wait_for_testid("diagnose").await?;
-    // Time enough for an eager load to have started: the app rendered and the section is not in view.
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    let before = app.resource_entries().await?;
-    assert!(
-        !before.iter().any(|r| r.url.contains("diagnose")),
-        "the diagnose module was fetched before its section came into view: {before:?}"
-    );
-    open_panel(&app).await?;
-    let after = app.resource_entries().await?;
-    assert!(
-        after.iter().any(|r| r.url.ends_with("diagnose_bg.wasm")),
-        "the diagnose module's Wasm was not fetched: {after:?}"
-    );
-    Ok(())
 }
 
 /// Sets the textarea's value the way typing does (an `input` event), without typing 300 characters.

@@ -684,7 +684,6 @@ async fn a_typed_url_is_fetched_for_real_and_only_what_the_script_sees_is_compar
     browser
         .goto(&share_link(&lab.app, &registered["scenario"]))
         .await?;
-    // The panel comes with its own module, after the app has rendered.
     browser.wait_for_testid("live-run").await?;
     browser
         .execute("const r = document.getElementById('live-target-url'); r.scrollIntoView({block: 'center', behavior: 'instant'}); r.click();", vec![])

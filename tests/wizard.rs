@@ -303,51 +303,7 @@ async fn applying_the_proposed_fixes_makes_a_blocked_request_allowed() -> TestRe
     app.close().await
 }
 
-/// The result's details are not part of a first visit on the early steps; they are fetched one step
-/// ahead, on the server-answer step, so the result shows them without waiting for a download.
-#[tokio::test(flavor = "multi_thread")]
-async fn the_result_module_is_fetched_two_steps_ahead_and_not_on_a_first_visit() -> TestResult {
-    let app = App::launch(Site::dist()).await?;
-    // A tall window: the sections under the wizard start just below its bottom edge.
-    app.client().set_window_size(1280, 1000).await?;
-    app.goto("?case=put-needs-preflight").await?;
-    app.wait_for_testid("step-heading").await?;
-    let below_the_fold = app
-        .execute(
-            "return document.getElementById('diagnose-root').getBoundingClientRect().top - innerHeight;",
-            vec![],
-        )
-        .await?;
-    assert!(
-        below_the_fold.as_f64().is_some_and(|px| px > 0.0),
-        "the diagnose section is on the first screen: {below_the_fold}"
-    );
-    // Time enough for an eager fetch to have started.
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    let first_visit = app.resource_entries().await?;
-    assert!(
-        !first_visit
-            .iter()
-            .any(|r| r.url.ends_with("result_bg.wasm") || r.url.ends_with("diagnose_bg.wasm")),
-        "a first visit fetched more than the first load: {first_visit:?}"
-    );
-    app.click_testid("goto-step-4").await?;
-    app.wait_until("the result module to be fetched ahead", || async {
-        let fetched = app.resource_entries().await?;
-        Ok(fetched.iter().any(|r| r.url.ends_with("result_bg.wasm")))
-    })
-    .await?;
-    assert_eq!(app.count_css("[data-testid=result]").await?, 0);
-    // The server step's answer editors come with it.
-    app.click_testid("goto-step-6").await?;
-    app.wait_for_testid("add-hop").await?;
-    app.click_testid("goto-step-7").await?;
-    wait_for_text(&app, "console-text", "preflight").await?;
-    app.close().await
-}
-
-/// The result's details come from their own module, which runs once: leaving the result step and
-/// coming back mounts them again, for the scenario as it is then.
+/// Leaving the result step and coming back shows its details again, for the scenario as it is then.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_result_details_come_back_after_leaving_the_result_step() -> TestResult {
     let app = App::launch(Site::dist()).await?;
