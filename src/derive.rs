@@ -3,31 +3,14 @@
 //! Nothing here decides CORS: every function looks up what the engine recorded in `Verdict.steps` and
 //! `Verdict.failure` and shapes it for a component.
 
+use cors_rules::request_facts::HeaderTreatment;
 use cors_rules::verdict::Step;
 use cors_rules::{CheckId, Key, Outcome, StepOutcome, Verdict};
-
-/// Whether a step's `values` entry named `name` is the key `key` (tolerates `page-origin`, `PageOrigin`,
-/// `page_origin`).
-#[must_use]
-pub fn is_key(name: &str, key: Key) -> bool {
-    let wanted = serde_json::to_value(key).ok();
-    let wanted = wanted.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase()
-    };
-    !wanted.is_empty() && squash(name) == squash(wanted)
-}
 
 /// The value a step recorded under `key`.
 #[must_use]
 pub fn value(step: &Step, key: Key) -> Option<&str> {
-    step.values
-        .iter()
-        .find(|(name, _)| is_key(name, key))
-        .map(|(_, v)| v.as_str())
+    step.value(key)
 }
 
 /// The first step of a check.
@@ -171,106 +154,38 @@ pub fn headline(verdict: &Verdict) -> (Tone, String, String) {
     (tone, outcome_title(verdict.outcome).to_owned(), detail)
 }
 
-/// How the browser treats one request header the script set.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum HeaderClass {
-    /// CORS-safelisted: no preflight needed for it.
-    Safelisted,
-    /// Makes the request need a preflight; the engine's reason code.
-    NeedsPreflight(String),
-    /// A forbidden request header: the browser drops it silently; the reason code.
-    Forbidden(String),
-    /// Dropped because the request is `no-cors`; the reason code.
-    DroppedByNoCors(String),
-    /// Not a valid header: the call throws.
-    Invalid(String),
+/// How the browser treats the request header `name: value`, as the engine decided it.
+#[must_use]
+pub fn header_treatment(verdict: &Verdict, name: &str, value: &str) -> Option<HeaderTreatment> {
+    verdict
+        .request_headers
+        .iter()
+        .find(|h| {
+            h.name.eq_ignore_ascii_case(name.trim())
+                && (h.value.is_empty() || h.value.trim() == value.trim())
+        })
+        .map(|h| h.treatment)
 }
 
-/// The engine's classification of the request header `name: value`, with the step's summary.
+/// The one-line summary the engine wrote for that header's check (a tooltip).
 #[must_use]
-pub fn header_class(verdict: &Verdict, name: &str, value: &str) -> Option<(HeaderClass, String)> {
-    let relevant = [
-        CheckId::HeaderSyntax,
-        CheckId::ForbiddenHeader,
-        CheckId::NoCorsHeader,
-        CheckId::SafelistedHeader,
-    ];
-    let step = verdict.steps.iter().find(|s| {
-        relevant.contains(&s.check)
-            && self::value(s, Key::Header).is_some_and(|h| h.eq_ignore_ascii_case(name.trim()))
-            && self::value(s, Key::Value).is_none_or(|v| v.trim() == value.trim())
-    })?;
-    let reason = self::value(step, Key::Reason)
+pub fn header_summary(verdict: &Verdict, name: &str) -> String {
+    verdict
+        .steps
+        .iter()
+        .find(|s| {
+            matches!(
+                s.check,
+                CheckId::HeaderSyntax
+                    | CheckId::ForbiddenHeader
+                    | CheckId::NoCorsHeader
+                    | CheckId::SafelistedHeader
+            ) && s
+                .value(Key::Header)
+                .is_some_and(|h| h.eq_ignore_ascii_case(name.trim()))
+        })
+        .map(|s| s.summary.clone())
         .unwrap_or_default()
-        .to_owned();
-    let class = match step.check {
-        CheckId::HeaderSyntax => HeaderClass::Invalid(reason),
-        CheckId::ForbiddenHeader => HeaderClass::Forbidden(reason),
-        CheckId::NoCorsHeader => HeaderClass::DroppedByNoCors(reason),
-        // A safelisted header has no reason; any reason says why it is not safelisted.
-        _ if reason.is_empty() => HeaderClass::Safelisted,
-        _ => HeaderClass::NeedsPreflight(reason),
-    };
-    Some((class, step.summary.clone()))
-}
-
-/// Plain words for the engine's reason codes (display only).
-#[must_use]
-pub fn reason_words(code: &str) -> &'static str {
-    match code {
-        "name" => "its name is not on the safelist",
-        "value-too-long" => "its value is longer than 128 bytes",
-        "unsafe-byte" => "its value contains a byte the safelist refuses",
-        "mime-type" => "only form, multipart and text/plain content types are safelisted",
-        "language-chars" => "its value has characters a language tag cannot have",
-        "range-syntax" => "its value is not a simple bytes range",
-        "over-total" => "the safelisted values together exceed 1024 bytes",
-        "forbidden-name" => "only the browser may set it",
-        "proxy-prefix" => "names starting with Proxy- are reserved to the browser",
-        "sec-prefix" => "names starting with Sec- are reserved to the browser",
-        "method-override" => "it would override the method with a forbidden one",
-        "method" => "the method is not GET, HEAD or POST",
-        "headers" => "a header is not safelisted",
-        "flag" => "upload listeners or a stream body force it",
-        "value" => "its value is not a valid header value",
-        _ => "",
-    }
-}
-
-/// Why a preflight is needed (engine's `preflight-needed` step): method, unsafe names, reason codes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PreflightWhy {
-    /// Whether the engine says a preflight is needed.
-    pub needed: bool,
-    /// The method as the engine saw it.
-    pub method: String,
-    /// The CORS-unsafe header names, lower-case.
-    pub names: Vec<String>,
-    /// Reason codes (`method`, `headers`, `flag`).
-    pub reasons: Vec<String>,
-}
-
-/// The `preflight-needed` step, read.
-#[must_use]
-pub fn preflight_why(verdict: &Verdict) -> Option<PreflightWhy> {
-    let step = first_step(verdict, CheckId::PreflightNeeded)?;
-    let list = |key| {
-        value(step, key)
-            .unwrap_or_default()
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
-    let reasons = list(Key::Reason);
-    Some(PreflightWhy {
-        // An empty reason list means no preflight is needed.
-        needed: !reasons.is_empty(),
-        method: value(step, Key::Method).unwrap_or_default().to_owned(),
-        names: list(Key::Names),
-        reasons,
-    })
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@ use cors_rules::verdict::{Failure, ResponseType};
 
 use super::*;
 
-fn step(check: CheckId, passed: bool, values: &[(&str, &str)]) -> Step {
+fn step(check: CheckId, passed: bool, values: &[(Key, &str)]) -> Step {
     Step {
         check,
         stage: Stage::Request,
@@ -16,10 +16,7 @@ fn step(check: CheckId, passed: bool, values: &[(&str, &str)]) -> Step {
         summary: format!("summary of {check}"),
         detail: String::new(),
         spec: String::new(),
-        values: values
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect(),
+        values: values.iter().map(|(k, v)| (*k, (*v).to_owned())).collect(),
     }
 }
 
@@ -50,15 +47,9 @@ fn verdict(outcome: Outcome, failure: Option<CheckId>, steps: Vec<Step>) -> Verd
         fixes: Vec::new(),
         notes: Vec::new(),
         network: Vec::new(),
+        request_headers: Vec::new(),
+        preflight_need: None,
     }
-}
-
-#[test]
-fn value_names_match_keys_whatever_their_spelling() {
-    assert!(is_key("page-origin", Key::PageOrigin));
-    assert!(is_key("PageOrigin", Key::PageOrigin));
-    assert!(is_key("page_origin", Key::PageOrigin));
-    assert!(!is_key("url-origin", Key::PageOrigin));
 }
 
 #[test]
@@ -102,82 +93,25 @@ fn the_headline_of_a_blocked_verdict_quotes_the_failing_step() {
 }
 
 #[test]
-fn headers_are_classified_from_their_own_trace_step() {
-    let v = verdict(
-        Outcome::Allowed,
-        None,
-        vec![
-            step(
-                CheckId::SafelistedHeader,
-                true,
-                &[("header", "Accept"), ("value", "*/*")],
-            ),
-            step(
-                CheckId::SafelistedHeader,
-                false,
-                &[
-                    ("header", "Content-Type"),
-                    ("value", "application/json"),
-                    ("reason", "mime-type"),
-                ],
-            ),
-            step(
-                CheckId::ForbiddenHeader,
-                false,
-                &[
-                    ("header", "Cookie"),
-                    ("value", "a=1"),
-                    ("reason", "forbidden-name"),
-                ],
-            ),
-        ],
-    );
+fn headers_are_read_from_the_engines_typed_facts() {
+    let v = cors_rules::evaluate_json(
+        r#"{"page": "https://app.example", "request": {"url": "https://api.example/x",
+            "headers": [["Accept", "*/*"], ["Content-Type", "application/json"], ["Cookie", "a=1"]]},
+            "server": [{"url": "https://api.example/x"}]}"#,
+    )
+    .unwrap();
     assert_eq!(
-        header_class(&v, "accept", "*/*").map(|c| c.0),
-        Some(HeaderClass::Safelisted)
+        header_treatment(&v, "accept", "*/*"),
+        Some(HeaderTreatment::Safelisted)
     );
-    assert_eq!(
-        header_class(&v, "Content-Type", "application/json").map(|c| c.0),
-        Some(HeaderClass::NeedsPreflight("mime-type".to_owned()))
-    );
-    assert_eq!(
-        header_class(&v, "Cookie", "a=1").map(|c| c.0),
-        Some(HeaderClass::Forbidden("forbidden-name".to_owned()))
-    );
-    assert_eq!(header_class(&v, "X-Other", "1"), None);
-}
-
-#[test]
-fn no_reason_means_no_preflight() {
-    let v = verdict(
-        Outcome::Allowed,
-        None,
-        vec![step(
-            CheckId::PreflightNeeded,
-            true,
-            &[("method", "GET"), ("names", ""), ("reason", "")],
-        )],
-    );
-    assert!(!preflight_why(&v).unwrap_or_default().needed);
-}
-
-#[test]
-fn preflight_why_lists_the_unsafe_names_and_reasons() {
-    let v = verdict(
-        Outcome::Allowed,
-        None,
-        vec![step(
-            CheckId::PreflightNeeded,
-            false,
-            &[
-                ("method", "PUT"),
-                ("names", "content-type,x-id"),
-                ("reason", "method,headers"),
-            ],
-        )],
-    );
-    let why = preflight_why(&v).unwrap_or_default();
-    assert!(why.needed);
-    assert_eq!(why.names, vec!["content-type", "x-id"]);
-    assert_eq!(why.reasons, vec!["method", "headers"]);
+    assert!(matches!(
+        header_treatment(&v, "Content-Type", "application/json"),
+        Some(HeaderTreatment::NeedsPreflight(_))
+    ));
+    assert!(matches!(
+        header_treatment(&v, "Cookie", "a=1"),
+        Some(HeaderTreatment::Forbidden(_))
+    ));
+    assert_eq!(header_treatment(&v, "X-Other", "1"), None);
+    assert!(header_summary(&v, "cookie").contains("Cookie"));
 }

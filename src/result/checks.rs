@@ -1,5 +1,7 @@
 //! Every check the browser made, in order, with pass/fail, the explanation and a link into the standard.
 
+use cors_rules::render::labels::key_label;
+use cors_rules::Key;
 use leptos::prelude::*;
 
 use crate::ctx::Ctx;
@@ -13,7 +15,7 @@ struct Row {
     summary: String,
     detail: String,
     spec: String,
-    values: Vec<(String, String)>,
+    values: Vec<(Key, String)>,
 }
 
 /// The check list.
@@ -51,7 +53,7 @@ fn render_row(row: Row) -> impl IntoView {
     let values = (!row.values.is_empty()).then(|| {
         view! {
             <dl class="values">
-                {row.values.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd><code>{v}</code></dd></div> }).collect_view()}
+                {row.values.into_iter().map(|(k, v)| view! { <div><dt>{key_label(k)}</dt><dd><code>{v}</code></dd></div> }).collect_view()}
             </dl>
         }
     });
@@ -65,7 +67,6 @@ fn render_row(row: Row) -> impl IntoView {
                     <span class="mark-icon" aria-hidden="true">{row.mark.icon()}</span>
                     <span class="sr-only">{row.mark.word()}": "</span>
                     <span class="check-summary">{rich(&row.summary)}</span>
-                    <code class="check-id">{row.id}</code>
                 </summary>
                 <div class="check-body">
                     <p>{rich(&row.detail)}</p>

@@ -5,7 +5,7 @@ use cors_rules::{CheckId, Key};
 use leptos::prelude::*;
 
 use crate::ctx::Ctx;
-use crate::derive::{first_step, preflight_why, value};
+use crate::derive::{first_step, value};
 use crate::state::{answer, answer_mut, AnswerSlot, HeaderTarget};
 use crate::ui::field::TextField;
 use crate::ui::header_rows::{HeaderRows, QuickAdd, RowMarks};
@@ -140,8 +140,8 @@ fn quick_adds(ctx: Ctx) -> Vec<QuickAdd> {
         ctx.verdict.with(|v| {
             v.as_ref()
                 .ok()
-                .and_then(preflight_why)
-                .map(|w| w.names.join(", "))
+                .and_then(|v| v.preflight_need.as_ref())
+                .map(|w| w.unsafe_names.join(", "))
                 .unwrap_or_default()
         })
     });

@@ -4,7 +4,6 @@ use cors_rules::CheckId;
 use leptos::prelude::*;
 
 use crate::ctx::Ctx;
-use crate::derive::preflight_why;
 use crate::glossary::TermLink;
 use crate::state::HeaderTarget;
 use crate::steps::EngineSays;
@@ -37,14 +36,14 @@ pub fn HeadersStep() -> impl IntoView {
         })
         .collect::<Vec<_>>();
     let unsafe_names = move || {
-        ctx.verdict.with(|v| v.as_ref().ok().and_then(preflight_why)).map(|why| {
-            if why.names.is_empty() {
+        ctx.verdict.with(|v| v.as_ref().ok().and_then(|v| v.preflight_need.clone())).map(|why| {
+            if why.unsafe_names.is_empty() {
                 view! { <p class="says mark-passed" data-testid="headers-preflight"><span aria-hidden="true">"✓ "</span>"No header makes this request need a preflight."</p> }.into_any()
             } else {
                 view! {
                     <p class="says mark-failed" data-testid="headers-preflight">
                         <span aria-hidden="true">"⚠ "</span>"These headers need the server's permission (a preflight): "
-                        <code>{why.names.join(", ")}</code>
+                        <code>{why.unsafe_names.join(", ")}</code>
                     </p>
                 }
                 .into_any()

@@ -4,11 +4,11 @@ use cors_rules::CheckId;
 use leptos::prelude::*;
 
 use crate::ctx::Ctx;
-use crate::derive::preflight_why;
 use crate::glossary::TermLink;
 use crate::steps::EngineSays;
 use crate::ui::field::TextField;
 use crate::ui::why::Why;
+use cors_rules::request_facts::PreflightReason;
 
 const COMMON: [&str; 8] = [
     "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "patch",
@@ -28,8 +28,8 @@ pub fn MethodStep() -> impl IntoView {
     let method = Signal::derive(move || ctx.scenario.with(|s| s.request.method.clone()));
     let set_method = Callback::new(move |text: String| ctx.edit(|s| s.request.method = text));
     let preflight = move || {
-        ctx.verdict.with(|v| v.as_ref().ok().and_then(preflight_why)).map(|why| {
-            let by_method = why.reasons.iter().any(|r| r == "method");
+        ctx.verdict.with(|v| v.as_ref().ok().and_then(|v| v.preflight_need.clone())).map(|why| {
+            let by_method = why.because_of(PreflightReason::Method);
             if by_method {
                 view! {
                     <p class="says mark-failed" data-testid="method-preflight">
@@ -53,9 +53,11 @@ pub fn MethodStep() -> impl IntoView {
         })
     };
     let written_vs_sent = move || {
-        let sent = ctx
-            .verdict
-            .with(|v| v.as_ref().ok().and_then(preflight_why).map(|w| w.method))?;
+        let sent = ctx.verdict.with(|v| {
+            v.as_ref()
+                .ok()
+                .and_then(|v| v.preflight_need.as_ref().map(|w| w.method.clone()))
+        })?;
         let written = method.get();
         if sent.is_empty() {
             return None;

@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 
 use crate::ctx::Ctx;
-use crate::derive::{header_class, reason_words, HeaderClass};
+use cors_rules::render::labels::header_treatment_words;
+use cors_rules::request_facts::HeaderTreatment;
+
+use crate::derive::{header_summary, header_treatment};
 use crate::state::{headers, headers_mut, set_header, HeaderTarget};
 use crate::ui::field::TextField;
 
@@ -179,18 +182,19 @@ fn HeaderMark(target: HeaderTarget, i: usize) -> impl IntoView {
         let (name, value) = ctx
             .scenario
             .with(|s| headers(s, target).get(i).cloned().unwrap_or_default());
-        ctx.verdict
-            .with(|v| v.as_ref().ok().and_then(|v| header_class(v, &name, &value)))
+        ctx.verdict.with(|v| {
+            let v = v.as_ref().ok()?;
+            header_treatment(v, &name, &value).map(|t| (t, header_summary(v, &name)))
+        })
     };
     move || {
-        class().map(|(class, summary)| {
-            let (kind, icon, words) = match &class {
-                HeaderClass::Safelisted => ("safe", "✓", "Safelisted: no preflight needed".to_owned()),
-                HeaderClass::NeedsPreflight(r) => ("preflight", "⚠", format!("Needs a preflight: {}", reason_words(r))),
-                HeaderClass::Forbidden(r) => ("forbidden", "✗", format!("Forbidden, dropped by the browser: {}", reason_words(r))),
-                HeaderClass::DroppedByNoCors(r) => ("forbidden", "✗", format!("Dropped in no-cors mode: {}", reason_words(r))),
-                HeaderClass::Invalid(r) => ("forbidden", "✗", format!("Invalid, the call throws: {}", reason_words(r))),
+        class().map(|(treatment, summary)| {
+            let (kind, icon) = match treatment {
+                HeaderTreatment::Safelisted => ("safe", "✓"),
+                HeaderTreatment::NeedsPreflight(_) => ("preflight", "⚠"),
+                _ => ("forbidden", "✗"),
             };
+            let words = header_treatment_words(treatment);
             view! {
                 <p class=format!("header-mark mark-{kind}") data-testid="header-mark" data-kind=kind title=summary>
                     <span aria-hidden="true">{icon}" "</span>

@@ -4,6 +4,7 @@
 use crate::decide::{decide, Decision};
 use crate::fixes;
 use crate::render::{self, RenderContext};
+use crate::request_facts::{preflight_need, request_headers};
 use crate::scenario::{InputError, Scenario};
 use crate::trace::StepOutcome;
 use crate::verdict::{Failure, Outcome, Verdict};
@@ -46,6 +47,8 @@ fn verdict_of(scenario: &Scenario, decision: Decision) -> Verdict {
         notes: Vec::new(),
         network: Vec::new(),
         requests: Vec::new(),
+        request_headers: request_headers(trace),
+        preflight_need: preflight_need(trace),
     };
     (verdict.fixes, verdict.notes) = fixes::fixes(scenario, &ctx, trace);
     verdict.js_error = render::js_error(&ctx, decision.outcome, trace);

@@ -55,6 +55,7 @@ pub mod quirks;
 mod recorder;
 pub mod redirect;
 pub mod request;
+pub mod request_facts;
 pub mod safelist;
 pub mod tainting;
 mod validate;

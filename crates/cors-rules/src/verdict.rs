@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::request_facts::{PreflightNeed, RequestHeader};
 use crate::scenario::HeaderPair;
-use crate::trace::{CheckId, Stage, StepOutcome};
+use crate::trace::{CheckId, Key, Stage, StepOutcome};
 
 /// What the browser does with the request, with the explanation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +37,14 @@ pub struct Verdict {
     /// The DevTools Network panel row(s) for the requests, in the chosen browser's words.
     #[serde(default)]
     pub network: Vec<NetworkRow>,
+    /// How the browser treats each header the script set, typed (not part of the JSON format: the
+    /// same facts are in `steps`).
+    #[serde(skip)]
+    pub request_headers: Vec<RequestHeader>,
+    /// Whether the first request needs a preflight, and why, typed (not part of the JSON format: the
+    /// `preflight-needed` step says it in words). `None` when the request ended before that check.
+    #[serde(skip)]
+    pub preflight_need: Option<PreflightNeed>,
 }
 
 /// The end result for the script.
@@ -125,7 +134,18 @@ pub struct Step {
     pub spec: String,
     /// The values compared, as `[name, value]` pairs.
     #[serde(default)]
-    pub values: Vec<(String, String)>,
+    pub values: Vec<(Key, String)>,
+}
+
+impl Step {
+    /// The first value recorded under `key`.
+    #[must_use]
+    pub fn value(&self, key: Key) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// The JSON form of [`Step`]: a verdict written before `outcome` existed has only `passed`.
@@ -140,7 +160,7 @@ struct StepWire {
     detail: String,
     spec: String,
     #[serde(default)]
-    values: Vec<(String, String)>,
+    values: Vec<(Key, String)>,
 }
 
 impl From<StepWire> for Step {

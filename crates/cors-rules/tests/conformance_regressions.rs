@@ -286,7 +286,7 @@ fn firefox_and_webkit_keep_preflighting_after_a_redirect() {
             .find(|s| {
                 s.values
                     .iter()
-                    .any(|(k, v)| k == "reason" && v.contains("redirect"))
+                    .any(|(k, v)| *k == cors_rules::Key::Reason && v.contains("redirect"))
             })
             .expect("a preflight-needed step kept by the redirect");
         assert!(

@@ -19,6 +19,7 @@ mod byte_string_error;
 mod console;
 mod english;
 mod js_error;
+pub mod labels;
 mod network;
 mod spec_links;
 mod template;

@@ -7,19 +7,6 @@ pub(crate) fn val(step: &TraceStep, key: Key) -> &str {
     step.value(key).unwrap_or("")
 }
 
-/// The stable name of a key as it appears in the verdict (`page-origin`, `sent-origin`…).
-pub(crate) fn key_name(key: Key) -> &'static str {
-    key.id()
-}
-
-/// The `[name, value]` pairs of a step, as shown in the verdict.
-pub(crate) fn named_values(step: &TraceStep) -> Vec<(String, String)> {
-    step.values
-        .iter()
-        .map(|(key, value)| (key_name(*key).to_owned(), value.clone()))
-        .collect()
-}
-
 /// The URL a step is about: its `Url` value, else `fallback`.
 pub(crate) fn url_or<'a>(step: &'a TraceStep, fallback: &'a str) -> &'a str {
     match step.value(Key::Url) {
@@ -154,12 +141,6 @@ pub(crate) fn status_of<'a>(trace: &'a [TraceStep], stage: Stage, url: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn key_names_use_the_verdict_spelling() {
-        assert_eq!(key_name(Key::PageOrigin), "page-origin");
-        assert_eq!(key_name(Key::SentOrigin), "sent-origin");
-    }
 
     #[test]
     fn unknown_status_has_an_empty_reason_phrase() {

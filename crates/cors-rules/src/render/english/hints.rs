@@ -1,5 +1,6 @@
 //! Computed explanations: why two origins differ, what a reason code means, what a network error is.
 
+use crate::render::labels;
 use crate::render::values::{is_error_status, val};
 use crate::render::RenderContext;
 use crate::scenario::CredentialsMode;
@@ -124,27 +125,21 @@ fn wildcard_hint(ctx: &RenderContext, allowed: &str) -> String {
     String::new()
 }
 
-/// What a reason code recorded by the safelist, forbidden-header and header-syntax checks means.
+/// What a reason code recorded by the safelist, forbidden-header and header-syntax checks means, in
+/// the words of [`crate::render::labels`].
 pub(super) fn reason_text(step: &TraceStep) -> &'static str {
-    match val(step, Key::Reason) {
-        "name" if step.check == CheckId::HeaderSyntax => "name",
-        "value" if step.check == CheckId::HeaderSyntax => "value",
-        "name" => "this header name is not on the safelist",
-        "value-too-long" => "its value is longer than 128 bytes",
-        "unsafe-byte" => "its value contains a character such as `\"`, `(`, `:`, `<`, `@`, `{` or a control character",
-        "mime-type" => {
-            "only `application/x-www-form-urlencoded`, `multipart/form-data` and `text/plain` are safelisted \
-             Content-Type values; `application/json` is not"
-        }
-        "language-chars" => "language values may only use letters, digits, spaces and `*,-.;=`",
-        "range-syntax" => "only a single `bytes=start-` or `bytes=start-end` range is safelisted",
-        "over-total" => "the safelisted header values together exceed 1024 bytes",
-        "forbidden-name" => "the browser sets this header itself",
-        "proxy-prefix" => "names starting with `Proxy-` are reserved for the browser",
-        "sec-prefix" => "names starting with `Sec-` are reserved for the browser",
-        "method-override" => "it would switch the method to CONNECT, TRACE or TRACK",
-        _ => "",
+    let code = val(step, Key::Reason);
+    if step.check == CheckId::HeaderSyntax {
+        return match code {
+            "name" => "name",
+            "value" => "value",
+            _ => "",
+        };
     }
+    crate::request_facts::not_safelisted_by_id(code)
+        .map(labels::not_safelisted_words)
+        .or_else(|| crate::request_facts::forbidden_by_id(code).map(labels::forbidden_words))
+        .unwrap_or("")
 }
 
 /// Appends which part of two origins differs, from the `Differs` value.

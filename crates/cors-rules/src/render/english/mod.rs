@@ -17,9 +17,8 @@ mod vars;
 
 use super::spec_links::spec_link;
 use super::template::fill_into;
-use super::values::named_values;
 use super::RenderContext;
-use crate::trace::{StepOutcome, TraceStep};
+use crate::trace::{Key, StepOutcome, TraceStep};
 use crate::verdict::Step;
 
 /// The words of one check outcome, as templates.
@@ -44,22 +43,18 @@ const FALLBACK: Words = w(
 
 /// Renders one trace step in English.
 pub(crate) fn step(ctx: &RenderContext, step: &TraceStep) -> Step {
-    words_of(ctx, step, named_values(step))
+    words_of(ctx, step, step.values.clone())
 }
 
 /// [`step`] for a step that is no longer needed: its recorded values move into the rendered step.
 pub(crate) fn step_owned(ctx: &RenderContext, step: TraceStep) -> Step {
     let mut rendered = words_of(ctx, &step, Vec::new());
-    rendered.values = step
-        .values
-        .into_iter()
-        .map(|(key, value)| (key.id().to_owned(), value))
-        .collect();
+    rendered.values = step.values;
     rendered
 }
 
 /// The rendered step with `values` as its `[name, value]` pairs.
-fn words_of(ctx: &RenderContext, step: &TraceStep, values: Vec<(String, String)>) -> Step {
+fn words_of(ctx: &RenderContext, step: &TraceStep, values: Vec<(Key, String)>) -> Step {
     let words = words(step);
     Step {
         check: step.check,

@@ -98,7 +98,7 @@ fn a_trailing_slash_is_named_as_the_difference() {
     );
     assert_eq!(
         rendered.values[2],
-        ("value".to_owned(), "https://app.example.com/".to_owned())
+        (Key::Value, "https://app.example.com/".to_owned())
     );
 }
 
