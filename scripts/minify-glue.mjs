@@ -1,7 +1,8 @@
 // Trunk post-build hook (Trunk.toml): minifies the JS glue wasm-bindgen writes for each Wasm module,
 // which trunk's own minifier cannot parse (`export default`) and leaves as written. Release builds
 // only. A glue file named in index.html carries a Subresource Integrity hash there; the hook puts the
-// minified file's hash in its place, so the browser still checks what it loads.
+// minified file's hash in its place, so the browser still checks what it loads. It also drops the
+// `integrity` of preloads that cannot carry one (see the end).
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -34,4 +35,10 @@ for (const name of glue) {
   await writeFile(path, result.code);
   console.log(`minify-glue: ${name} ${source.length} → ${result.code.length} bytes`);
 }
+// Chromium ignores `integrity` on a preload whose destination has no Subresource Integrity (the Wasm
+// file's `as="fetch"` preload) and warns about it on every load; the module script that fetches the
+// Wasm keeps its own hash, so the attribute goes from those preloads only.
+html = html.replace(/<link\b[^>]*\brel="preload"[^>]*>/g, (tag) =>
+  /\bas="fetch"/.test(tag) ? tag.replace(/\s+integrity="[^"]*"/, "") : tag,
+);
 await writeFile(htmlPath, html);
