@@ -7,8 +7,8 @@ use crate::corp::cross_origin_resource_policy_check_in;
 use crate::cors_check::{cors_check, record_response_cors_check};
 use crate::credentials::include_credentials;
 use crate::expose::readable_header_names;
+use crate::fetch_state::{lookup, Ending, Fetch, Halt, Step};
 use crate::header_list::{get, get_combined};
-use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::origin::Origin;
 use crate::preflight::credentials_id;
 use crate::preflight_step::preflight_if_needed;
@@ -18,10 +18,9 @@ use crate::quirks::{
 use crate::recorder::kv;
 use crate::redirect::{follow_redirect, is_redirect_status, location_value, refuse_early_scheme};
 use crate::request::wire_lines;
-use crate::scenario::{Answer, CredentialsMode, HttpAnswer, InputError, RedirectMode, RequestMode};
+use crate::scenario::{Answer, CredentialsMode, HttpAnswer, RedirectMode, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
-use crate::validate::Server;
 use crate::verdict::WireRequest;
 
 /// Which fetch main fetch chose (T-2, T-6, T-8/T-9).
@@ -43,16 +42,6 @@ pub(crate) fn http_fetch(fetch: &mut Fetch<'_>, route: Route) -> Step<Url> {
     }
     let answer = send_request(fetch, stage)?;
     handle_response(fetch, answer)
-}
-
-/// The server entry answering `url`.
-pub(crate) fn lookup<'s, 'a>(servers: &'s [Server<'a>], url: &Url) -> Step<&'s Server<'a>> {
-    servers.iter().find(|s| s.url == *url).ok_or_else(|| {
-        Halt::Input(InputError {
-            field: "server".to_owned(),
-            problem: format!("no entry answers {url}"),
-        })
-    })
 }
 
 /// HTTP-network-or-cache fetch: credentials (CR-1), the `Origin` header (OH-3, OH-4), the wire request.

@@ -37,6 +37,7 @@ pub mod cors_check;
 pub mod credentials;
 pub mod evaluate;
 pub mod expose;
+mod fetch_state;
 pub mod forbidden;
 pub mod header_list;
 mod http_fetch;

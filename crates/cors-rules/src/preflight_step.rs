@@ -1,7 +1,6 @@
 //! Whether a CORS request is preflighted (T-8, P-1, U-2) and the preflight on the wire (P-2, P-3).
 
-use crate::http_fetch::lookup;
-use crate::main_fetch::{Ending, Fetch, Halt, Step};
+use crate::fetch_state::{lookup, Ending, Fetch, Halt, Step};
 use crate::method::is_cors_safelisted_method;
 use crate::preflight::{cors_preflight_fetch, PreflightRequest};
 use crate::preflight_cache::CacheQuery;

@@ -7,9 +7,9 @@
 
 use url::Url;
 
+use crate::fetch_state::{Ending, Fetch, Halt, Step};
 use crate::forbidden::is_request_body_header_name;
 use crate::header_list::get;
-use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::origin::Origin;
 use crate::quirks::{ManualRedirectToFtp, NoCorsRedirectTaint, RedirectedDelete, REDIRECT_LIMIT};
 use crate::recorder::kv;
