@@ -1,8 +1,12 @@
 //! The CORS check (<https://fetch.spec.whatwg.org/#concept-cors-check>, rules K-1…K-8).
 
+use std::borrow::Cow;
+
 use url::Url;
 
-use crate::header_list::{get, get_combined, line_count};
+use crate::header_list::{
+    get, get_combined, get_merged_non_empty, has_repeated_spelling, line_count,
+};
 use crate::quirks::AllowOriginDiagnosis;
 use crate::recorder::{kv, Recorder};
 use crate::scenario::HttpAnswer;
@@ -100,15 +104,24 @@ pub fn cors_check(
     diagnosis: AllowOriginDiagnosis,
 ) -> Result<CorsCheckPass, CorsCheckFailure> {
     let include = credentials == CredentialsMode::Include;
-    // Deviation(Firefox): duplicate `Access-Control-Allow-Origin` lines are reported before anything else.
-    let lines = || line_count(headers, "access-control-allow-origin");
-    if diagnosis == AllowOriginDiagnosis::Gecko && lines() > 1 {
+    let gecko = diagnosis == AllowOriginDiagnosis::Gecko;
+    // Deviation(Firefox): an `Access-Control-Allow-Origin` name written twice the same way is reported
+    // before anything else; lines whose names differ in case are merged instead.
+    if gecko && has_repeated_spelling(headers, "access-control-allow-origin") {
         let value = get(headers, "access-control-allow-origin").unwrap_or_default();
         return Err(CorsCheckFailure::AllowOriginMultiple { value });
     }
+    // Deviation(Firefox): repeated lines are merged, empty ones adding nothing.
+    let value_of = |name: &str| -> Option<Cow<'_, str>> {
+        if gecko {
+            get_merged_non_empty(headers, name).map(Cow::Owned)
+        } else {
+            get_combined(headers, name)
+        }
+    };
     // "Let origin be the result of getting `Access-Control-Allow-Origin` from response's header list."
     // "If origin is null, then return failure."
-    let Some(origin) = get_combined(headers, "access-control-allow-origin") else {
+    let Some(origin) = value_of("access-control-allow-origin") else {
         return Err(CorsCheckFailure::AllowOriginMissing);
     };
     // "If request's credentials mode is not "include" and origin is `*`, then return success."
@@ -117,7 +130,12 @@ pub fn cors_check(
     }
     // "If the result of byte-serializing a request origin with request is not origin, then return failure."
     if origin != serialized_origin {
-        return Err(classify_mismatch(origin.into_owned(), lines(), diagnosis));
+        let lines = if gecko {
+            1
+        } else {
+            line_count(headers, "access-control-allow-origin")
+        };
+        return Err(classify_mismatch(origin.into_owned(), lines, diagnosis));
     }
     // "If request's credentials mode is not "include", then return success."
     if !include {
@@ -125,7 +143,7 @@ pub fn cors_check(
     }
     // "Let credentials be the result of getting `Access-Control-Allow-Credentials` from response's header
     // list. If credentials is `true`, then return success. Return failure."
-    match get_combined(headers, "access-control-allow-credentials") {
+    match value_of("access-control-allow-credentials") {
         Some(value) if value == "true" => Ok(CorsCheckPass::ExactOriginWithCredentials),
         other => Err(CorsCheckFailure::AllowCredentials {
             value: other.unwrap_or_default().into_owned(),

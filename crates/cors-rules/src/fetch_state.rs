@@ -5,7 +5,7 @@
 use url::Url;
 
 use crate::preflight_cache::PreflightCache;
-use crate::quirks::{quirks, Quirks};
+use crate::quirks::{quirks, Quirks, UploadListenerWithoutBody};
 use crate::recorder::Recorder;
 use crate::request::AuthorHeader;
 use crate::scenario::{InputError, Request};
@@ -61,6 +61,9 @@ pub(crate) struct Fetch<'a> {
     pub cache: PreflightCache,
     /// The CORS-unsafe names when a preflight was first needed, if one was.
     pub first_preflight: Option<Vec<String>>,
+    /// The headers as they were before a method rewrite left request-body headers off, when the browser
+    /// sends them again from the next redirect on (R-10, `BodyHeadersAfterRewrite`).
+    pub held_headers: Option<Vec<AuthorHeader>>,
 }
 
 impl<'a> Fetch<'a> {
@@ -84,6 +87,7 @@ impl<'a> Fetch<'a> {
             redirect_count: 0,
             cache: PreflightCache::default(),
             first_preflight: None,
+            held_headers: None,
         }
     }
 
@@ -105,6 +109,17 @@ impl<'a> Fetch<'a> {
         }
     }
 
+    /// The request's use-CORS-preflight flag (U-1…U-3), as the browser sets it.
+    pub(crate) fn use_cors_preflight(&self) -> bool {
+        // Deviation(Chrome): an upload listener on a request without a body (`GET`, `HEAD`) sets no flag.
+        let without_body = ["GET", "HEAD"]
+            .iter()
+            .any(|m| self.request.method.eq_ignore_ascii_case(m));
+        self.request.preflight_flag
+            && !(without_body
+                && self.quirks.upload_listener_without_body == UploadListenerWithoutBody::Ignored)
+    }
+
     /// Records the failed step and ends the fetch with a network error.
     pub(crate) fn network_error<T>(
         &mut self,
@@ -117,12 +132,27 @@ impl<'a> Fetch<'a> {
     }
 }
 
-/// The server entry answering `url`.
+/// The server entry answering `url`. Userinfo never reaches the wire, so it does not tell entries apart.
 pub(crate) fn lookup<'s, 'a>(servers: &'s [Server<'a>], url: &Url) -> Step<&'s Server<'a>> {
-    servers.iter().find(|s| s.url == *url).ok_or_else(|| {
+    let wire = without_userinfo(url);
+    let found = servers.iter().find(|s| s.url == *url).or_else(|| {
+        servers
+            .iter()
+            .find(|s| without_userinfo(&s.url).as_str() == wire.as_str())
+    });
+    found.ok_or_else(|| {
         Halt::Input(InputError {
             field: "server".to_owned(),
             problem: format!("no entry answers {url}"),
         })
     })
+}
+
+/// `url` as sent on the wire: without username and password.
+pub(crate) fn without_userinfo(url: &Url) -> Url {
+    let mut wire = url.clone();
+    // Neither setter fails on an http(s) URL; other URLs are compared as written.
+    let _ = wire.set_username("");
+    let _ = wire.set_password(None);
+    wire
 }

@@ -1,6 +1,6 @@
 //! Whether a CORS request is preflighted (T-8, P-1, U-2) and the preflight on the wire (P-2, P-3).
 
-use crate::fetch_state::{lookup, Ending, Fetch, Halt, Step};
+use crate::fetch_state::{lookup, without_userinfo, Ending, Fetch, Halt, Step};
 use crate::method::is_cors_safelisted_method;
 use crate::preflight::{cors_preflight_fetch, PreflightRequest};
 use crate::preflight_cache::CacheQuery;
@@ -30,7 +30,7 @@ pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<(
     let reasons = reason_list(&[
         (method_unsafe, "method"),
         (!unsafe_names.names.is_empty(), "headers"),
-        (fetch.request.preflight_flag, "flag"),
+        (fetch.use_cors_preflight(), "flag"),
         (kept, "redirect"),
     ]);
     let none = reasons.is_empty();
@@ -151,7 +151,7 @@ fn is_cached(fetch: &Fetch<'_>, origin: &str, method_needs_entry: bool, names: &
         credentials: fetch.request.credentials == CredentialsMode::Include,
     };
     let method_cached = fetch.cache.method_match(&query, &fetch.method)
-        || (!method_needs_entry && !fetch.request.preflight_flag);
+        || (!method_needs_entry && !fetch.use_cors_preflight());
     method_cached && names.iter().all(|n| fetch.cache.header_match(&query, n))
 }
 
@@ -179,7 +179,7 @@ fn run_preflight(
     // P-2: the preflight never carries credentials.
     fetch.requests.push(WireRequest {
         method: "OPTIONS".to_owned(),
-        url: url.as_str().to_owned(),
+        url: without_userinfo(url).into(),
         credentials: false,
         headers,
     });
@@ -192,7 +192,7 @@ fn run_preflight(
         unsafe_names,
         written: &fetch.headers,
         credentials: fetch.request.credentials,
-        preflight_flag: fetch.request.preflight_flag,
+        preflight_flag: fetch.use_cors_preflight(),
         api: fetch.request.api,
         page: &fetch.input.page,
     };

@@ -142,7 +142,11 @@ pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
 }
 
 /// The lines Chrome prints for the failed step.
-pub(super) fn failure(ctx: &RenderContext, _trace: &[TraceStep], step: &TraceStep) -> Vec<String> {
+pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep) -> Vec<String> {
+    // A same-origin request redirected to a URL with credentials fails silently (observed in Chromium 156).
+    if step.check == CheckId::RedirectCredentials && !super::is_cross_origin(trace) {
+        return Vec::new();
+    }
     if let Some(line) = renderer_line(ctx, step) {
         return vec![line];
     }
@@ -294,6 +298,9 @@ fn net_error(step: &TraceStep) -> Option<&'static str> {
         C::RedirectScheme => "ERR_UNSAFE_REDIRECT",
         C::RedirectLimit => "ERR_TOO_MANY_REDIRECTS",
         C::RedirectMode => "ERR_FAILED",
+        C::RedirectLocation if val(step, Key::Reason) == "multiple" => {
+            "ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION"
+        }
         // Unverified: a Location that does not parse.
         C::RedirectLocation => "ERR_INVALID_REDIRECT",
         C::CrossOriginResourcePolicy => match val(step, Key::Value) {
