@@ -4,9 +4,7 @@ use std::borrow::Cow;
 
 use url::Url;
 
-use crate::header_list::{
-    get, get_combined, get_merged_non_empty, has_repeated_spelling, line_count,
-};
+use crate::header_list::{canonical_lines, get, get_combined, get_merged_non_empty, line_count};
 use crate::quirks::AllowOriginDiagnosis;
 use crate::recorder::{kv, Recorder};
 use crate::scenario::HttpAnswer;
@@ -105,9 +103,9 @@ pub fn cors_check(
 ) -> Result<CorsCheckPass, CorsCheckFailure> {
     let include = credentials == CredentialsMode::Include;
     let gecko = diagnosis == AllowOriginDiagnosis::Gecko;
-    // Deviation(Firefox): an `Access-Control-Allow-Origin` name written twice the same way is reported
-    // before anything else; lines whose names differ in case are merged instead.
-    if gecko && has_repeated_spelling(headers, "access-control-allow-origin") {
+    // Deviation(Firefox): two lines named exactly `Access-Control-Allow-Origin` are reported before
+    // anything else; lines named in another case are merged instead (observed in Firefox ESR 140).
+    if gecko && canonical_lines(headers, "Access-Control-Allow-Origin") > 1 {
         let value = get(headers, "access-control-allow-origin").unwrap_or_default();
         return Err(CorsCheckFailure::AllowOriginMultiple { value });
     }
@@ -237,7 +235,15 @@ pub(crate) fn record_cors_check(
     rec: &mut Recorder,
 ) {
     let status = response.status.to_string();
-    let acao = get_combined(&response.headers, "access-control-allow-origin").unwrap_or_default();
+    // The value as the check read it (Firefox merges lines differently), else as the header list has it.
+    let acao = match result {
+        Err(
+            CorsCheckFailure::AllowOriginMultiple { value }
+            | CorsCheckFailure::AllowOriginInvalid { value }
+            | CorsCheckFailure::AllowOriginMismatch { value },
+        ) => Cow::Borrowed(value.as_str()),
+        _ => get_combined(&response.headers, "access-control-allow-origin").unwrap_or_default(),
+    };
     let origin_values = vec![
         kv(Key::Url, url.as_str()),
         kv(Key::SentOrigin, origin),
@@ -245,8 +251,11 @@ pub(crate) fn record_cors_check(
         kv(Key::Status, status.as_str()),
     ];
     let credential_values = || {
-        let acac =
-            get_combined(&response.headers, "access-control-allow-credentials").unwrap_or_default();
+        let acac = match result {
+            Err(CorsCheckFailure::AllowCredentials { value }) => Cow::Borrowed(value.as_str()),
+            _ => get_combined(&response.headers, "access-control-allow-credentials")
+                .unwrap_or_default(),
+        };
         vec![
             kv(Key::Url, url.as_str()),
             kv(Key::Value, acac),

@@ -64,6 +64,9 @@ pub(crate) struct Fetch<'a> {
     /// The headers as they were before a method rewrite left request-body headers off, when the browser
     /// sends them again from the next redirect on (R-10, `BodyHeadersAfterRewrite`).
     pub held_headers: Option<Vec<AuthorHeader>>,
+    /// A redirect failure the browser reports only after the next URL's preflight (R-8,
+    /// `RedirectToCredentials::AfterPreflightFromSameOrigin`): the values of its step.
+    pub failure_after_preflight: Option<Vec<(Key, String)>>,
 }
 
 impl<'a> Fetch<'a> {
@@ -88,6 +91,7 @@ impl<'a> Fetch<'a> {
             cache: PreflightCache::default(),
             first_preflight: None,
             held_headers: None,
+            failure_after_preflight: None,
         }
     }
 

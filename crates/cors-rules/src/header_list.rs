@@ -151,17 +151,10 @@ pub fn get_merged_non_empty(list: &[HeaderPair], name: &str) -> Option<String> {
     merged
 }
 
-/// Whether a header name is written twice the same way (byte for byte): Firefox counts such lines apart.
+/// How many lines are named exactly `name`, byte for byte (Firefox looks some headers up this way).
 #[must_use]
-pub fn has_repeated_spelling(list: &[HeaderPair], name: &str) -> bool {
-    let mut spellings: Vec<&str> = Vec::new();
-    for (n, _) in list.iter().filter(|(n, _)| same_name(n, name)) {
-        if spellings.contains(&n.as_str()) {
-            return true;
-        }
-        spellings.push(n);
-    }
-    false
+pub fn canonical_lines(list: &[HeaderPair], name: &str) -> usize {
+    list.iter().filter(|(n, _)| n == name).count()
 }
 
 /// Whether the list has a header named `name`.

@@ -13,7 +13,8 @@ use crate::origin::Origin;
 use crate::preflight::credentials_id;
 use crate::preflight_step::preflight_if_needed;
 use crate::quirks::{
-    ErrorModeWithoutLocation, NonHttpRedirect, OriginOnRedirect, RedirectCheckCredentials,
+    EmptyLocation, ErrorModeWithoutLocation, NonHttpRedirect, OriginOnRedirect,
+    RedirectCheckCredentials,
 };
 use crate::recorder::kv;
 use crate::redirect::{
@@ -41,6 +42,9 @@ pub(crate) fn http_fetch(fetch: &mut Fetch<'_>, route: Route) -> Step<Url> {
     let stage = fetch.hop_stage();
     if route == Route::Cors {
         preflight_if_needed(fetch, stage)?;
+    }
+    if let Some(values) = fetch.failure_after_preflight.take() {
+        return fetch.network_error(CheckId::RedirectCredentials, Stage::Redirect, values);
     }
     let answer = send_request(fetch, stage)?;
     handle_response(fetch, answer)
@@ -71,6 +75,7 @@ fn send_request<'a>(fetch: &mut Fetch<'a>, stage: Stage) -> Step<&'a HttpAnswer>
     }
     headers.extend(wire_form(
         wire_lines(&fetch.headers, fetch.quirks.repeated_request_headers),
+        &fetch.method,
         fetch.quirks,
     ));
     fetch.requests.push(WireRequest {
@@ -139,6 +144,12 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
         }
         Some(LocationLines::Absent) | None => None,
     };
+    // Deviation(Safari): in redirect mode "error" an empty `Location` counts as none.
+    let location = location.filter(|value| {
+        !(value.is_empty()
+            && fetch.quirks.empty_location == EmptyLocation::NetworkError
+            && fetch.request.redirect == RedirectMode::Error)
+    });
     // redirect modes "error" and "manual" act on a redirect status before `Location` is read.
     // Deviation(Chrome, Safari): "error" without `Location` hands the response over.
     let mode_acts = match fetch.request.redirect {

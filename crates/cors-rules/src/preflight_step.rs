@@ -1,12 +1,12 @@
 //! Whether a CORS request is preflighted (T-8, P-1, U-2) and the preflight on the wire (P-2, P-3).
 
 use crate::fetch_state::{lookup, without_userinfo, Ending, Fetch, Halt, Step};
-use crate::method::is_cors_safelisted_method;
+use crate::method::{is_cors_safelisted_method, normalize_method};
 use crate::preflight::{cors_preflight_fetch, PreflightRequest};
 use crate::preflight_cache::CacheQuery;
 use crate::quirks::{
-    PreflightAfterRedirect, PreflightOrigin, RepeatedRequestHeaders, RequestHeadersList,
-    SafelistTotal,
+    BodyHeadersAfterRewrite, PreflightAfterRedirect, PreflightOrigin, RepeatedRequestHeaders,
+    RequestHeadersList, SafelistTotal,
 };
 use crate::recorder::kv;
 use crate::request::{combine_repeated, has_repeated_names, AuthorHeader};
@@ -26,7 +26,7 @@ pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<(
     let after_redirect = fetch.quirks.preflight_after_redirect;
     let kept = after_redirect != PreflightAfterRedirect::Recomputed
         && fetch.redirect_count > 0
-        && fetch.first_preflight.is_some();
+        && (fetch.first_preflight.is_some() || needed_before_rewrite(fetch));
     let reasons = reason_list(&[
         (method_unsafe, "method"),
         (!unsafe_names.names.is_empty(), "headers"),
@@ -66,6 +66,23 @@ pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<(
     run_preflight(fetch, origin, &unsafe_names.names, &listed)
 }
 
+/// Deviation(Firefox): on the request after a method rewrite, whether the request needed a preflight when
+/// it was made (its method or the headers the rewrite left off), even if it started same origin.
+fn needed_before_rewrite(fetch: &Fetch<'_>) -> bool {
+    let Some(held) = &fetch.held_headers else {
+        return false;
+    };
+    if fetch.quirks.body_headers_after_rewrite != BodyHeadersAfterRewrite::BackOnNextRedirect {
+        return false;
+    }
+    let method = normalize_method(&fetch.request.method);
+    let names = cors_unsafe_request_header_names_in(
+        held.iter().map(|h| (h.name.as_str(), h.value.as_slice())),
+        fetch.quirks,
+    );
+    !is_cors_safelisted_method(&method) || !names.names.is_empty()
+}
+
 /// The ids of the reasons that apply, joined with `,`.
 fn reason_list(reasons: &[(bool, &str)]) -> String {
     let mut list = String::new();
@@ -102,11 +119,21 @@ fn record_safelisting(fetch: &mut Fetch<'_>, stage: Stage) -> UnsafeNames {
     let combine = fetch.quirks.repeated_request_headers == RepeatedRequestHeaders::CombinedFirst
         && has_repeated_names(&fetch.headers);
     let combined;
+    // Deviation(Safari): the request after a method rewrite lists the headers it left off.
+    let listed = match &fetch.held_headers {
+        Some(held)
+            if fetch.quirks.body_headers_after_rewrite
+                == BodyHeadersAfterRewrite::BackOnNextRedirectListedInPreflight =>
+        {
+            held
+        }
+        _ => &fetch.headers,
+    };
     let checked: &[AuthorHeader] = if combine {
-        combined = combine_repeated(&fetch.headers);
+        combined = combine_repeated(listed);
         &combined
     } else {
-        &fetch.headers
+        listed
     };
     let total = fetch.quirks.safelist_total;
     let unsafe_names = cors_unsafe_request_header_names_in(

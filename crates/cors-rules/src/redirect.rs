@@ -17,6 +17,7 @@ use crate::quirks::{
     REDIRECT_LIMIT,
 };
 use crate::recorder::kv;
+use crate::request::AuthorHeader;
 use crate::scenario::{HeaderPair, HttpAnswer, RedirectMode, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
@@ -263,6 +264,14 @@ fn check_location_credentials(fetch: &mut Fetch<'_>, next: &Url) -> Step<()> {
             kv(Key::Url, fetch.current_url.as_str()),
             kv(Key::Location, next.as_str()),
         ];
+        // Deviation(Safari): a request still same origin fails after the new URL's preflight.
+        if fetch.quirks.redirect_to_credentials
+            == RedirectToCredentials::AfterPreflightFromSameOrigin
+            && fetch.tainting == ResponseTainting::Basic
+        {
+            fetch.failure_after_preflight = Some(values);
+            return Ok(());
+        }
         return fetch.network_error(CheckId::RedirectCredentials, Stage::Redirect, values);
     }
     Ok(())
@@ -277,14 +286,12 @@ fn rewrite_request(fetch: &mut Fetch<'_>, status: u16, next: &Url) {
         && cross_origin_hop
         && fetch.method == "DELETE";
     let rewritten = rewritten_method(status, &fetch.method).or(delete_to_get.then_some("GET"));
-    // Deviation(Firefox, Safari): headers left off after a same-origin method rewrite come back.
+    // Deviation(Firefox, Safari): headers left off after a method rewrite come back.
     if let Some(held) = fetch.held_headers.take() {
-        fetch.headers = held;
+        restore_held_headers(fetch, held, next);
     }
     if let Some(method) = rewritten {
-        let hold = fetch.quirks.body_headers_after_rewrite
-            == BodyHeadersAfterRewrite::BackOnNextRedirect
-            && fetch.tainting == ResponseTainting::Basic
+        let hold = fetch.quirks.body_headers_after_rewrite != BodyHeadersAfterRewrite::Removed
             && fetch
                 .headers
                 .iter()
@@ -327,6 +334,24 @@ fn rewrite_request(fetch: &mut Fetch<'_>, status: u16, next: &Url) {
             values,
         );
     }
+}
+
+/// Deviation(Firefox, Safari): the headers a method rewrite left off one request are sent again; Safari
+/// brings back only `Content-Type` on a redirect that stays same origin with the page.
+fn restore_held_headers(fetch: &mut Fetch<'_>, held: Vec<AuthorHeader>, next: &Url) {
+    let partial = fetch.quirks.body_headers_after_rewrite
+        == BodyHeadersAfterRewrite::BackOnNextRedirectListedInPreflight
+        && fetch.tainting == ResponseTainting::Basic
+        && fetch.input.page.is_same_origin_with_url(next);
+    fetch.headers = if partial {
+        held.into_iter()
+            .filter(|h| {
+                !is_request_body_header_name(&h.name) || h.name.eq_ignore_ascii_case("content-type")
+            })
+            .collect()
+    } else {
+        held
+    };
 }
 
 /// OH-1: "if url's origin is not same origin with lastURL's origin and request's origin is not same origin

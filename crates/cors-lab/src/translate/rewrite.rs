@@ -58,7 +58,8 @@ pub(crate) fn rewrite_location(
     };
     let trimmed = value.trim_start();
     let lead = &value[..value.len() - trimmed.len()];
-    let after_slash = trimmed.strip_prefix('/');
+    // For http(s) URLs a backslash is a slash: `\\next` is path-absolute, `/\\host` scheme-relative.
+    let after_slash = trimmed.strip_prefix(['/', '\\']);
     if after_slash.is_some_and(|rest| !rest.starts_with(['/', '\\'])) && is_http(&target) {
         return format!("{lead}/s/{}{trimmed}", prefix.id);
     }
@@ -95,7 +96,9 @@ fn rewrite_authority(
         Some(at) if value[..at].bytes().all(|b| b.is_ascii_alphabetic()) => {
             (&lab[..lab_scheme.len() + 3], &value[at + 3..])
         }
-        _ if value.starts_with("//") => value.split_at(2),
+        _ if value.len() > 1 && value[..2].bytes().all(|b| b == b'/' || b == b'\\') => {
+            value.split_at(2)
+        }
         _ => return None,
     };
     let end = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());

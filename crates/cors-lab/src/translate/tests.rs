@@ -366,6 +366,8 @@ fn odd_location_values_keep_their_form_with_only_the_origin_replaced() {
         ("/x%41", "/s/t1/x%41"),
         ("/é", "/s/t1/é"),
         ("b?q", "b?q"),
+        ("\\n\\m", "/s/t1\\n\\m"),
+        ("/\\q.test/n", "/\\localhost:8081/s/t1/n"),
         ("blob:https://q.test/1", "blob:http://localhost:8081/1"),
         (
             "https://user:pw@q.test/n",

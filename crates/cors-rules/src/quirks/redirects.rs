@@ -151,6 +151,9 @@ pub enum RedirectToCredentials {
     CrossOriginOrCors,
     /// Chrome: every redirect to such a URL (observed in Chromium 156).
     Always,
+    /// Safari: as the standard, but a request still same origin goes on to the preflight of the new URL
+    /// (when one is needed) and fails only then (observed in WebKitGTK 2.50).
+    AfterPreflightFromSameOrigin,
 }
 
 /// How the bytes of a `Location` value become a URL.
@@ -169,9 +172,12 @@ pub enum LocationDecoding {
 pub enum BodyHeadersAfterRewrite {
     /// The standard, Chrome: removed for good.
     Removed,
-    /// Firefox, Safari: when the request was still same origin (response tainting "basic"), they are
-    /// left off that one request only and sent again from the next redirect on (observed in Firefox ESR 153
-    /// and WebKitGTK 2.50: a same-origin `DELETE` with `Content-Type`, 303, then 307 to another origin
-    /// sends the `GET` with `Content-Type`, preflighted when the value is not safelisted).
+    /// Firefox: left off that one request only (which is still preflighted if the request needed a
+    /// preflight when it was made) and sent again from the next redirect on: the fetch sets the script's
+    /// headers again on every redirect (observed in Firefox ESR 140).
     BackOnNextRedirect,
+    /// Safari: left off that one request only, though its preflight still lists them, and sent again from
+    /// the next redirect on; a redirect that stays same origin with the page brings back `Content-Type`
+    /// only (observed in WebKitGTK 2.50).
+    BackOnNextRedirectListedInPreflight,
 }

@@ -173,20 +173,26 @@ pub enum UploadListenerWithoutBody {
     Ignored,
 }
 
-/// How a non-ASCII character of a request header value reaches the wire.
+/// How a request header value reaches the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WireValueEncoding {
-    /// The standard, Chrome, Firefox: isomorphic-encoded, one byte per character (`é` as `0xE9`).
+    /// The standard, Firefox: isomorphic-encoded, one byte per character (`é` as `0xE9`), as the header
+    /// list holds it.
     Isomorphic,
-    /// Safari: UTF-8 (`é` as `0xC3 0xA9`; observed in WebKitGTK 2.50).
-    Utf8,
+    /// Chrome: isomorphic-encoded, spaces and tabs around the value trimmed (an XHR's combined `a, ` goes
+    /// out as `a,`; observed in Chromium 148).
+    IsomorphicTrimmed,
+    /// Safari: UTF-8 (`é` as `0xC3 0xA9`), spaces and tabs around trimmed (observed in WebKitGTK 2.50).
+    Utf8Trimmed,
 }
 
-/// A `Content-Type` value with a byte outside ASCII (S-4), e.g. `text/plain;charset=é`.
+/// A safelisted header's value with a byte outside ASCII (S-2, S-4), e.g. `Accept: é` or
+/// `Content-Type: text/plain;charset=é`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ContentTypeNonAscii {
-    /// The standard, Chrome, Safari: MIME-parsed; a non-ASCII parameter value does not matter.
+pub enum NonAsciiValue {
+    /// The standard, Chrome, Safari: checked as any other byte (allowed in `Accept` and in a MIME type's
+    /// parameter value).
     MimeParsed,
-    /// Firefox: never safelisted (observed in Firefox ESR 153).
+    /// Firefox: never safelisted (observed in Firefox ESR 140).
     NotSafelisted,
 }

@@ -5,7 +5,7 @@ use super::{
     SafelistResult, UnsafeNames, TOTAL_LIMIT,
 };
 use crate::header_list::sorted_lowercase_set;
-use crate::quirks::{ContentTypeComma, ContentTypeNonAscii, Quirks, RangeUnit, SafelistTotal};
+use crate::quirks::{ContentTypeComma, NonAsciiValue, Quirks, RangeUnit, SafelistTotal};
 use crate::request::lower_case_unit;
 
 /// [`super::cors_unsafe_request_header_names`] as the browser applies it: its extra safelisted names,
@@ -29,7 +29,7 @@ pub fn is_no_cors_safelisted_request_header_in(
 ) -> Result<(), NotSafelisted> {
     is_no_cors_safelisted_request_header(name, value)?;
     // Deviation(Firefox): a `Content-Type` with a comma or a byte outside ASCII is never safelisted.
-    if content_type_refused(name, value, quirks) {
+    if content_type_refused(name, value, quirks) || non_ascii_refused(value, quirks) {
         return Err(NotSafelisted::MimeType);
     }
     Ok(())
@@ -43,19 +43,24 @@ fn is_safelisted_in(name: &str, value: &[u8], quirks: &Quirks) -> Result<(), Not
             let lowered = lower_case_unit(value);
             is_cors_safelisted_request_header(name, &lowered, quirks.extra_safelist)
         }
-        // Deviation(Firefox): a `Content-Type` with a comma or a byte outside ASCII is never safelisted.
+        // Deviation(Firefox): a `Content-Type` with a comma is never safelisted, nor a value with a byte
+        // outside ASCII.
         Ok(()) if content_type_refused(name, value, quirks) => Err(NotSafelisted::MimeType),
+        Ok(()) if non_ascii_refused(value, quirks) => Err(NotSafelisted::UnsafeByte),
         verdict => verdict,
     }
 }
 
-/// Whether the browser refuses this `Content-Type` value for a comma or a byte outside ASCII.
+/// Whether the browser refuses this `Content-Type` value for a comma.
 fn content_type_refused(name: &str, value: &[u8], quirks: &Quirks) -> bool {
-    let comma =
-        quirks.content_type_comma == ContentTypeComma::NotSafelisted && value.contains(&b',');
-    let non_ascii =
-        quirks.content_type_non_ascii == ContentTypeNonAscii::NotSafelisted && !value.is_ascii();
-    name.eq_ignore_ascii_case("content-type") && (comma || non_ascii)
+    quirks.content_type_comma == ContentTypeComma::NotSafelisted
+        && name.eq_ignore_ascii_case("content-type")
+        && value.contains(&b',')
+}
+
+/// Whether the browser refuses a safelisted value for a byte outside ASCII.
+fn non_ascii_refused(value: &[u8], quirks: &Quirks) -> bool {
+    quirks.non_ascii_value == NonAsciiValue::NotSafelisted && !value.is_ascii()
 }
 
 /// S-8 with the given rules.

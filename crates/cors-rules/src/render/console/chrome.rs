@@ -143,8 +143,12 @@ pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
 
 /// The lines Chrome prints for the failed step.
 pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep) -> Vec<String> {
-    // A same-origin request redirected to a URL with credentials fails silently (observed in Chromium 156).
-    if step.check == CheckId::RedirectCredentials && !super::is_cross_origin(trace) {
+    // A same-origin request redirected to a same-origin URL with credentials fails silently (observed in
+    // Chromium 148 and 156).
+    if step.check == CheckId::RedirectCredentials
+        && !super::is_cross_origin(trace)
+        && is_same_origin_with_page(ctx, val(step, Key::Location))
+    {
         return Vec::new();
     }
     if let Some(line) = renderer_line(ctx, step) {
@@ -163,6 +167,11 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
         Some(tail) => vec![cors_line(ctx, step, &tail), ERR_FAILED.to_owned()],
         None => Vec::new(),
     }
+}
+
+/// Whether `url` is same origin with the page.
+fn is_same_origin_with_page(ctx: &RenderContext, url: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|url| url.origin().ascii_serialization() == ctx.page_origin)
 }
 
 /// Redirect targets Chromium's network stack refuses as unsafe (`ERR_UNSAFE_REDIRECT`), in every mode but

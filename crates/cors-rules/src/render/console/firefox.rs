@@ -102,7 +102,10 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
         // A redirect necko refuses (too many, credentials in the URL, several `Location` lines) cancels a
         // CORS request: `did not succeed` (observed in Firefox ESR 153).
         CheckId::RedirectLimit | CheckId::RedirectCredentials | CheckId::RedirectLocation => {
-            let cors = ctx.mode == RequestMode::Cors && is_cross_origin(trace);
+            let target = url::Url::parse(val(step, Key::Location)).ok();
+            let to_other_origin = target
+                .is_some_and(|target| target.origin().ascii_serialization() != ctx.page_origin);
+            let cors = ctx.mode == RequestMode::Cors && (is_cross_origin(trace) || to_other_origin);
             return if cors { vec![did_not_succeed(url)] } else { Vec::new() };
         }
         _ => {}
