@@ -3,7 +3,9 @@
 # the lab server, every observable compared with the engine's prediction for that browser's profile.
 # Installs the browsers it needs (apt, plus geckodriver from crates.io), then writes target/conformance/
 # (report.json, report.md, disagreements/*.json, driver logs) and the committed report docs/conformance.md,
-# then replays the diagnosed cases in crates/cors-conformance/cases/disagreements/ and says which now agree.
+# then replays the adversarial family cases in crates/cors-conformance/cases/families/ (every one must agree
+# in every browser) and the diagnosed cases in crates/cors-conformance/cases/disagreements/, saying which now
+# agree.
 #
 #   scripts/conformance.sh                      # all three browsers, 1000 scenarios, seed 1
 #   BROWSERS=chromium COUNT=300 scripts/conformance.sh
@@ -29,6 +31,13 @@ say "running $COUNT scenarios (seed $SEED) in $BROWSERS"
 status=0
 "$REPO_ROOT/target/debug/cors-conformance" run --browsers "$BROWSERS" --count "$COUNT" --seed "$SEED" \
   --out "$OUT" --markdown "$MARKDOWN" || status=$?
+
+# The minimal cases of the adversarial families (issue 13) must agree in every browser.
+for browser in "${browser_list[@]}"; do
+  say "replaying the adversarial family cases in $browser (each must agree)"
+  "$REPO_ROOT/target/debug/cors-conformance" replay --browser "$browser" --out "$OUT/families" \
+    "$REPO_ROOT"/crates/cors-conformance/cases/families/*.json || status=1
+done
 
 # The diagnosed minimal cases: any that now agrees has been fixed in the engine and can be deleted.
 for browser in "${browser_list[@]}"; do

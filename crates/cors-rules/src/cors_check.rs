@@ -1,8 +1,10 @@
 //! The CORS check (<https://fetch.spec.whatwg.org/#concept-cors-check>, rules K-1…K-8).
 
+use std::borrow::Cow;
+
 use url::Url;
 
-use crate::header_list::{get, get_combined, line_count};
+use crate::header_list::{canonical_lines, get, get_combined, get_merged_non_empty, line_count};
 use crate::quirks::AllowOriginDiagnosis;
 use crate::recorder::{kv, Recorder};
 use crate::scenario::HttpAnswer;
@@ -100,15 +102,24 @@ pub fn cors_check(
     diagnosis: AllowOriginDiagnosis,
 ) -> Result<CorsCheckPass, CorsCheckFailure> {
     let include = credentials == CredentialsMode::Include;
-    // Deviation(Firefox): duplicate `Access-Control-Allow-Origin` lines are reported before anything else.
-    let lines = || line_count(headers, "access-control-allow-origin");
-    if diagnosis == AllowOriginDiagnosis::Gecko && lines() > 1 {
+    let gecko = diagnosis == AllowOriginDiagnosis::Gecko;
+    // Deviation(Firefox): two lines named exactly `Access-Control-Allow-Origin` are reported before
+    // anything else; lines named in another case are merged instead (observed in Firefox ESR 140).
+    if gecko && canonical_lines(headers, "Access-Control-Allow-Origin") > 1 {
         let value = get(headers, "access-control-allow-origin").unwrap_or_default();
         return Err(CorsCheckFailure::AllowOriginMultiple { value });
     }
+    // Deviation(Firefox): repeated lines are merged, empty ones adding nothing.
+    let value_of = |name: &str| -> Option<Cow<'_, str>> {
+        if gecko {
+            get_merged_non_empty(headers, name).map(Cow::Owned)
+        } else {
+            get_combined(headers, name)
+        }
+    };
     // "Let origin be the result of getting `Access-Control-Allow-Origin` from response's header list."
     // "If origin is null, then return failure."
-    let Some(origin) = get_combined(headers, "access-control-allow-origin") else {
+    let Some(origin) = value_of("access-control-allow-origin") else {
         return Err(CorsCheckFailure::AllowOriginMissing);
     };
     // "If request's credentials mode is not "include" and origin is `*`, then return success."
@@ -117,7 +128,12 @@ pub fn cors_check(
     }
     // "If the result of byte-serializing a request origin with request is not origin, then return failure."
     if origin != serialized_origin {
-        return Err(classify_mismatch(origin.into_owned(), lines(), diagnosis));
+        let lines = if gecko {
+            1
+        } else {
+            line_count(headers, "access-control-allow-origin")
+        };
+        return Err(classify_mismatch(origin.into_owned(), lines, diagnosis));
     }
     // "If request's credentials mode is not "include", then return success."
     if !include {
@@ -125,7 +141,7 @@ pub fn cors_check(
     }
     // "Let credentials be the result of getting `Access-Control-Allow-Credentials` from response's header
     // list. If credentials is `true`, then return success. Return failure."
-    match get_combined(headers, "access-control-allow-credentials") {
+    match value_of("access-control-allow-credentials") {
         Some(value) if value == "true" => Ok(CorsCheckPass::ExactOriginWithCredentials),
         other => Err(CorsCheckFailure::AllowCredentials {
             value: other.unwrap_or_default().into_owned(),
@@ -219,7 +235,15 @@ pub(crate) fn record_cors_check(
     rec: &mut Recorder,
 ) {
     let status = response.status.to_string();
-    let acao = get_combined(&response.headers, "access-control-allow-origin").unwrap_or_default();
+    // The value as the check read it (Firefox merges lines differently), else as the header list has it.
+    let acao = match result {
+        Err(
+            CorsCheckFailure::AllowOriginMultiple { value }
+            | CorsCheckFailure::AllowOriginInvalid { value }
+            | CorsCheckFailure::AllowOriginMismatch { value },
+        ) => Cow::Borrowed(value.as_str()),
+        _ => get_combined(&response.headers, "access-control-allow-origin").unwrap_or_default(),
+    };
     let origin_values = vec![
         kv(Key::Url, url.as_str()),
         kv(Key::SentOrigin, origin),
@@ -227,8 +251,11 @@ pub(crate) fn record_cors_check(
         kv(Key::Status, status.as_str()),
     ];
     let credential_values = || {
-        let acac =
-            get_combined(&response.headers, "access-control-allow-credentials").unwrap_or_default();
+        let acac = match result {
+            Err(CorsCheckFailure::AllowCredentials { value }) => Cow::Borrowed(value.as_str()),
+            _ => get_combined(&response.headers, "access-control-allow-credentials")
+                .unwrap_or_default(),
+        };
         vec![
             kv(Key::Url, url.as_str()),
             kv(Key::Value, acac),

@@ -130,6 +130,33 @@ pub fn line_count(list: &[HeaderPair], name: &str) -> usize {
     list.iter().filter(|(n, _)| same_name(n, name)).count()
 }
 
+/// Deviation(Firefox): necko's value of a response header: its lines merged with `", "`, an empty line
+/// adding nothing (`nsHttpHeaderArray::MergeHeader`; observed in Firefox ESR 153), or `None` when there is
+/// no line.
+#[must_use]
+pub fn get_merged_non_empty(list: &[HeaderPair], name: &str) -> Option<String> {
+    let mut merged: Option<String> = None;
+    for (_, value) in list.iter().filter(|(n, _)| same_name(n, name)) {
+        let value = trim_tab_or_space(value);
+        match merged.as_mut() {
+            None => merged = Some(value.to_owned()),
+            Some(so_far) if so_far.is_empty() => value.clone_into(so_far),
+            Some(_) if value.is_empty() => {}
+            Some(so_far) => {
+                so_far.push_str(", ");
+                so_far.push_str(value);
+            }
+        }
+    }
+    merged
+}
+
+/// How many lines are named exactly `name`, byte for byte (Firefox looks some headers up this way).
+#[must_use]
+pub fn canonical_lines(list: &[HeaderPair], name: &str) -> usize {
+    list.iter().filter(|(n, _)| n == name).count()
+}
+
 /// Whether the list has a header named `name`.
 #[must_use]
 pub fn contains(list: &[HeaderPair], name: &str) -> bool {

@@ -7,21 +7,23 @@ use crate::corp::cross_origin_resource_policy_check_in;
 use crate::cors_check::{cors_check, record_response_cors_check};
 use crate::credentials::include_credentials;
 use crate::expose::readable_header_names;
+use crate::fetch_state::{lookup, without_userinfo, Ending, Fetch, Halt, Step};
 use crate::header_list::{get, get_combined};
-use crate::main_fetch::{Ending, Fetch, Halt, Step};
 use crate::origin::Origin;
 use crate::preflight::credentials_id;
 use crate::preflight_step::preflight_if_needed;
 use crate::quirks::{
-    ErrorModeWithoutLocation, NonHttpRedirect, OriginOnRedirect, RedirectCheckCredentials,
+    EmptyLocation, ErrorModeWithoutLocation, NonHttpRedirect, OriginOnRedirect,
+    RedirectCheckCredentials,
 };
 use crate::recorder::kv;
-use crate::redirect::{follow_redirect, is_redirect_status, location_value, refuse_early_scheme};
-use crate::request::wire_lines;
-use crate::scenario::{Answer, CredentialsMode, HttpAnswer, InputError, RedirectMode, RequestMode};
+use crate::redirect::{
+    follow_redirect, is_redirect_status, read_location, refuse_early_scheme, LocationLines,
+};
+use crate::request::{wire_form, wire_lines};
+use crate::scenario::{Answer, CredentialsMode, HttpAnswer, RedirectMode, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
-use crate::validate::Server;
 use crate::verdict::WireRequest;
 
 /// Which fetch main fetch chose (T-2, T-6, T-8/T-9).
@@ -41,18 +43,11 @@ pub(crate) fn http_fetch(fetch: &mut Fetch<'_>, route: Route) -> Step<Url> {
     if route == Route::Cors {
         preflight_if_needed(fetch, stage)?;
     }
+    if let Some(values) = fetch.failure_after_preflight.take() {
+        return fetch.network_error(CheckId::RedirectCredentials, Stage::Redirect, values);
+    }
     let answer = send_request(fetch, stage)?;
     handle_response(fetch, answer)
-}
-
-/// The server entry answering `url`.
-pub(crate) fn lookup<'s, 'a>(servers: &'s [Server<'a>], url: &Url) -> Step<&'s Server<'a>> {
-    servers.iter().find(|s| s.url == *url).ok_or_else(|| {
-        Halt::Input(InputError {
-            field: "server".to_owned(),
-            problem: format!("no entry answers {url}"),
-        })
-    })
 }
 
 /// HTTP-network-or-cache fetch: credentials (CR-1), the `Origin` header (OH-3, OH-4), the wire request.
@@ -78,13 +73,14 @@ fn send_request<'a>(fetch: &mut Fetch<'a>, stage: Stage) -> Step<&'a HttpAnswer>
     if let Some(origin) = origin {
         headers.push(("Origin".to_owned(), origin.to_owned()));
     }
-    headers.extend(wire_lines(
-        &fetch.headers,
-        fetch.quirks.repeated_request_headers,
+    headers.extend(wire_form(
+        wire_lines(&fetch.headers, fetch.quirks.repeated_request_headers),
+        &fetch.method,
+        fetch.quirks,
     ));
     fetch.requests.push(WireRequest {
         method: fetch.method.clone(),
-        url: url.to_owned(),
+        url: without_userinfo(&fetch.current_url).into(),
         credentials,
         headers,
     });
@@ -135,11 +131,25 @@ fn origin_header<'a>(fetch: &Fetch<'a>) -> Option<&'a str> {
 /// The response: HTTP status, CORS check (K-7) or CORP (CORP-1), then a redirect or the end.
 fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
     let redirect = is_redirect_status(answer.status);
-    let location = if redirect {
-        location_value(&answer.headers)
-    } else {
-        None
+    let location = match redirect.then(|| read_location(&answer.headers, fetch.quirks)) {
+        Some(LocationLines::Value(value)) => Some(value),
+        // Deviation(Chrome, Firefox): different `Location` lines fail before any CORS check.
+        Some(LocationLines::Conflicting(combined)) => {
+            let values = vec![
+                kv(Key::Url, fetch.current_url.as_str()),
+                kv(Key::Location, combined),
+                kv(Key::Reason, "multiple"),
+            ];
+            return fetch.network_error(CheckId::RedirectLocation, Stage::Redirect, values);
+        }
+        Some(LocationLines::Absent) | None => None,
     };
+    // Deviation(Safari): in redirect mode "error" an empty `Location` counts as none.
+    let location = location.filter(|value| {
+        !(value.is_empty()
+            && fetch.quirks.empty_location == EmptyLocation::NetworkError
+            && fetch.request.redirect == RedirectMode::Error)
+    });
     // redirect modes "error" and "manual" act on a redirect status before `Location` is read.
     // Deviation(Chrome, Safari): "error" without `Location` hands the response over.
     let mode_acts = match fetch.request.redirect {

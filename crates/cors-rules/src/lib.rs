@@ -38,6 +38,7 @@ pub mod credentials;
 pub mod decide;
 pub mod evaluate;
 pub mod expose;
+mod fetch_state;
 pub mod forbidden;
 pub mod header_list;
 mod http_fetch;

@@ -3,123 +3,20 @@
 
 use url::Url;
 
+use crate::fetch_state::{Halt, Step};
 use crate::http_fetch::{http_fetch, Route};
 use crate::local_network::{address_space, local_network_access_check, AddressSpace};
 use crate::mixed_content::{is_blocked_as_mixed_content, is_potentially_trustworthy_url};
 use crate::origin::Origin;
 use crate::port_blocking::bad_port;
-use crate::preflight_cache::PreflightCache;
-use crate::quirks::{quirks, LocalNetworkAccess, Quirks};
-use crate::recorder::{kv, Recorder};
-use crate::request::AuthorHeader;
-use crate::scenario::{InputError, Request, RequestMode};
+use crate::quirks::LocalNetworkAccess;
+use crate::recorder::kv;
+use crate::scenario::{InputError, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
-use crate::validate::Validated;
-use crate::verdict::WireRequest;
 
-/// How the fetch ended.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Ending {
-    /// The script's call threw.
-    RequestError,
-    /// A network error (CORS or otherwise).
-    NetworkError,
-    /// A response the script receives, filtered by its tainting.
-    Response {
-        tainting: ResponseTainting,
-        status: u16,
-        readable: Vec<String>,
-    },
-    /// A `data:` URL: a basic 200 response.
-    DataUrl,
-    /// Redirect mode `manual`: an opaque-redirect response.
-    OpaqueRedirect,
-}
-
-/// Why a step stops the fetch: it ended, or the scenario lacks something.
-pub(crate) enum Halt {
-    Ended(Ending),
-    Input(InputError),
-}
-
-/// A step's result.
-pub(crate) type Step<T> = Result<T, Halt>;
-
-/// The state of one fetch across its redirect hops.
-pub(crate) struct Fetch<'a> {
-    pub input: &'a Validated<'a>,
-    pub request: &'a Request,
-    pub quirks: &'static Quirks,
-    pub rec: Recorder,
-    pub requests: Vec<WireRequest>,
-    /// The current method (normalized; 301/302/303 may rewrite it).
-    pub method: String,
-    /// The author headers still sent.
-    pub headers: Vec<AuthorHeader>,
-    pub current_url: Url,
-    pub tainting: ResponseTainting,
-    /// OH-1: a cross-origin hop made the serialized request origin `null`.
-    pub origin_tainted: bool,
-    pub redirect_count: u32,
-    pub cache: PreflightCache,
-    /// The CORS-unsafe names when a preflight was first needed, if one was.
-    pub first_preflight: Option<Vec<String>>,
-}
-
-impl<'a> Fetch<'a> {
-    /// A fetch of the validated scenario's URL.
-    pub(crate) fn new(
-        input: &'a Validated<'a>,
-        request: &'a Request,
-        browser: crate::Browser,
-    ) -> Fetch<'a> {
-        Fetch {
-            input,
-            request,
-            quirks: quirks(browser),
-            rec: Recorder::default(),
-            requests: Vec::new(),
-            method: String::new(),
-            headers: Vec::new(),
-            current_url: input.url.clone(),
-            tainting: ResponseTainting::Basic,
-            origin_tainted: false,
-            redirect_count: 0,
-            cache: PreflightCache::default(),
-            first_preflight: None,
-        }
-    }
-
-    /// The stage of checks made before the network on this hop.
-    pub(crate) fn hop_stage(&self) -> Stage {
-        if self.redirect_count == 0 {
-            Stage::Request
-        } else {
-            Stage::Redirect
-        }
-    }
-
-    /// <https://fetch.spec.whatwg.org/#serializing-a-request-origin> (OH-2).
-    pub(crate) fn serialized_request_origin(&self) -> &'a str {
-        if self.origin_tainted {
-            "null"
-        } else {
-            &self.input.page_serialized
-        }
-    }
-
-    /// Records the failed step and ends the fetch with a network error.
-    pub(crate) fn network_error<T>(
-        &mut self,
-        check: CheckId,
-        stage: Stage,
-        values: Vec<(Key, String)>,
-    ) -> Step<T> {
-        self.rec.fail(check, stage, values);
-        Err(Halt::Ended(Ending::NetworkError))
-    }
-}
+// The fetch state lives in `fetch_state`; evaluation reaches it through this driver.
+pub(crate) use crate::fetch_state::{Ending, Fetch};
 
 /// <https://fetch.spec.whatwg.org/#main-fetch>: runs hop after hop until the fetch ends.
 pub(crate) fn main_fetch(fetch: &mut Fetch<'_>) -> Result<Ending, InputError> {

@@ -1,13 +1,12 @@
 //! Whether a CORS request is preflighted (T-8, P-1, U-2) and the preflight on the wire (P-2, P-3).
 
-use crate::http_fetch::lookup;
-use crate::main_fetch::{Ending, Fetch, Halt, Step};
-use crate::method::is_cors_safelisted_method;
+use crate::fetch_state::{lookup, without_userinfo, Ending, Fetch, Halt, Step};
+use crate::method::{is_cors_safelisted_method, normalize_method};
 use crate::preflight::{cors_preflight_fetch, PreflightRequest};
 use crate::preflight_cache::CacheQuery;
 use crate::quirks::{
-    PreflightAfterRedirect, PreflightOrigin, RepeatedRequestHeaders, RequestHeadersList,
-    SafelistTotal,
+    BodyHeadersAfterRewrite, PreflightAfterRedirect, PreflightOrigin, RepeatedRequestHeaders,
+    RequestHeadersList, SafelistTotal,
 };
 use crate::recorder::kv;
 use crate::request::{combine_repeated, has_repeated_names, AuthorHeader};
@@ -27,11 +26,11 @@ pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<(
     let after_redirect = fetch.quirks.preflight_after_redirect;
     let kept = after_redirect != PreflightAfterRedirect::Recomputed
         && fetch.redirect_count > 0
-        && fetch.first_preflight.is_some();
+        && (fetch.first_preflight.is_some() || needed_before_rewrite(fetch));
     let reasons = reason_list(&[
         (method_unsafe, "method"),
         (!unsafe_names.names.is_empty(), "headers"),
-        (fetch.request.preflight_flag, "flag"),
+        (fetch.use_cors_preflight(), "flag"),
         (kept, "redirect"),
     ]);
     let none = reasons.is_empty();
@@ -65,6 +64,23 @@ pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<(
     }
     let listed = request_headers_value(&unsafe_names, fetch.quirks.request_headers_list);
     run_preflight(fetch, origin, &unsafe_names.names, &listed)
+}
+
+/// Deviation(Firefox): on the request after a method rewrite, whether the request needed a preflight when
+/// it was made (its method or the headers the rewrite left off), even if it started same origin.
+fn needed_before_rewrite(fetch: &Fetch<'_>) -> bool {
+    let Some(held) = &fetch.held_headers else {
+        return false;
+    };
+    if fetch.quirks.body_headers_after_rewrite != BodyHeadersAfterRewrite::BackOnNextRedirect {
+        return false;
+    }
+    let method = normalize_method(&fetch.request.method);
+    let names = cors_unsafe_request_header_names_in(
+        held.iter().map(|h| (h.name.as_str(), h.value.as_slice())),
+        fetch.quirks,
+    );
+    !is_cors_safelisted_method(&method) || !names.names.is_empty()
 }
 
 /// The ids of the reasons that apply, joined with `,`.
@@ -103,11 +119,21 @@ fn record_safelisting(fetch: &mut Fetch<'_>, stage: Stage) -> UnsafeNames {
     let combine = fetch.quirks.repeated_request_headers == RepeatedRequestHeaders::CombinedFirst
         && has_repeated_names(&fetch.headers);
     let combined;
+    // Deviation(Safari): the request after a method rewrite lists the headers it left off.
+    let listed = match &fetch.held_headers {
+        Some(held)
+            if fetch.quirks.body_headers_after_rewrite
+                == BodyHeadersAfterRewrite::BackOnNextRedirectListedInPreflight =>
+        {
+            held
+        }
+        _ => &fetch.headers,
+    };
     let checked: &[AuthorHeader] = if combine {
-        combined = combine_repeated(&fetch.headers);
+        combined = combine_repeated(listed);
         &combined
     } else {
-        &fetch.headers
+        listed
     };
     let total = fetch.quirks.safelist_total;
     let unsafe_names = cors_unsafe_request_header_names_in(
@@ -152,7 +178,7 @@ fn is_cached(fetch: &Fetch<'_>, origin: &str, method_needs_entry: bool, names: &
         credentials: fetch.request.credentials == CredentialsMode::Include,
     };
     let method_cached = fetch.cache.method_match(&query, &fetch.method)
-        || (!method_needs_entry && !fetch.request.preflight_flag);
+        || (!method_needs_entry && !fetch.use_cors_preflight());
     method_cached && names.iter().all(|n| fetch.cache.header_match(&query, n))
 }
 
@@ -180,7 +206,7 @@ fn run_preflight(
     // P-2: the preflight never carries credentials.
     fetch.requests.push(WireRequest {
         method: "OPTIONS".to_owned(),
-        url: url.as_str().to_owned(),
+        url: without_userinfo(url).into(),
         credentials: false,
         headers,
     });
@@ -193,7 +219,7 @@ fn run_preflight(
         unsafe_names,
         written: &fetch.headers,
         credentials: fetch.request.credentials,
-        preflight_flag: fetch.request.preflight_flag,
+        preflight_flag: fetch.use_cors_preflight(),
         api: fetch.request.api,
         page: &fetch.input.page,
     };

@@ -32,6 +32,15 @@
 //! | the CORS check of a redirect, credentials mode `same-origin` (K-7) | no credentials | no credentials | no credentials | with credentials when the fetch began same origin |
 //! | `no-cors` redirected to another origin from the page's (OH-1) | not tainted | `Origin: null` | not tainted | not tainted |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
+//! | a safelisted value with a byte outside ASCII (S-2, S-4) | as other bytes | as other bytes | never safelisted | as other bytes |
+//! | `Range` unit not lower case (S-5) | unsafe | safelisted, sent as `bytes=…` | unsafe | safelisted |
+//! | XHR upload listener, `GET`/`HEAD` (U-1) | preflight | no preflight | preflight | preflight |
+//! | request header value on the wire | one byte per character | same, spaces and tabs around trimmed | one byte per character | UTF-8, trimmed |
+//! | empty `Location` (R-5) | followed (a loop) | no redirect | followed (a loop) | network error |
+//! | several `Location` lines (R-4) | combined | identical: one; different: network error | identical: one; different: network error | combined |
+//! | redirect to a URL with credentials (R-8) | cross-origin or `cors` tainting | always | as spec | as spec; from a same-origin request after the new URL's preflight |
+//! | request-body headers after a method rewrite (R-10) | removed | removed | back from the next redirect | listed in the preflight, back from the next redirect (`Content-Type` only while same origin) |
+//! | `Location` bytes (R-5) | UTF-8 | UTF-8 | UTF-8 | Latin-1, unreserved escapes decoded |
 
 use crate::browser::Browser;
 
@@ -96,6 +105,24 @@ pub struct Quirks {
     pub redirect_check_credentials: RedirectCheckCredentials,
     /// OH-1 in `no-cors` mode.
     pub no_cors_redirect_taint: NoCorsRedirectTaint,
+    /// S-2, S-4 with a byte outside ASCII.
+    pub non_ascii_value: NonAsciiValue,
+    /// S-5's unit and wire form.
+    pub range_unit: RangeUnit,
+    /// U-1…U-3 without a body.
+    pub upload_listener_without_body: UploadListenerWithoutBody,
+    /// Non-ASCII request header values on the wire.
+    pub wire_value_encoding: WireValueEncoding,
+    /// with an empty `Location`.
+    pub empty_location: EmptyLocation,
+    /// R-4 with several `Location` lines.
+    pub repeated_location: RepeatedLocation,
+    ///
+    pub redirect_to_credentials: RedirectToCredentials,
+    /// R-5's reading of `Location` bytes.
+    pub location_decoding: LocationDecoding,
+    /// R-10's removed request-body headers.
+    pub body_headers_after_rewrite: BodyHeadersAfterRewrite,
 }
 
 /// C-10: the preflight cache lifetime when `Access-Control-Max-Age` is absent or invalid (all browsers).
@@ -131,6 +158,15 @@ const SPEC: Quirks = Quirks {
     content_type_comma: ContentTypeComma::MimeParsed,
     redirect_check_credentials: RedirectCheckCredentials::AsTheRequest,
     no_cors_redirect_taint: NoCorsRedirectTaint::SpecTaint,
+    non_ascii_value: NonAsciiValue::MimeParsed,
+    range_unit: RangeUnit::LowerCaseOnly,
+    upload_listener_without_body: UploadListenerWithoutBody::Preflights,
+    wire_value_encoding: WireValueEncoding::Isomorphic,
+    empty_location: EmptyLocation::Followed,
+    repeated_location: RepeatedLocation::Combined,
+    redirect_to_credentials: RedirectToCredentials::CrossOriginOrCors,
+    location_decoding: LocationDecoding::Utf8,
+    body_headers_after_rewrite: BodyHeadersAfterRewrite::Removed,
 };
 
 const CHROME: Quirks = Quirks {
@@ -154,6 +190,18 @@ const CHROME: Quirks = Quirks {
     corp_same_site: CorpSameSite::NeverForIpAddresses,
     // Deviation(Chrome): a `no-cors` request is tainted by any redirect to another origin.
     no_cors_redirect_taint: NoCorsRedirectTaint::AnyCrossOriginHop,
+    // Deviation(Chrome): a `Range` unit in any case is safelisted; the range goes out as `bytes=…`.
+    range_unit: RangeUnit::AnyCaseReserialized,
+    // Deviation(Chrome): request header values go out with surrounding spaces and tabs trimmed.
+    wire_value_encoding: WireValueEncoding::IsomorphicTrimmed,
+    // Deviation(Chrome): an upload listener on a `GET` or `HEAD` XHR forces no preflight.
+    upload_listener_without_body: UploadListenerWithoutBody::Ignored,
+    // Deviation(Chrome): an empty `Location` is no redirect.
+    empty_location: EmptyLocation::Ignored,
+    // Deviation(Chrome): different `Location` lines are a network error, identical ones count once.
+    repeated_location: RepeatedLocation::DistinctAreAnError,
+    // Deviation(Chrome): every redirect to a URL with credentials fails.
+    redirect_to_credentials: RedirectToCredentials::Always,
     ..SPEC
 };
 
@@ -180,6 +228,12 @@ const FIREFOX: Quirks = Quirks {
     preflight_after_redirect: PreflightAfterRedirect::Kept,
     // Deviation(Firefox): a `Content-Type` with a comma is never safelisted.
     content_type_comma: ContentTypeComma::NotSafelisted,
+    // Deviation(Firefox): a value with a byte outside ASCII is never safelisted.
+    non_ascii_value: NonAsciiValue::NotSafelisted,
+    // Deviation(Firefox): different `Location` lines are a network error, identical ones count once.
+    repeated_location: RepeatedLocation::DistinctAreAnError,
+    // Deviation(Firefox): request-body headers removed by a method rewrite come back.
+    body_headers_after_rewrite: BodyHeadersAfterRewrite::BackOnNextRedirect,
     ..SPEC
 };
 
@@ -205,6 +259,19 @@ const SAFARI: Quirks = Quirks {
     preflight_after_redirect: PreflightAfterRedirect::KeptWithFirstNames,
     // Deviation(Safari): after a same-origin start, redirects are CORS-checked as if with credentials.
     redirect_check_credentials: RedirectCheckCredentials::WithCredentialsAfterSameOriginStart,
+    // Deviation(Safari): a `Range` unit in any case is safelisted.
+    range_unit: RangeUnit::AnyCase,
+    // Deviation(Safari): non-ASCII request header values go out as UTF-8.
+    wire_value_encoding: WireValueEncoding::Utf8Trimmed,
+    // Deviation(Safari): an empty `Location` is a network error.
+    empty_location: EmptyLocation::NetworkError,
+    // Deviation(Safari): from a same-origin request, a redirect to a URL with credentials fails after the
+    // new URL's preflight.
+    redirect_to_credentials: RedirectToCredentials::AfterPreflightFromSameOrigin,
+    // Deviation(Safari): `Location` bytes are read as Latin-1 and unreserved escapes decoded.
+    location_decoding: LocationDecoding::Latin1Normalized,
+    // Deviation(Safari): request-body headers removed by a method rewrite come back.
+    body_headers_after_rewrite: BodyHeadersAfterRewrite::BackOnNextRedirectListedInPreflight,
     ..SPEC
 };
 

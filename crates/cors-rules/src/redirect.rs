@@ -7,12 +7,17 @@
 
 use url::Url;
 
+use crate::fetch_state::{Ending, Fetch, Halt, Step};
 use crate::forbidden::is_request_body_header_name;
-use crate::header_list::get;
-use crate::main_fetch::{Ending, Fetch, Halt, Step};
+use crate::header_list::{get, trim_tab_or_space};
 use crate::origin::Origin;
-use crate::quirks::{ManualRedirectToFtp, NoCorsRedirectTaint, RedirectedDelete, REDIRECT_LIMIT};
+use crate::quirks::{
+    BodyHeadersAfterRewrite, EmptyLocation, LocationDecoding, ManualRedirectToFtp,
+    NoCorsRedirectTaint, Quirks, RedirectToCredentials, RedirectedDelete, RepeatedLocation,
+    REDIRECT_LIMIT,
+};
 use crate::recorder::kv;
+use crate::request::AuthorHeader;
 use crate::scenario::{HeaderPair, HttpAnswer, RedirectMode, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
@@ -27,6 +32,91 @@ pub fn is_redirect_status(status: u16) -> bool {
 #[must_use]
 pub fn location_value(headers: &[HeaderPair]) -> Option<String> {
     get(headers, "location")
+}
+
+/// What the `Location` lines of a redirect response say, as a browser reads them (R-4).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum LocationLines {
+    /// No `Location`: the response is no redirect in mode "follow".
+    Absent,
+    /// The value to resolve.
+    Value(String),
+    /// Lines that disagree: a network error (the value is the lines combined).
+    Conflicting(String),
+}
+
+/// The `Location` of a response as the browser reads it.
+pub(crate) fn read_location(headers: &[HeaderPair], quirks: &Quirks) -> LocationLines {
+    let Some(combined) = location_value(headers) else {
+        return LocationLines::Absent;
+    };
+    // Deviation(Chrome, Firefox): identical lines count once, different lines are an error.
+    if quirks.repeated_location == RepeatedLocation::DistinctAreAnError {
+        let mut lines = headers
+            .iter()
+            .filter(|(name, _)| name.eq_ignore_ascii_case("location"))
+            .map(|(_, value)| trim_tab_or_space(value));
+        let first = lines.next().unwrap_or_default();
+        if lines.any(|line| line != first) {
+            return LocationLines::Conflicting(combined);
+        }
+        return non_empty(first.to_owned(), quirks);
+    }
+    non_empty(combined, quirks)
+}
+
+/// Deviation(Chrome): an empty `Location` is no redirect.
+fn non_empty(value: String, quirks: &Quirks) -> LocationLines {
+    if value.is_empty() && quirks.empty_location == EmptyLocation::Ignored {
+        LocationLines::Absent
+    } else {
+        LocationLines::Value(value)
+    }
+}
+
+/// R-5: the URL a `Location` value leads to from `base`, as the browser parses it; `None` is failure.
+pub(crate) fn location_url(base: &Url, location: &str, quirks: &Quirks) -> Option<Url> {
+    // Deviation(Safari): an empty `Location` fails.
+    if location.is_empty() && quirks.empty_location == EmptyLocation::NetworkError {
+        return None;
+    }
+    match quirks.location_decoding {
+        LocationDecoding::Utf8 => base.join(location).ok(),
+        // Deviation(Safari): every byte is a Latin-1 character; unreserved escapes are decoded.
+        LocationDecoding::Latin1Normalized => {
+            let latin1: String = location.bytes().map(char::from).collect();
+            let mut url = base.join(&latin1).ok()?;
+            let path = decode_unreserved(url.path());
+            url.set_path(&path);
+            if let Some(query) = url.query().map(decode_unreserved) {
+                url.set_query(Some(&query));
+            }
+            Some(url)
+        }
+    }
+}
+
+/// `text` with each percent-escape of an unreserved character (`A-Z a-z 0-9 - . _ ~`) decoded.
+fn decode_unreserved(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let decoded = bytes
+            .get(i + 1..i + 3)
+            .filter(|_| bytes[i] == b'%')
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'));
+        if let Some(byte) = decoded {
+            out.push(char::from(byte));
+            i += 3;
+        } else {
+            out.push(char::from(bytes[i]));
+            i += 1;
+        }
+    }
+    out
 }
 
 /// <https://url.spec.whatwg.org/#include-credentials>: a non-empty username or a password.
@@ -99,12 +189,14 @@ pub(crate) fn follow_redirect(
     }
     // R-5: "Let locationURL be actualResponse's location URL given request's current URL's fragment. If
     // locationURL is failure, then return a network error."
-    let Ok(mut next) = url.join(location) else {
-        return fetch.network_error(
-            CheckId::RedirectLocation,
-            stage,
-            vec![kv(Key::Url, url.as_str()), kv(Key::Location, location)],
-        );
+    let Some(mut next) = location_url(&url, location, fetch.quirks) else {
+        let reason = if location.is_empty() { "empty" } else { "" };
+        let values = vec![
+            kv(Key::Url, url.as_str()),
+            kv(Key::Location, location),
+            kv(Key::Reason, reason),
+        ];
+        return fetch.network_error(CheckId::RedirectLocation, stage, values);
     };
     next.set_fragment(None);
     // R-6: "If locationURL's scheme is not an HTTP(S) scheme, then return a network error."
@@ -116,7 +208,10 @@ pub(crate) fn follow_redirect(
         return fetch.network_error(
             CheckId::RedirectLimit,
             stage,
-            vec![kv(Key::Count, fetch.redirect_count.to_string())],
+            vec![
+                kv(Key::Count, fetch.redirect_count.to_string()),
+                kv(Key::Url, url.as_str()),
+            ],
         );
     }
     fetch.redirect_count += 1;
@@ -162,11 +257,21 @@ fn check_location_credentials(fetch: &mut Fetch<'_>, next: &Url) -> Step<()> {
     }
     let cross_origin = !fetch.input.page.is_same_origin(&Origin::of_url(next));
     let cors_mode = fetch.request.mode == RequestMode::Cors;
-    if (cors_mode && cross_origin) || fetch.tainting == ResponseTainting::Cors {
+    // Deviation(Chrome): every redirect to a URL with credentials fails.
+    let always = fetch.quirks.redirect_to_credentials == RedirectToCredentials::Always;
+    if always || (cors_mode && cross_origin) || fetch.tainting == ResponseTainting::Cors {
         let values = vec![
             kv(Key::Url, fetch.current_url.as_str()),
             kv(Key::Location, next.as_str()),
         ];
+        // Deviation(Safari): a request still same origin fails after the new URL's preflight.
+        if fetch.quirks.redirect_to_credentials
+            == RedirectToCredentials::AfterPreflightFromSameOrigin
+            && fetch.tainting == ResponseTainting::Basic
+        {
+            fetch.failure_after_preflight = Some(values);
+            return Ok(());
+        }
         return fetch.network_error(CheckId::RedirectCredentials, Stage::Redirect, values);
     }
     Ok(())
@@ -181,7 +286,19 @@ fn rewrite_request(fetch: &mut Fetch<'_>, status: u16, next: &Url) {
         && cross_origin_hop
         && fetch.method == "DELETE";
     let rewritten = rewritten_method(status, &fetch.method).or(delete_to_get.then_some("GET"));
+    // Deviation(Firefox, Safari): headers left off after a method rewrite come back.
+    if let Some(held) = fetch.held_headers.take() {
+        restore_held_headers(fetch, held, next);
+    }
     if let Some(method) = rewritten {
+        let hold = fetch.quirks.body_headers_after_rewrite != BodyHeadersAfterRewrite::Removed
+            && fetch
+                .headers
+                .iter()
+                .any(|h| is_request_body_header_name(&h.name));
+        if hold {
+            fetch.held_headers = Some(fetch.headers.clone());
+        }
         let values = vec![
             kv(Key::Status, status.to_string()),
             kv(Key::WrittenMethod, fetch.method.as_str()),
@@ -217,6 +334,24 @@ fn rewrite_request(fetch: &mut Fetch<'_>, status: u16, next: &Url) {
             values,
         );
     }
+}
+
+/// Deviation(Firefox, Safari): the headers a method rewrite left off one request are sent again; Safari
+/// brings back only `Content-Type` on a redirect that stays same origin with the page.
+fn restore_held_headers(fetch: &mut Fetch<'_>, held: Vec<AuthorHeader>, next: &Url) {
+    let partial = fetch.quirks.body_headers_after_rewrite
+        == BodyHeadersAfterRewrite::BackOnNextRedirectListedInPreflight
+        && fetch.tainting == ResponseTainting::Basic
+        && fetch.input.page.is_same_origin_with_url(next);
+    fetch.headers = if partial {
+        held.into_iter()
+            .filter(|h| {
+                !is_request_body_header_name(&h.name) || h.name.eq_ignore_ascii_case("content-type")
+            })
+            .collect()
+    } else {
+        held
+    };
 }
 
 /// OH-1: "if url's origin is not same origin with lastURL's origin and request's origin is not same origin

@@ -6,11 +6,13 @@ use url::Url;
 
 mod byte_string;
 mod repeated;
+mod wire_form;
 
 use byte_string::{
     byte_string_headers, byte_string_method, header_syntax_fail, non_byte_string_part,
 };
 pub(crate) use repeated::{combine_repeated, has_repeated_names, wire_lines};
+pub(crate) use wire_form::{lower_case_unit, wire_form};
 
 use crate::forbidden::forbidden_request_header_in;
 use crate::header_list::{

@@ -9,7 +9,8 @@ pub use mime::parse_mime_type_essence;
 pub use profile::{cors_unsafe_request_header_names_in, is_no_cors_safelisted_request_header_in};
 pub use range::{parse_single_range_header_value, RangeValue};
 
-use crate::quirks::{ContentTypeComma, ExtraSafelist, SafelistTotal};
+use crate::browser::Browser;
+use crate::quirks::{quirks, ExtraSafelist, Quirks};
 
 /// S-1: a safelisted value is at most 128 bytes.
 pub const VALUE_LIMIT: usize = 128;
@@ -205,12 +206,11 @@ pub fn cors_unsafe_request_header_names<'a>(
     headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     extra: ExtraSafelist,
 ) -> UnsafeNames {
-    profile::unsafe_names(
-        headers,
-        extra,
-        SafelistTotal::Enforced,
-        ContentTypeComma::MimeParsed,
-    )
+    let rules = Quirks {
+        extra_safelist: extra,
+        ..*quirks(Browser::Spec)
+    };
+    profile::unsafe_names(headers, &rules)
 }
 
 /// <https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header-name> (S-11).

@@ -189,10 +189,10 @@ fn validate_answer(answer: &Answer, field: impl Fn() -> String) -> Result<(), In
     let Answer::Http(http) = answer else {
         return Ok(());
     };
-    if !(100..=599).contains(&http.status) {
+    if !(100..=999).contains(&http.status) {
         return Err(error(
             format!("{}.status", field()),
-            format!("{} is not an HTTP status (100–599)", http.status),
+            format!("{} is not an HTTP status (100–999)", http.status),
         ));
     }
     check_list_len(http.headers.len(), || format!("{}.headers", field()))?;

@@ -38,7 +38,7 @@ fn invalid_fields_are_named_by_path() {
     v["server"][0]["preflight"] = json!({"status": 99});
     rows.push((v, "server[0].preflight.status"));
     let mut v = base();
-    v["server"][0]["response"]["status"] = json!(600);
+    v["server"][0]["response"]["status"] = json!(1000);
     rows.push((v, "server[0].response.status"));
     let mut v = base();
     v["server"][0]["response"]["headers"] = json!(vec![json!(["X-A", "1"]); 201]);
@@ -110,4 +110,15 @@ fn page_is_required_but_may_be_null() {
 fn malformed_json_is_an_input_error() {
     assert!(evaluate_json("{").is_err());
     assert!(evaluate_json("[]").is_err());
+}
+
+#[test]
+fn statuses_600_to_999_are_accepted_as_browsers_hand_them_to_the_script() {
+    for status in [600, 700, 999] {
+        let mut v = base();
+        v["server"][0]["response"]["status"] = json!(status);
+        let scenario = cors_rules::Scenario::from_value(v).expect("parses");
+        let verdict = cors_rules::evaluate(&scenario).expect("evaluates");
+        assert_eq!(verdict.readable.expect("allowed").status, status);
+    }
 }

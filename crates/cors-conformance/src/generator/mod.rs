@@ -6,6 +6,7 @@
 //! Each family of cases (see [`FAMILIES`]) covers some rule groups; families take turns, so any prefix of the
 //! cases spreads across all of them.
 
+mod adversarial;
 mod draft;
 mod expose;
 mod modes;
@@ -18,7 +19,7 @@ mod values;
 use std::collections::BTreeSet;
 
 use cors_rules::scenario::{Api, CredentialsMode, RedirectMode, RequestMode};
-use cors_rules::Scenario;
+use cors_rules::{Browser, Scenario};
 use serde::{Deserialize, Serialize};
 
 pub use draft::{Draft, APP, CROSS_SITE, EVIL, SAME_SITE, THIRD};
@@ -67,6 +68,14 @@ pub const FAMILIES: &[(&str, Family)] = &[
     ("construction", modes::request_construction),
     ("safelist-total", request_headers::safelisted_total),
     ("opaque-page", simple::opaque_page),
+    ("odd-headers", adversarial::odd_headers),
+    ("odd-location", adversarial::odd_location),
+    ("redirect-limit", adversarial::redirect_limit),
+    ("rewrite-307", adversarial::rewrite_then_307),
+    ("upload-listener", adversarial::upload_listener),
+    ("odd-status", adversarial::odd_status),
+    ("odd-headers", adversarial::odd_headers),
+    ("odd-location", adversarial::odd_location),
 ];
 
 /// Generates `config.count` cases from `config.seed`.
@@ -92,7 +101,33 @@ fn generate_one(root: &Rng, index: usize) -> Case {
     let mut draft = Draft::new(&id);
     family(&mut draft, &mut rng);
     apply_api_variant(&mut draft, &mut rng);
+    complete_entries(&mut draft);
     draft.finish(id)
+}
+
+/// Adds a server entry for every URL some browser profile would request but the family did not answer
+/// (an odd `Location` read several ways), answering as a permissive CORS server does.
+fn complete_entries(draft: &mut Draft) {
+    let page = draft.page_origin().to_owned();
+    for browser in [Browser::Chrome, Browser::Firefox, Browser::Safari] {
+        for _ in 0..4 {
+            let mut scenario = draft.scenario.clone();
+            scenario.browser = browser;
+            let Err(error) = cors_rules::evaluate(&scenario) else {
+                break;
+            };
+            let Some(url) = error.problem.strip_prefix("no entry answers ") else {
+                break;
+            };
+            let headers = vec![
+                draft::pair("Access-Control-Allow-Origin", &page),
+                draft::pair("Access-Control-Allow-Credentials", "true"),
+                draft::pair("Access-Control-Allow-Methods", "PUT"),
+            ];
+            let url = url.to_owned();
+            draft.respond(&url, 200, headers);
+        }
+    }
 }
 
 /// Turns about a quarter of the cases XHR can express into XHR cases (always `cors` mode and `follow`;

@@ -159,10 +159,10 @@ fn distinct_origins_get_distinct_lab_origins_and_redirects_follow_them() {
 }
 
 #[test]
-fn a_path_relative_location_becomes_absolute() {
+fn a_path_relative_location_with_dot_segments_becomes_absolute() {
     let translated = run(
         r#"{"page": "https://p.test", "request": {"url": "https://q.test/dir/a"},
-        "server": [{"url": "https://q.test/dir/a", "response": {"status": 302, "headers": [["Location", "b"]]}}]}"#,
+        "server": [{"url": "https://q.test/dir/a", "response": {"status": 302, "headers": [["Location", "../dir/b"]]}}]}"#,
     );
     assert_eq!(
         response_headers(&translated, 0)[0].1,
@@ -357,4 +357,36 @@ fn request_header_values_naming_an_origin_are_rewritten_too() {
         translated.scenario.request.headers[0].1,
         "http://127.0.0.1:8080"
     );
+}
+
+#[test]
+fn odd_location_values_keep_their_form_with_only_the_origin_replaced() {
+    let cases = [
+        ("", ""),
+        ("/x%41", "/s/t1/x%41"),
+        ("/é", "/s/t1/é"),
+        ("b?q", "b?q"),
+        ("\\n\\m", "/s/t1\\n\\m"),
+        ("/\\q.test/n", "/\\localhost:8081/s/t1/n"),
+        ("blob:https://q.test/1", "blob:http://localhost:8081/1"),
+        (
+            "https://user:pw@q.test/n",
+            "http://user:pw@localhost:8081/s/t1/n",
+        ),
+        ("//q.test/n\\m", "//localhost:8081/s/t1/n\\m"),
+        ("HTTPS://q.test", "http://localhost:8081/s/t1/"),
+        ("https://q.test\\n", "http://localhost:8081/s/t1\\n"),
+    ];
+    for (location, expected) in cases {
+        let json = format!(
+            r#"{{"page": "https://p.test", "request": {{"url": "https://q.test/a"}},
+            "server": [{{"url": "https://q.test/a", "response": {{"status": 302, "headers": [["Location", {location:?}]]}}}}]}}"#
+        );
+        let translated = run(&json);
+        assert_eq!(
+            response_headers(&translated, 0)[0].1,
+            expected,
+            "{location:?}"
+        );
+    }
 }

@@ -121,3 +121,63 @@ pub enum NoCorsRedirectTaint {
     /// `POST` redirected away from the page's origin carries `Origin: null` (observed in Chromium 156).
     AnyCrossOriginHop,
 }
+
+/// What a redirect whose `Location` is empty does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmptyLocation {
+    /// The standard: the empty reference resolves to the current URL, which is requested again until the
+    /// redirect limit.
+    Followed,
+    /// Chrome: no redirect; the 3xx response is handed to the script (observed in Chromium 156).
+    Ignored,
+    /// Safari: a network error after the one request (observed in WebKitGTK 2.50).
+    NetworkError,
+}
+
+/// What a redirect with several `Location` lines does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RepeatedLocation {
+    /// The standard, Safari: the lines are combined (`a, b`) and the combined value is parsed.
+    Combined,
+    /// Chrome, Firefox: identical lines count once; different lines are a network error, in every redirect
+    /// mode (observed in Chromium 156 and Firefox ESR 153).
+    DistinctAreAnError,
+}
+
+/// Which redirects to a URL with a username or password fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedirectToCredentials {
+    /// The standard, Firefox, Safari: cross-origin in `cors` mode, or with `cors` tainting.
+    CrossOriginOrCors,
+    /// Chrome: every redirect to such a URL (observed in Chromium 156).
+    Always,
+    /// Safari: as the standard, but a request still same origin goes on to the preflight of the new URL
+    /// (when one is needed) and fails only then (observed in WebKitGTK 2.50).
+    AfterPreflightFromSameOrigin,
+}
+
+/// How the bytes of a `Location` value become a URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocationDecoding {
+    /// The standard, Chrome, Firefox: read as UTF-8, parsed with the URL parser.
+    Utf8,
+    /// Safari: each byte read as a Latin-1 character (`é` sent as UTF-8 becomes `%C3%83%C2%A9`), and
+    /// percent-escapes of unreserved characters in the path and query decoded (`%41` becomes `A`; libsoup's
+    /// normalization, observed in WebKitGTK 2.50).
+    Latin1Normalized,
+}
+
+/// What becomes of the request-body headers a method-changing redirect removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyHeadersAfterRewrite {
+    /// The standard, Chrome: removed for good.
+    Removed,
+    /// Firefox: left off that one request only (which is still preflighted if the request needed a
+    /// preflight when it was made) and sent again from the next redirect on: the fetch sets the script's
+    /// headers again on every redirect (observed in Firefox ESR 140).
+    BackOnNextRedirect,
+    /// Safari: left off that one request only, though its preflight still lists them, and sent again from
+    /// the next redirect on; a redirect that stays same origin with the page brings back `Content-Type`
+    /// only (observed in WebKitGTK 2.50).
+    BackOnNextRedirectListedInPreflight,
+}

@@ -150,3 +150,49 @@ pub enum ContentTypeComma {
     /// Firefox ESR 153).
     NotSafelisted,
 }
+
+/// The unit of a `Range` request header and the form it goes out in (S-5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeUnit {
+    /// The standard, Firefox: only a lower-case `bytes` unit is safelisted; the value is sent as written.
+    LowerCaseOnly,
+    /// Safari: the unit in any case is safelisted (`Bytes=0-`); the value is sent as written (observed in
+    /// WebKitGTK 2.50).
+    AnyCase,
+    /// Chrome: the unit in any case is safelisted, and the network stack sends a parsed range again as
+    /// `bytes=start-end` (observed in Chromium 156: `Bytes=0-` goes out as `bytes=0-`).
+    AnyCaseReserialized,
+}
+
+/// Whether an XHR upload listener forces a preflight on a request without a body (U-1…U-3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UploadListenerWithoutBody {
+    /// The standard, Firefox, Safari: the listener sets the use-CORS-preflight flag whatever the method.
+    Preflights,
+    /// Chrome: a `GET` or `HEAD` sends no body, so the listener sets no flag (observed in Chromium 156).
+    Ignored,
+}
+
+/// How a request header value reaches the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WireValueEncoding {
+    /// The standard, Firefox: isomorphic-encoded, one byte per character (`é` as `0xE9`), as the header
+    /// list holds it.
+    Isomorphic,
+    /// Chrome: isomorphic-encoded, spaces and tabs around the value trimmed (an XHR's combined `a, ` goes
+    /// out as `a,`; observed in Chromium 148).
+    IsomorphicTrimmed,
+    /// Safari: UTF-8 (`é` as `0xC3 0xA9`), spaces and tabs around trimmed (observed in WebKitGTK 2.50).
+    Utf8Trimmed,
+}
+
+/// A safelisted header's value with a byte outside ASCII (S-2, S-4), e.g. `Accept: é` or
+/// `Content-Type: text/plain;charset=é`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NonAsciiValue {
+    /// The standard, Chrome, Safari: checked as any other byte (allowed in `Accept` and in a MIME type's
+    /// parameter value).
+    MimeParsed,
+    /// Firefox: never safelisted (observed in Firefox ESR 140).
+    NotSafelisted,
+}

@@ -63,6 +63,12 @@ fn request_error(ctx: &RenderContext, api: Api, step: Option<&TraceStep>) -> Str
         .filter_map(|c| u8::try_from(c).ok())
         .collect();
     let utf8_method = String::from_utf8_lossy(&method_bytes);
+    // A header name's bytes are read the same way (`X-é` → `x-\u{FFFD}`).
+    let name_bytes: Vec<u8> = lower_header
+        .chars()
+        .filter_map(|c| u8::try_from(c).ok())
+        .collect();
+    let utf8_lower_header = String::from_utf8_lossy(&name_bytes);
     let c_value = value.split('\0').next().unwrap_or_default();
     let vars = [
         ("method", method),
@@ -70,6 +76,7 @@ fn request_error(ctx: &RenderContext, api: Api, step: Option<&TraceStep>) -> Str
         ("url", val(step, Key::Url)),
         ("header", header),
         ("lower-header", lower_header.as_str()),
+        ("utf8-lower-header", &utf8_lower_header),
         ("value", value),
         ("c-value", c_value),
     ];
@@ -93,7 +100,7 @@ fn fetch_template(browser: Browser, step: &TraceStep) -> &'static str {
         (Browser::Chrome, C::HeaderSyntax) => "TypeError: Failed to execute 'fetch' on 'Window': Invalid value",
         (Browser::Firefox, C::MethodToken | C::ForbiddenMethod | C::NoCorsMethod) => "TypeError: Window.fetch: Invalid request method {utf8-method}.",
         (Browser::Firefox, C::UrlCredentials) => "TypeError: Window.fetch: {url} is an url with embedded credentials.",
-        (Browser::Firefox, C::HeaderSyntax) if is_name(step) => "TypeError: Window.fetch: {lower-header} is an invalid header name.",
+        (Browser::Firefox, C::HeaderSyntax) if is_name(step) => "TypeError: Window.fetch: {utf8-lower-header} is an invalid header name.",
         (Browser::Firefox, C::HeaderSyntax) => "TypeError: Window.fetch: {c-value} is an invalid header value.",
         (Browser::Safari, C::MethodToken) => "TypeError: Method is not a valid HTTP token.",
         (Browser::Safari, C::ForbiddenMethod) => "TypeError: Method is forbidden.",

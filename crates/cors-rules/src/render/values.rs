@@ -86,11 +86,12 @@ pub(crate) fn reason_phrase(status: &str) -> &'static str {
     }
 }
 
-/// Whether a status string is an HTTP error status (400–599).
+/// Whether a status string is an error status: 400 and up (browsers hand statuses up to 999 to the
+/// script, and Chromium reports 600–999 as it reports 4xx and 5xx).
 pub(crate) fn is_error_status(status: &str) -> bool {
     status
         .parse::<u16>()
-        .is_ok_and(|code| (400..600).contains(&code))
+        .is_ok_and(|code| (400..1000).contains(&code))
 }
 
 /// The check ids of the CORS check on a preflight response.
@@ -151,9 +152,11 @@ mod tests {
     }
 
     #[test]
-    fn error_statuses_are_400_to_599() {
+    fn error_statuses_are_400_to_999() {
         assert!(is_error_status("404"));
         assert!(is_error_status("503"));
+        assert!(is_error_status("700"));
+        assert!(is_error_status("999"));
         assert!(!is_error_status("302"));
         assert!(!is_error_status(""));
     }

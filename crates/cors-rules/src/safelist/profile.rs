@@ -5,7 +5,8 @@ use super::{
     SafelistResult, UnsafeNames, TOTAL_LIMIT,
 };
 use crate::header_list::sorted_lowercase_set;
-use crate::quirks::{ContentTypeComma, ExtraSafelist, Quirks, SafelistTotal};
+use crate::quirks::{ContentTypeComma, NonAsciiValue, Quirks, RangeUnit, SafelistTotal};
+use crate::request::lower_case_unit;
 
 /// [`super::cors_unsafe_request_header_names`] as the browser applies it: its extra safelisted names,
 /// with or without the 1024-byte total, and its `Content-Type` rule.
@@ -14,12 +15,7 @@ pub fn cors_unsafe_request_header_names_in<'a>(
     headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     quirks: &Quirks,
 ) -> UnsafeNames {
-    unsafe_names(
-        headers,
-        quirks.extra_safelist,
-        quirks.safelist_total,
-        quirks.content_type_comma,
-    )
+    unsafe_names(headers, quirks)
 }
 
 /// [`is_no_cors_safelisted_request_header`] as the browser applies it.
@@ -32,38 +28,50 @@ pub fn is_no_cors_safelisted_request_header_in(
     quirks: &Quirks,
 ) -> Result<(), NotSafelisted> {
     is_no_cors_safelisted_request_header(name, value)?;
-    // Deviation(Firefox): a `Content-Type` with a comma is never safelisted.
-    if comma_refused(name, value, quirks.content_type_comma) {
+    // Deviation(Firefox): a `Content-Type` with a comma or a byte outside ASCII is never safelisted.
+    if content_type_refused(name, value, quirks) || non_ascii_refused(value, quirks) {
         return Err(NotSafelisted::MimeType);
     }
     Ok(())
 }
 
-/// Whether the browser refuses this `Content-Type` value for its comma.
-fn comma_refused(name: &str, value: &[u8], comma: ContentTypeComma) -> bool {
-    comma == ContentTypeComma::NotSafelisted
+/// [`is_cors_safelisted_request_header`] as the browser applies it.
+fn is_safelisted_in(name: &str, value: &[u8], quirks: &Quirks) -> Result<(), NotSafelisted> {
+    match is_cors_safelisted_request_header(name, value, quirks.extra_safelist) {
+        // Deviation(Chrome, Safari): a `Range` unit in any case is safelisted.
+        Err(NotSafelisted::RangeSyntax) if quirks.range_unit != RangeUnit::LowerCaseOnly => {
+            let lowered = lower_case_unit(value);
+            is_cors_safelisted_request_header(name, &lowered, quirks.extra_safelist)
+        }
+        // Deviation(Firefox): a `Content-Type` with a comma is never safelisted, nor a value with a byte
+        // outside ASCII.
+        Ok(()) if content_type_refused(name, value, quirks) => Err(NotSafelisted::MimeType),
+        Ok(()) if non_ascii_refused(value, quirks) => Err(NotSafelisted::UnsafeByte),
+        verdict => verdict,
+    }
+}
+
+/// Whether the browser refuses this `Content-Type` value for a comma.
+fn content_type_refused(name: &str, value: &[u8], quirks: &Quirks) -> bool {
+    quirks.content_type_comma == ContentTypeComma::NotSafelisted
         && name.eq_ignore_ascii_case("content-type")
         && value.contains(&b',')
+}
+
+/// Whether the browser refuses a safelisted value for a byte outside ASCII.
+fn non_ascii_refused(value: &[u8], quirks: &Quirks) -> bool {
+    quirks.non_ascii_value == NonAsciiValue::NotSafelisted && !value.is_ascii()
 }
 
 /// S-8 with the given rules.
 pub(super) fn unsafe_names<'a>(
     headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
-    extra: ExtraSafelist,
-    total: SafelistTotal,
-    comma: ContentTypeComma,
+    quirks: &Quirks,
 ) -> UnsafeNames {
     let mut results: Vec<SafelistResult> = Vec::new();
     let mut safelisted_total = 0;
     for (name, value) in headers {
-        let verdict = is_cors_safelisted_request_header(name, value, extra).and_then(|()| {
-            // Deviation(Firefox): a `Content-Type` with a comma is never safelisted.
-            if comma_refused(name, value, comma) {
-                Err(NotSafelisted::MimeType)
-            } else {
-                Ok(())
-            }
-        });
+        let verdict = is_safelisted_in(name, value, quirks);
         if verdict.is_ok() {
             safelisted_total += value.len();
         }
@@ -75,7 +83,7 @@ pub(super) fn unsafe_names<'a>(
     // "If safelistValueSize is greater than 1024, then for each name of potentiallyUnsafeNames, append
     // name to unsafeNames."
     // Deviation(Firefox): no total.
-    if total == SafelistTotal::Enforced && safelisted_total > TOTAL_LIMIT {
+    if quirks.safelist_total == SafelistTotal::Enforced && safelisted_total > TOTAL_LIMIT {
         for result in results.iter_mut().filter(|r| r.verdict.is_ok()) {
             result.verdict = Err(NotSafelisted::OverTotal);
         }

@@ -142,7 +142,15 @@ pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
 }
 
 /// The lines Chrome prints for the failed step.
-pub(super) fn failure(ctx: &RenderContext, _trace: &[TraceStep], step: &TraceStep) -> Vec<String> {
+pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep) -> Vec<String> {
+    // A same-origin request redirected to a same-origin URL with credentials fails silently (observed in
+    // Chromium 148 and 156).
+    if step.check == CheckId::RedirectCredentials
+        && !super::is_cross_origin(trace)
+        && is_same_origin_with_page(ctx, val(step, Key::Location))
+    {
+        return Vec::new();
+    }
     if let Some(line) = renderer_line(ctx, step) {
         return vec![line];
     }
@@ -159,6 +167,11 @@ pub(super) fn failure(ctx: &RenderContext, _trace: &[TraceStep], step: &TraceSte
         Some(tail) => vec![cors_line(ctx, step, &tail), ERR_FAILED.to_owned()],
         None => Vec::new(),
     }
+}
+
+/// Whether `url` is same origin with the page.
+fn is_same_origin_with_page(ctx: &RenderContext, url: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|url| url.origin().ascii_serialization() == ctx.page_origin)
 }
 
 /// Redirect targets Chromium's network stack refuses as unsafe (`ERR_UNSAFE_REDIRECT`), in every mode but
@@ -294,6 +307,9 @@ fn net_error(step: &TraceStep) -> Option<&'static str> {
         C::RedirectScheme => "ERR_UNSAFE_REDIRECT",
         C::RedirectLimit => "ERR_TOO_MANY_REDIRECTS",
         C::RedirectMode => "ERR_FAILED",
+        C::RedirectLocation if val(step, Key::Reason) == "multiple" => {
+            "ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION"
+        }
         // Unverified: a Location that does not parse.
         C::RedirectLocation => "ERR_INVALID_REDIRECT",
         C::CrossOriginResourcePolicy => match val(step, Key::Value) {

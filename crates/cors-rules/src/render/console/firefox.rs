@@ -16,7 +16,7 @@ use super::{is_cross_origin, page_url};
 use crate::render::template::fill;
 use crate::render::values::{is_preflight_cors_check, is_response_cors_check, url_or, val};
 use crate::render::RenderContext;
-use crate::scenario::{RedirectMode, RequestMode};
+use crate::scenario::{Api, RedirectMode, RequestMode};
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 
 const BLOCKED: &str = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ";
@@ -95,7 +95,18 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
         CheckId::RedirectScheme => {
             // Only a CORS request (cross-origin, mode "cors") reports `did not succeed`.
             let cors = ctx.mode == RequestMode::Cors && is_cross_origin(trace);
-            return redirect_scheme_lines(url, step, cors);
+            // An XHR prints no `Security Error` line for the redirect (observed in Firefox ESR 153).
+            let security_line = ctx.api == Api::Fetch;
+            return redirect_scheme_lines(url, step, cors, security_line);
+        }
+        // A redirect necko refuses (too many, credentials in the URL, several `Location` lines) cancels a
+        // CORS request: `did not succeed` (observed in Firefox ESR 153).
+        CheckId::RedirectLimit | CheckId::RedirectCredentials | CheckId::RedirectLocation => {
+            let target = url::Url::parse(val(step, Key::Location)).ok();
+            let to_other_origin = target
+                .is_some_and(|target| target.origin().ascii_serialization() != ctx.page_origin);
+            let cors = ctx.mode == RequestMode::Cors && (is_cross_origin(trace) || to_other_origin);
+            return if cors { vec![did_not_succeed(url)] } else { Vec::new() };
         }
         _ => {}
     }
@@ -176,10 +187,16 @@ fn preflight_redirect_lines(url: &str, step: &TraceStep) -> Vec<String> {
 
 /// A redirect to a URL that is not HTTP(S): `blob:` and `file:` targets fail the security check first
 /// (naming the redirecting URL as the content), then `CORS request did not succeed` (observed).
-fn redirect_scheme_lines(url: &str, step: &TraceStep, cors: bool) -> Vec<String> {
+fn redirect_scheme_lines(
+    url: &str,
+    step: &TraceStep,
+    cors: bool,
+    security_line: bool,
+) -> Vec<String> {
     let location = val(step, Key::Location);
     let mut lines = Vec::new();
     match val(step, Key::Scheme) {
+        _ if !security_line => {}
         "blob" => lines.push(format!(
             "Security Error: Content at {url} may not load data from {location}."
         )),

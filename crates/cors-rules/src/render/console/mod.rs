@@ -28,6 +28,10 @@ pub(super) fn lines(ctx: &RenderContext, trace: &[TraceStep], outcome: Outcome) 
             }
         }
         Outcome::Allowed => out.extend(error_status_line(ctx, trace)),
+        // Chrome logs an opaque response's error status too (observed in Chromium 148).
+        Outcome::Opaque if ctx.browser == Browser::Chrome => {
+            out.extend(error_status_line(ctx, trace));
+        }
         Outcome::RequestError | Outcome::Opaque | Outcome::OpaqueRedirect => {}
     }
     out

@@ -20,6 +20,16 @@ pub(super) fn words(step: &TraceStep) -> Option<Words> {
             "Each response on the way must itself pass the CORS check, and the next URL is checked again from the \
              start (a new preflight may be needed).",
         ),
+        (C::RedirectLocation, O::Fail) if val(step, Key::Reason) == "multiple" => w(
+            "`{url}` answered with several different Location lines (`{location}`).",
+            "Chrome and Firefox refuse a redirect that points two ways, whatever the redirect mode; Safari \
+             follows the lines joined with a comma. Send exactly one Location header.",
+        ),
+        (C::RedirectLocation, O::Fail) if val(step, Key::Reason) == "empty" => w(
+            "`{url}` answered with a redirect whose Location is empty.",
+            "Safari fails such a redirect; Chrome hands the response to the script and the standard follows it to \
+             the same URL again. Send the URL to redirect to, or no redirect status.",
+        ),
         (C::RedirectLocation, O::Fail) => w(
             "The redirect's Location `{location}` is not a valid URL.",
             "The browser cannot follow a redirect to a URL it cannot parse. Fix the Location header on the server.",
