@@ -7,10 +7,13 @@ use cors_rules::scenario::{
 };
 use cors_rules::{Browser, CheckId, Scenario, Stage};
 
+use cors_rules::method::{is_cors_safelisted_method, normalize_method};
+
 use super::answers::{broken_preflight, broken_response, cors_headers, good_preflight, Want};
 use super::catalog::is_preflight_check;
 use super::facts::Facts;
 use super::redirects::redirect_servers;
+use crate::policy::needs_preflight_in;
 
 /// The page assumed when the message does not quote one.
 pub const ASSUMED_PAGE: &str = "https://app.example";
@@ -140,10 +143,6 @@ fn mode_for(check: CheckId) -> RequestMode {
     }
 }
 
-fn is_simple_method(method: &str) -> bool {
-    matches!(method, "GET" | "HEAD" | "POST")
-}
-
 /// A plausible value for a request header the message names.
 fn value_for(header: &str) -> &'static str {
     match header.to_ascii_lowercase().as_str() {
@@ -185,7 +184,7 @@ fn request_shape(
             )
         }
         c if is_preflight_check(c) => match method {
-            Some(m) if !is_simple_method(&m) => (m, Vec::new()),
+            Some(m) if !is_cors_safelisted_method(&normalize_method(&m)) => (m, Vec::new()),
             other => {
                 assumptions.push(
                     "A preflight was sent, so the request is taken to be a JSON POST (Content-Type: application/json)."
@@ -200,24 +199,6 @@ fn request_shape(
         },
         _ => (method.unwrap_or_else(|| "GET".to_owned()), Vec::new()),
     }
-}
-
-fn needs_preflight(request: &Request) -> bool {
-    !is_simple_method(&request.method)
-        || request.headers.iter().any(|(name, value)| {
-            let name = name.to_ascii_lowercase();
-            let safe_type = [
-                "application/x-www-form-urlencoded",
-                "multipart/form-data",
-                "text/plain",
-            ]
-            .iter()
-            .any(|t| value.to_ascii_lowercase().starts_with(t));
-            !(matches!(
-                name.as_str(),
-                "accept" | "accept-language" | "content-language"
-            ) || (name == "content-type" && safe_type))
-        })
 }
 
 fn servers(
@@ -239,7 +220,7 @@ fn servers(
     let facts = target.facts;
     let preflight = if is_preflight_check(target.answer_check) {
         Some(broken_preflight(target.answer_check, &want, facts))
-    } else if needs_preflight(request) {
+    } else if needs_preflight_in(request, target.browser) {
         Some(Answer::Http(HttpAnswer {
             status: 204,
             headers: good_preflight(&want),

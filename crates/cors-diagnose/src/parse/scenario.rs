@@ -1,5 +1,6 @@
 //! From a capture to a scenario: the page (from `Origin`), the script's request, and the server's answers.
 
+use cors_rules::browser_managed::is_browser_managed_request_header_name;
 use cors_rules::forbidden::forbidden_request_header;
 use cors_rules::scenario::{Answer, CredentialsMode, HeaderPair, HttpAnswer, Request, ServerEntry};
 use cors_rules::{Browser, Scenario};
@@ -28,25 +29,15 @@ pub struct Built {
     pub assumptions: Vec<String>,
 }
 
-/// Headers a browser sends on its own that a script may set too, so a capture cannot tell who set them;
-/// a script rarely does.
-const BROWSER_MANAGED: &[&str] = &[
-    "accept-language",
-    "cache-control",
-    "if-modified-since",
-    "if-none-match",
-    "pragma",
-    "priority",
-    "user-agent",
-];
-
 /// Headers the browser adds or manages itself; the script did not set them: the forbidden request
-/// headers (a script cannot set those), the browser-managed ones above, and the default `Accept`.
+/// headers (a script cannot set those), the engine's browser-managed ones, and `Accept` with the
+/// browser's default value (any other `Accept` value is the script's).
 fn set_by_browser(name: &str, value: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    forbidden_request_header(&name, value.as_bytes()).is_some()
-        || BROWSER_MANAGED.contains(&name.as_str())
-        || (name == "accept" && value.trim() == "*/*")
+    if name.eq_ignore_ascii_case("accept") {
+        return value.trim() == "*/*";
+    }
+    forbidden_request_header(name, value.as_bytes()).is_some()
+        || is_browser_managed_request_header_name(name)
 }
 
 /// Builds a scenario from a capture. `base` supplies what the capture lacks (the wizard's current
