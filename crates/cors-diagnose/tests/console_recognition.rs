@@ -228,13 +228,19 @@ fn unknown_text_is_not_recognised_and_gets_close_suggestions() {
     );
     assert!(diagnosis.recognised.is_none());
     assert!(!diagnosis.closest.is_empty());
+    assert!(diagnosis.advice.is_some());
     assert!(diagnosis.lines.iter().all(|l| !l.is_understood()));
 }
 
 #[test]
 fn only_net_err_failed_is_not_enough_to_name_a_check() {
     let diagnosis = recognise("GET https://api.example.com/data net::ERR_FAILED 200 (OK)");
-    assert!(diagnosis.recognised.is_none());
+    let found = diagnosis.recognised.expect("an incomplete paste");
+    assert_eq!(found.finding, Finding::Incomplete);
+    assert_eq!(found.check, None);
+    assert!(found
+        .explanation
+        .is_some_and(|e| e.contains("paste that line too")));
     assert!(diagnosis.lines[0].is_understood());
 }
 
@@ -256,5 +262,107 @@ fn hostile_input_never_panics() {
         "Status code: 99999999999",
     ] {
         let _ = recognise(text);
+    }
+}
+
+#[test]
+fn text_nothing_like_a_message_still_gets_advice() {
+    let diagnosis = recognise("hello world");
+    assert!(diagnosis.recognised.is_none());
+    assert!(diagnosis
+        .advice
+        .is_some_and(|a| a.contains("Access to fetch at")));
+}
+
+#[test]
+fn the_script_error_alone_asks_for_the_line_above_it() {
+    for pasted in [
+        "TypeError: Failed to fetch",
+        "TypeError: Load failed",
+        "TypeError: NetworkError when attempting to fetch resource.",
+    ] {
+        let found = recognise(pasted).recognised.expect("recognised");
+        assert_eq!(found.finding, Finding::Incomplete, "{pasted}");
+        assert!(found.reference.is_some(), "{pasted}");
+    }
+}
+
+#[test]
+fn chrome_preflight_assumptions_are_typed_and_editable() {
+    use cors_diagnose::assumption::{AssumedField, Edit};
+    use cors_diagnose::console::recognise_with;
+    let pasted = "Access to fetch at 'https://api.example.com/items' from origin 'https://app.example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    let method = found
+        .assumptions
+        .iter()
+        .find(|a| a.field == AssumedField::Method)
+        .expect("the method is assumed");
+    assert_eq!(method.value, "POST");
+    assert!(found
+        .assumptions
+        .iter()
+        .all(|a| a.field != AssumedField::PageOrigin && a.field != AssumedField::Url));
+    let edited = recognise_with(
+        pasted,
+        &[Edit {
+            field: AssumedField::Method,
+            value: "DELETE".into(),
+        }],
+    )
+    .recognised
+    .expect("recognised");
+    assert!(edited
+        .assumptions
+        .iter()
+        .all(|a| a.field != AssumedField::Method));
+    assert_eq!(edited.scenario.expect("scenario").request.method, "DELETE");
+}
+
+#[test]
+fn firefox_assumes_the_page_origin_and_takes_an_edit() {
+    use cors_diagnose::assumption::{AssumedField, Edit};
+    use cors_diagnose::console::recognise_with;
+    let pasted = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert!(found
+        .assumptions
+        .iter()
+        .any(|a| a.field == AssumedField::PageOrigin));
+    let edit = Edit {
+        field: AssumedField::PageOrigin,
+        value: "http://localhost:5173".into(),
+    };
+    let edited = recognise_with(pasted, &[edit])
+        .recognised
+        .expect("recognised");
+    assert_eq!(
+        edited.scenario.expect("scenario").page.as_deref(),
+        Some("http://localhost:5173")
+    );
+}
+
+#[test]
+fn what_people_read_has_no_internal_names() {
+    let pasted = "Access to fetch at 'https://api.example.com/items' from origin 'https://app.example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+    let diagnosis = recognise(pasted);
+    let found = diagnosis.recognised.clone().expect("recognised");
+    assert_eq!(
+        found.title,
+        "The preflight response has no Access-Control-Allow-Origin header"
+    );
+    let mut visible: Vec<String> = diagnosis
+        .lines
+        .iter()
+        .map(|l| match &l.reading {
+            Reading::Understood(n) | Reading::Ignored(n) => n.clone(),
+        })
+        .collect();
+    visible.push(found.title.to_owned());
+    visible.extend(found.facts.describe());
+    visible.extend(found.assumptions.iter().map(|a| a.sentence()));
+    for text in visible {
+        assert!(!text.contains("kPreflight"), "{text}");
+        assert!(!text.contains("preflight-allow-origin-missing"), "{text}");
     }
 }

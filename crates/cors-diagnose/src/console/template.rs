@@ -82,8 +82,20 @@ fn match_from<'a>(pieces: &[Piece<'static>], text: &'a str, captures: &mut Captu
             captures.push((name, text.trim_end()));
             true
         }
-        [Piece::Hole(name), Piece::Literal(next), ..] => {
+        [Piece::Hole(name), Piece::Literal(next), rest @ ..] => {
+            // Before the final literal (often just `.`), the hole runs to an occurrence that ends the
+            // message (end of line or a space before trailing noise), so a value may contain the
+            // literal itself (`https://app.example.com.`).
+            let ends_message = |at: usize| {
+                let after = &text[at + next.len()..];
+                after.is_empty() || after.starts_with(char::is_whitespace)
+            };
+            let final_ends =
+                rest.is_empty() && text.match_indices(next).any(|(at, _)| ends_message(at));
             for (at, _) in text.match_indices(next) {
+                if final_ends && !ends_message(at) {
+                    continue;
+                }
                 let mark = captures.len();
                 captures.push((name, &text[..at]));
                 if match_from(&pieces[1..], &text[at..], captures) {
@@ -144,6 +156,16 @@ mod tests {
         let (_, caps) =
             match_line("Status code: {status}", "[Error] Status code: 405  ").expect("matches");
         assert_eq!(caps, vec![("status", "405")]);
+    }
+
+    #[test]
+    fn a_value_may_contain_the_final_literal() {
+        let (_, caps) = match_line(
+            "the request origin {origin}.",
+            "the request origin https://app.example.com. app.js:3",
+        )
+        .expect("matches");
+        assert_eq!(caps, vec![("origin", "https://app.example.com")]);
     }
 
     #[test]

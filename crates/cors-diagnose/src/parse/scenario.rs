@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::exchange::{header, Capture, Exchange};
 use super::redirects::{chain_start, redirect_targets};
+use crate::assumption::{AssumedField, Assumption};
 use crate::console::{ASSUMED_PAGE, ASSUMED_URL};
 
 /// Which answer of the scenario pasted response headers (without their request) fill.
@@ -26,7 +27,7 @@ pub struct Built {
     /// The scenario.
     pub scenario: Scenario,
     /// What the capture did not say and was assumed.
-    pub assumptions: Vec<String>,
+    pub assumptions: Vec<Assumption>,
 }
 
 /// Headers the browser adds or manages itself; the script did not set them: the forbidden request
@@ -55,8 +56,10 @@ pub fn scenario_from_capture(
         .or_else(|| preflight_of(capture, None).and_then(|e| e.request.as_ref()?.url.clone()))
         .or_else(|| base.map(|b| b.request.url.clone()))
         .unwrap_or_else(|| {
-            assumptions.push(format!(
-                "The capture does not show the URL; {ASSUMED_URL} stands in for it."
+            assumptions.push(Assumption::new(
+                AssumedField::Url,
+                ASSUMED_URL,
+                "the capture does not show the URL",
             ));
             ASSUMED_URL.to_owned()
         });
@@ -153,7 +156,7 @@ fn preflight_of<'a>(capture: &'a Capture, url: Option<&str>) -> Option<&'a Excha
 fn page_of(
     capture: &Capture,
     base: Option<&Scenario>,
-    assumptions: &mut Vec<String>,
+    assumptions: &mut Vec<Assumption>,
 ) -> Option<String> {
     let origin = capture
         .exchanges
@@ -164,8 +167,10 @@ fn page_of(
         Some("null") => None,
         Some(origin) => Some(origin.to_owned()),
         None => base.map(|b| b.page.clone()).unwrap_or_else(|| {
-            assumptions.push(format!(
-                "No Origin header in the capture; the page is taken to be {ASSUMED_PAGE}."
+            assumptions.push(Assumption::new(
+                AssumedField::PageOrigin,
+                ASSUMED_PAGE,
+                "the capture has no Origin header",
             ));
             Some(ASSUMED_PAGE.to_owned())
         }),
@@ -177,7 +182,7 @@ fn request_of(
     preflight: Option<&Exchange>,
     base: Option<&Scenario>,
     url: &str,
-    assumptions: &mut Vec<String>,
+    assumptions: &mut Vec<Assumption>,
 ) -> Request {
     let mut request = base.map(|b| b.request.clone()).unwrap_or_else(|| Request {
         url: url.to_owned(),
@@ -200,9 +205,11 @@ fn request_of(
             .collect();
         if header(&seen.headers, "cookie").is_some() {
             request.credentials = CredentialsMode::Include;
-            assumptions.push(
-                "The request carried cookies, so it is taken as credentials: 'include'.".to_owned(),
-            );
+            assumptions.push(Assumption::new(
+                AssumedField::Credentials,
+                "include",
+                "the request carried cookies",
+            ));
         }
     } else if let Some(seen) = preflight.and_then(|e| e.request.as_ref()) {
         request.method = header(&seen.headers, "access-control-request-method")
@@ -210,7 +217,11 @@ fn request_of(
             .to_owned();
         request.headers = requested_headers(&seen.headers);
         if !request.headers.is_empty() {
-            assumptions.push("The preflight names the request's headers, not their values; placeholders stand in.".to_owned());
+            assumptions.push(Assumption::new(
+                AssumedField::HeaderValues,
+                "placeholders",
+                "the preflight names the request's headers, not their values",
+            ));
         }
     }
     request
@@ -239,7 +250,7 @@ fn fill_entry(
     entry: &mut ServerEntry,
     main: Option<&Exchange>,
     preflight: Option<&Exchange>,
-    assumptions: &mut Vec<String>,
+    assumptions: &mut Vec<Assumption>,
 ) {
     if let Some(answer) = preflight.and_then(answer_of) {
         entry.preflight = Some(answer);
@@ -257,11 +268,16 @@ fn fill_entry(
                         .collect()
                 })
                 .unwrap_or_default();
-            assumptions.push(if from.is_some() {
-                "The capture has no answer to the request itself; it is taken to be 200 with the preflight's Access-Control-Allow-Origin/-Credentials.".to_owned()
+            let assumed = if from.is_some() {
+                "200 with the preflight's Access-Control-Allow-Origin/-Credentials"
             } else {
-                "The capture has no answer to the request itself; it is taken to be 200 without CORS headers.".to_owned()
-            });
+                "200 without CORS headers"
+            };
+            assumptions.push(Assumption::new(
+                AssumedField::Response,
+                assumed,
+                "the capture has no answer to the request itself",
+            ));
             entry.response = Answer::Http(HttpAnswer {
                 status: 200,
                 headers,
