@@ -93,6 +93,23 @@ impl KnownMessage {
         format!("{}-{}", self.browser.id(), kebab(name))
     }
 
+    /// Whether `line` is this message (any values in its holes; for Chromium's CORS lines, either API
+    /// and with or without a redirect, and the endings Chromium appends).
+    #[must_use]
+    pub fn matches_line(&self, line: &str) -> bool {
+        let line = line.trim();
+        match self.layout {
+            Layout::Whole => super::template::match_line(self.template, line).is_some(),
+            Layout::ChromeTail => [CHROME_PREFIX, CHROME_PREFIX_REDIRECTED]
+                .iter()
+                .any(|prefix| {
+                    let template = format!("{prefix}{}", self.template);
+                    super::template::match_line(&template, line)
+                        .is_some_and(|(start, _)| start == 0)
+                }),
+        }
+    }
+
     /// The checks the message can stand for (empty for companions and non-CORS messages).
     #[must_use]
     pub fn checks(&self) -> &'static [CheckId] {
@@ -229,6 +246,15 @@ mod tests {
         assert!(slugs.iter().all(|s| s
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')));
+    }
+
+    #[test]
+    fn a_line_matches_its_message_only() {
+        let missing = find("kMissingAllowOriginHeader").expect("known");
+        let preflight = find("kPreflightMissingAllowOriginHeader").expect("known");
+        let line = "Access to XMLHttpRequest at 'https://a.example/x' from origin 'https://b.example' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+        assert!(missing.matches_line(line));
+        assert!(!preflight.matches_line(line));
     }
 
     #[test]
