@@ -28,6 +28,8 @@ mod index;
 mod page;
 pub mod share_link;
 mod sitemap;
+#[cfg(test)]
+mod tests;
 
 pub use entry::{entries, Entry};
 

@@ -24,8 +24,12 @@ const PREFLIGHT_INFIX: &str = "Response to preflight request doesn't pass access
 /// The distinctive words of the message (Chromium's tail without its common prefix), holes as `…`.
 pub(crate) fn distinctive(entry: &Entry) -> String {
     let template = entry.message.template;
+    // Firefox's messages differ only after their common opening.
+    if let Some((_, reason)) = template.split_once("(Reason: ") {
+        return template_plain(&format!("Reason: {reason}"));
+    }
     match template.strip_prefix(PREFLIGHT_INFIX) {
-        Some(reason) => format!("{} (preflight)", template_plain(reason)),
+        Some(reason) => format!("Preflight: {}", template_plain(reason)),
         None => template_plain(template),
     }
 }
