@@ -53,6 +53,9 @@ pub struct OutputFile {
 /// The stylesheet of the reference pages (`errors/reference.css`): the site's colours, light and dark.
 pub const STYLESHEET: &str = include_str!("reference.css");
 
+/// The site's icon (the one `index.html` inlines), as a file: the pages' policy allows no `data:` image.
+pub const FAVICON: &str = include_str!("favicon.svg");
+
 /// Every file of the reference: the pages, their stylesheet and (with a site URL) the sitemap.
 #[must_use]
 pub fn site(options: &Options) -> Vec<OutputFile> {
@@ -71,6 +74,10 @@ pub fn site(options: &Options) -> Vec<OutputFile> {
     files.push(OutputFile {
         path: "errors/reference.css".to_owned(),
         contents: STYLESHEET.to_owned(),
+    });
+    files.push(OutputFile {
+        path: "errors/favicon.svg".to_owned(),
+        contents: FAVICON.to_owned(),
     });
     if let Some(site_url) = &options.site_url {
         let paths: Vec<String> = files

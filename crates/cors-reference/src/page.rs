@@ -70,6 +70,7 @@ pub(crate) fn head(title: &str, description: &str, canonical: Option<String>) ->
     if let Some(url) = canonical {
         let _ = writeln!(out, "<link rel=\"canonical\" href=\"{}\">", escape(&url));
     }
+    out.push_str("<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n");
     out.push_str("<link rel=\"stylesheet\" href=\"reference.css\">\n</head>\n<body>\n");
     out.push_str(
         "<header class=\"ref-top\"><a class=\"ref-brand\" href=\"../\">CORS Explainer</a>\
