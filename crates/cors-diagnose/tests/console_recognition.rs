@@ -366,3 +366,42 @@ fn what_people_read_has_no_internal_names() {
         assert!(!text.contains("preflight-allow-origin-missing"), "{text}");
     }
 }
+
+#[test]
+fn pastes_wrapped_or_decorated_by_the_console_are_recognised() {
+    let cases: &[(&str, CheckId)] = &[
+        (
+            "12:03:45.123 Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing).\nStatus code: 502.",
+            CheckId::AllowOriginMissing,
+        ),
+        (
+            "[12:03:45] Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.\nIf an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.\nUnderstand this error\nmain.js:14 \n GET https://api.example.com/data net::ERR_FAILED 200 (OK)",
+            CheckId::AllowOriginMissing,
+        ),
+        (
+            "2026-12-07T04:00:00.000Z [Error] Preflight response is not successful. Status code: 405\n[Error] Fetch API cannot load https://api.example.com/data due to access control checks.\n[Error] Failed to load resource: Preflight response is not successful. Status code: 405 (data, line 0)",
+            CheckId::PreflightOkStatus,
+        ),
+        (
+            "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource. Understand this error",
+            CheckId::AllowOriginMissing,
+        ),
+    ];
+    for (pasted, expected) in cases {
+        let found = recognise(pasted).recognised.expect(pasted);
+        assert_eq!(found.check, Some(*expected), "{pasted}");
+    }
+}
+
+#[test]
+fn a_status_on_its_own_line_fills_firefoxs_status() {
+    let pasted = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing).\nStatus code: 502.";
+    let diagnosis = recognise(pasted);
+    let found = diagnosis.recognised.expect("recognised");
+    assert_eq!(found.facts.status, Some(502));
+    assert!(
+        diagnosis.lines.iter().all(|l| l.is_understood()),
+        "{:?}",
+        diagnosis.lines
+    );
+}

@@ -128,13 +128,10 @@ pub fn recognise_with(text: &str, edits: &[Edit]) -> ConsoleDiagnosis {
     let mut lines = Vec::new();
     let mut messages: Vec<MessageHit> = Vec::new();
     let mut networks: Vec<NetworkLine> = Vec::new();
-    for (index, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let number = index + 1;
-        let note = match read_line(line) {
+    for logical in logical_lines(text) {
+        let number = logical.number;
+        let line = logical.first;
+        let note = match read_line(&logical.text) {
             Some(LineHit::Message(hit)) => {
                 let note = describe_hit(&hit);
                 messages.push(hit);
@@ -148,7 +145,15 @@ pub fn recognise_with(text: &str, edits: &[Edit]) -> ConsoleDiagnosis {
             Some(LineHit::Noise(why)) => LineNote::ignored(number, line, why),
             None => LineNote::ignored(number, line, "not a known browser message"),
         };
+        let understood = note.is_understood();
         lines.push(note);
+        for (number, line) in logical.continued {
+            lines.push(if understood {
+                LineNote::understood(number, line, "the end of the message above")
+            } else {
+                LineNote::ignored(number, line, "the end of a message not recognised")
+            });
+        }
     }
     let recognised = from_messages(&messages, &networks, edits)
         .or_else(|| from_network(&networks, &messages, edits))
@@ -173,6 +178,47 @@ pub fn recognise_with(text: &str, edits: &[Edit]) -> ConsoleDiagnosis {
         closest,
         advice,
     }
+}
+
+/// One message as pasted: its first line and the lines that only continue it (a console that wraps
+/// Firefox's `Status code: 502.` or Chrome's closing sentence onto lines of their own).
+struct LogicalLine<'a> {
+    number: usize,
+    first: &'a str,
+    text: String,
+    continued: Vec<(usize, &'a str)>,
+}
+
+/// Whether a line only continues the message above it.
+fn is_continuation(line: &str) -> bool {
+    line.starts_with("Status code:")
+        || catalog_chrome::CHROME_SUFFIXES
+            .iter()
+            .any(|suffix| line.starts_with(suffix.trim_start()))
+}
+
+fn logical_lines(text: &str) -> Vec<LogicalLine<'_>> {
+    let mut out: Vec<LogicalLine<'_>> = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(previous) if is_continuation(line) => {
+                previous.text.push(' ');
+                previous.text.push_str(line);
+                previous.continued.push((index + 1, line));
+            }
+            _ => out.push(LogicalLine {
+                number: index + 1,
+                first: line,
+                text: line.to_owned(),
+                continued: Vec::new(),
+            }),
+        }
+    }
+    out
 }
 
 fn describe_hit(hit: &MessageHit) -> String {
