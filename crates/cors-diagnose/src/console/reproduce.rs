@@ -91,6 +91,34 @@ pub(crate) fn reproduce(target: &Target) -> Reproduction {
     }
 }
 
+/// A warning printed beside a request that succeeds: Firefox's `Access-Control-Allow-Headers: *` no
+/// longer covering `Authorization`. The request sends `Authorization`, the preflight answers `*`.
+pub(crate) fn reproduce_warning(target: &Target) -> Reproduction {
+    let mut reproduction = reproduce(target);
+    let scenario = &mut reproduction.scenario;
+    scenario.request.method = "GET".to_owned();
+    scenario.request.credentials = CredentialsMode::SameOrigin;
+    scenario.request.headers = vec![("Authorization".to_owned(), "Bearer token".to_owned())];
+    reproduction
+        .assumptions
+        .retain(|a| a.field != AssumedField::RequestHeader && a.field != AssumedField::Method);
+    let page_origin = scenario.page.clone().unwrap_or_else(|| "null".to_owned());
+    let origin = [("Access-Control-Allow-Origin".to_owned(), page_origin)];
+    for entry in &mut scenario.server {
+        let mut preflight = origin.to_vec();
+        preflight.push(("Access-Control-Allow-Headers".to_owned(), "*".to_owned()));
+        entry.preflight = Some(Answer::Http(HttpAnswer {
+            status: 204,
+            headers: preflight,
+        }));
+        entry.response = Answer::Http(HttpAnswer {
+            status: 200,
+            headers: origin.to_vec(),
+        });
+    }
+    reproduction
+}
+
 fn url_for(check: CheckId, facts: &Facts, assumptions: &mut Vec<Assumption>) -> String {
     let quoted = facts.url.clone();
     let http = quoted
