@@ -4,8 +4,10 @@
 # The 30-second measurement reported in the README is crates/cors-lab/load/run.sh.
 set -euo pipefail
 root="${REPO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+# A check that cannot run fails: scripts/setup.sh installs wrk.
 if ! command -v wrk >/dev/null; then
-  echo "wrk is not installed (apt-get install -y wrk): lab load smoke skipped"
-  exit 0
+  echo "wrk is not installed (scripts/setup.sh installs it: apt-get install -y wrk)"
+  echo "lab-load: 0 passed, 1 failed"
+  exit 1
 fi
 DURATION=5 FLOOD=2 PROFILE=debug exec "$root/crates/cors-lab/load/run.sh"
