@@ -7,6 +7,7 @@
   addEventListener("message", function (event) {
     var data = event.data;
     if (!data || data.type !== "cors-explainer:resize" || typeof data.height !== "number") return;
+    if (!isFinite(data.height)) return;
     var frames = document.querySelectorAll("iframe[data-cors-explainer]");
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];

@@ -9,8 +9,8 @@
 #   - trunk 0.21.14 and wasm-bindgen-cli at the version of `wasm-bindgen` in Cargo.lock
 #   - wasm-opt (npm package binaryen) and terser (minifies the JS glue), pinned in
 #     package-lock.json (`npm ci`)
-#   - Chromium + ChromeDriver (end-to-end tests) and brotli (size report), from apt;
-#     CORS_SETUP_TEST_TOOLS=no skips them (the GitHub Pages build needs none of them)
+#   - Chromium + ChromeDriver (end-to-end tests), brotli (size report) and wrk (the lab's load
+#     test), from apt; CORS_SETUP_TEST_TOOLS=no skips them (the GitHub Pages build needs none of them)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
@@ -123,7 +123,7 @@ ensure_wasm_toolchain
 ensure_cargo_tools
 ensure_node_tools
 if [ "${CORS_SETUP_TEST_TOOLS:-yes}" != no ]; then
-  apt_install chromium chromium-driver brotli
+  apt_install chromium chromium-driver brotli wrk
 fi
 # trunk runs cargo offline, so every crate the build needs is downloaded now.
 cargo fetch --quiet

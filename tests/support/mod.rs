@@ -35,7 +35,8 @@
 //!   `goto(url)`, `wait_for_testid(id)`, `wait_for_css(selector)`, `text_of_testid(id)`,
 //!   `click_testid(id)`, `count_css(selector)`, `wait_until(what, condition)`,
 //!   `console()` (every console entry so far, as [`ConsoleEntry`]), `console_errors()`,
-//!   `assert_no_console_errors()`, `resource_entries()` (Performance API: every URL the
+//!   `assert_no_console_errors()`, `run_before_every_page(js)` (a script run in every document
+//!   before the page's own, through DevTools), `resource_entries()` (Performance API: every URL the
 //!   page loaded, with HTTP status), `execute(js, args)`, `screenshot(name)` (PNG under
 //!   `artifacts/`), `client()` (the raw `fantoccini::Client`), `close()`.
 //! - [`App::launch(site)`](App::launch): a [`StaticServer`] for `site` plus a [`Browser`]
@@ -51,6 +52,7 @@
 #![allow(dead_code, unused_imports)]
 
 mod browser;
+mod cdp;
 mod console;
 mod error;
 mod paths;

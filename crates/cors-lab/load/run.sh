@@ -9,8 +9,11 @@
 # 2. Runs wrk for DURATION seconds against the scenario URL, alternating the CORS preflight (OPTIONS with
 #    Access-Control-Request-Method, answered 204) and the actual PUT (answered 200).
 # 3. Floods registrations for FLOOD seconds (far beyond the 1,000 stored scenarios) to show eviction.
+# 4. Holds SLOW_CONNECTIONS idle and slow connections (a slowloris, load/slow_clients.rs) for SLOW seconds
+#    while probing /api/health every 50 ms: every probe must be answered 200 within 100 ms.
 # Prints requests/s, p50/p99 latency and the lab's RSS before and after; fails on any error (socket error or
-# unexpected status), or if the scenario's log outgrew its limit, or if RSS grew beyond MAX_RSS_GROWTH_KB.
+# unexpected status), or if the scenario's log outgrew its limit, or if RSS grew beyond MAX_RSS_GROWTH_KB,
+# or if a probe failed or was late while the slow connections were held.
 set -euo pipefail
 
 DURATION=${DURATION:-30}
@@ -20,6 +23,13 @@ THREADS=${THREADS:-2}
 PROFILE=${PROFILE:-release}
 BASE_PORT=${BASE_PORT:-18280}
 MAX_RSS_GROWTH_KB=${MAX_RSS_GROWTH_KB:-131072}
+SLOW=${SLOW:-20}
+SLOW_CONNECTIONS=${SLOW_CONNECTIONS:-1000}
+
+# The slow clients and the lab each hold a descriptor per connection.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+[ "$(ulimit -n)" = unlimited ] || [ "$(ulimit -n)" -ge $((SLOW_CONNECTIONS + 512)) ] ||
+  { echo "ulimit -n is $(ulimit -n): too few descriptors for $SLOW_CONNECTIONS slow connections" >&2; exit 2; }
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -29,11 +39,13 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wr
 command -v curl >/dev/null || { echo "curl is not installed" >&2; exit 2; }
 
 if [ "$PROFILE" = release ]; then
-  [ "${BUILD:-1}" = 0 ] || cargo build --release -p cors-lab >&2
+  [ "${BUILD:-1}" = 0 ] || cargo build --release -p cors-lab --bin cors-lab --example slow-clients >&2
   lab_bin="$root/target/release/cors-lab"
+  slow_bin="$root/target/release/examples/slow-clients"
 else
-  [ "${BUILD:-1}" = 0 ] || cargo build -p cors-lab >&2
+  [ "${BUILD:-1}" = 0 ] || cargo build -p cors-lab --bin cors-lab --example slow-clients >&2
   lab_bin="$root/target/debug/cors-lab"
+  slow_bin="$root/target/debug/examples/slow-clients"
 fi
 
 app="http://127.0.0.1:$BASE_PORT"
@@ -84,6 +96,11 @@ fi
 rss_flood=$(rss_kb)
 echo "RSS after flood: ${rss_flood} kB"
 
+slow_ok=1
+echo "== $SLOW_CONNECTIONS idle and slow connections, ${SLOW}s, probing /api/health"
+"$slow_bin" "127.0.0.1:$BASE_PORT" "$SLOW_CONNECTIONS" "$SLOW" || slow_ok=0
+echo "RSS after slow clients: $(rss_kb) kB"
+
 
 failures=0
 grep -q ' errors=0 ' <<<"$result " || { echo "FAIL: errors during the preflight/actual load" >&2; failures=$((failures + 1)); }
@@ -91,5 +108,6 @@ grep -q 'errors=0$\|skipped' <<<"$flood_result" || { echo "FAIL: errors during t
 [ "$log_len" -ge 1 ] && [ "$log_len" -le 100 ] || { echo "FAIL: the log outgrew its limit" >&2; failures=$((failures + 1)); }
 growth=$((rss_flood - rss_before))
 [ "$growth" -le "$MAX_RSS_GROWTH_KB" ] || { echo "FAIL: RSS grew by $growth kB" >&2; failures=$((failures + 1)); }
-echo "lab-load: $((4 - failures)) passed, $failures failed"
+[ "$slow_ok" = 1 ] || { echo "FAIL: /api/health failed or was late while slow connections were held" >&2; failures=$((failures + 1)); }
+echo "lab-load: $((5 - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -1,4 +1,7 @@
-//! The lab's size limits: every stored thing is bounded, so memory is bounded whatever clients send.
+//! The lab's limits: every stored thing is bounded, so memory is bounded whatever clients send, and so is
+//! the time a client may take to send a request head.
+
+use std::time::Duration;
 
 use cors_rules::scenario::Answer;
 use cors_rules::Scenario;
@@ -24,8 +27,12 @@ pub struct Limits {
     pub max_log_total: usize,
     /// Largest request head (request line and headers), in bytes.
     pub max_request_head: usize,
-    /// Most connections served at once; further ones wait to be accepted.
+    /// Most connections served at once. When all are taken, the connection that has waited longest for
+    /// its client (idle, or still sending) is closed to make room for a new one.
     pub max_connections: usize,
+    /// How long a client may take to send a request head, from its first byte (from the connection's
+    /// start for its first request); a slower one is disconnected.
+    pub request_head_deadline: Duration,
 }
 
 impl Default for Limits {
@@ -40,6 +47,7 @@ impl Default for Limits {
             max_log_total: 10_000,
             max_request_head: 16 * 1024,
             max_connections: 512,
+            request_head_deadline: Duration::from_secs(5),
         }
     }
 }

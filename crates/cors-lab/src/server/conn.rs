@@ -15,11 +15,15 @@ use super::head::{read_head, Framing, HeadError, RequestHead};
 use super::prepared::Prepared;
 use super::router_bridge::{self, AfterResponse};
 use super::scenario_route::{self, PREFIX};
+use super::slots::Slots;
 use super::store::Store;
 use crate::limits::Limits;
 
-/// How long a connection may sit idle between requests, or take to send one.
-const IDLE: Duration = Duration::from_secs(30);
+/// How long a kept-alive connection may sit idle before the client starts its next request.
+const KEEP_ALIVE_IDLE: Duration = Duration::from_secs(30);
+
+/// How long a request body may take to arrive, and an answer to be written.
+const TRANSFER_DEADLINE: Duration = Duration::from_secs(10);
 
 /// Largest request body read (and dropped) for a scenario URL; larger ones are answered, then the connection closes.
 const MAX_DISCARD: u64 = 16 * 1024 * 1024;
@@ -33,30 +37,57 @@ pub(crate) struct Shared {
     pub(crate) allowed_hosts: Vec<String>,
     pub(crate) limits: Limits,
     pub(crate) hold: Duration,
+    /// The connection slots, shared by every listener.
+    pub(crate) slots: Slots,
     pub(crate) shutdown: watch::Receiver<bool>,
 }
 
-/// Serves one connection until the client closes it, an answer ends it, or the lab stops.
+/// Serves one connection until the client closes it, an answer ends it, it is too slow, the lab needs its
+/// slot for another connection, or the lab stops.
 pub(crate) async fn serve(mut stream: TcpStream, role: Role, shared: Arc<Shared>) {
     let mut shutdown = shared.shutdown.clone();
     let mut buf = BytesMut::with_capacity(4096);
+    let mut kept_alive = false;
     loop {
+        let next = next_head(&mut stream, &mut buf, &shared.limits, kept_alive);
         let read = tokio::select! {
-            read = timeout(IDLE, read_head(&mut stream, &mut buf, shared.limits.max_request_head)) => read,
+            read = shared.slots.waiting_for_client(next) => read,
             _ = shutdown.changed() => return,
         };
         let head = match read {
-            Ok(Ok(Some(head))) => head,
-            Ok(Err(HeadError::TooLarge)) => {
+            Some(Ok(Some(head))) => head,
+            Some(Err(HeadError::TooLarge)) => {
                 return plain(&mut stream, "431 Request Header Fields Too Large").await
             }
-            Ok(Err(HeadError::Malformed)) => return plain(&mut stream, "400 Bad Request").await,
-            Ok(Ok(None) | Err(HeadError::Closed)) | Err(_) => return,
+            Some(Err(HeadError::Malformed)) => return plain(&mut stream, "400 Bad Request").await,
+            Some(Ok(None) | Err(HeadError::Closed)) | None => return,
         };
         if handle(&mut stream, &mut buf, &head, role, &shared).await == AfterResponse::Close {
             return;
         }
+        kept_alive = true;
     }
+}
+
+/// Waits for the next request head. A kept-alive connection may idle for [`KEEP_ALIVE_IDLE`] before its
+/// client starts the request; from then on (from the start for a new connection) the whole head must
+/// arrive within the request-head deadline, so a client sending it byte by byte cannot hold the
+/// connection. Running out of time ends the connection like a close.
+async fn next_head(
+    stream: &mut TcpStream,
+    buf: &mut BytesMut,
+    limits: &Limits,
+    kept_alive: bool,
+) -> Result<Option<RequestHead>, HeadError> {
+    if kept_alive && buf.is_empty() && timeout(KEEP_ALIVE_IDLE, stream.readable()).await.is_err() {
+        return Err(HeadError::Closed);
+    }
+    timeout(
+        limits.request_head_deadline,
+        read_head(stream, buf, limits.max_request_head),
+    )
+    .await
+    .unwrap_or(Err(HeadError::Closed))
 }
 
 async fn handle(
@@ -84,8 +115,12 @@ async fn handle(
         AfterResponse::Close
     };
     if head.target.starts_with(PREFIX) {
-        let consumed = timeout(IDLE, discard_body(stream, buf, framing))
+        let discard = timeout(TRANSFER_DEADLINE, discard_body(stream, buf, framing));
+        let consumed = shared
+            .slots
+            .waiting_for_client(discard)
             .await
+            .and_then(Result::ok)
             .unwrap_or(false);
         let prepared = scenario_route::answer(&shared.store, head, &host);
         let after = if consumed {
@@ -95,18 +130,17 @@ async fn handle(
         };
         return send_prepared(stream, prepared, head.method == "HEAD", after, shared).await;
     }
-    let body = match timeout(
-        IDLE,
+    let read = timeout(
+        TRANSFER_DEADLINE,
         read_body(stream, buf, framing, shared.limits.max_registration_bytes),
-    )
-    .await
-    {
-        Ok(Ok(body)) => body,
-        Ok(Err(status)) => {
+    );
+    let body = match shared.slots.waiting_for_client(read).await {
+        Some(Ok(Ok(body))) => body,
+        Some(Ok(Err(status))) => {
             api_plain(stream, status).await;
             return AfterResponse::Close;
         }
-        Err(_) => return AfterResponse::Close,
+        Some(Err(_)) | None => return AfterResponse::Close,
     };
     let router = if role == Role::App {
         &shared.app_router
@@ -117,9 +151,10 @@ async fn handle(
         plain(stream, "400 Bad Request").await;
         return AfterResponse::Close;
     };
-    match router_bridge::write(stream, response, head.method == "HEAD", keep_alive).await {
-        Ok(()) => keep_alive,
-        Err(_) => AfterResponse::Close,
+    let write = router_bridge::write(stream, response, head.method == "HEAD", keep_alive);
+    match timeout(TRANSFER_DEADLINE, write).await {
+        Ok(Ok(())) => keep_alive,
+        Ok(Err(_)) | Err(_) => AfterResponse::Close,
     }
 }
 
@@ -139,8 +174,8 @@ async fn send_prepared(
                 &rendered.bytes[..]
             };
             let closing = rendered.close && !head_only;
-            match stream.write_all(bytes).await {
-                Ok(()) if !closing => after,
+            match timeout(TRANSFER_DEADLINE, stream.write_all(bytes)).await {
+                Ok(Ok(())) if !closing => after,
                 _ => AfterResponse::Close,
             }
         }
@@ -149,11 +184,15 @@ async fn send_prepared(
             AfterResponse::Close
         }
         Prepared::Hold => {
+            // Holding the line is waiting too: a full lab may end the hold early to make room.
             let mut shutdown = shared.shutdown.clone();
-            tokio::select! {
-                () = tokio::time::sleep(shared.hold) => {},
-                _ = shutdown.changed() => {},
-            }
+            let hold = async {
+                tokio::select! {
+                    () = tokio::time::sleep(shared.hold) => {},
+                    _ = shutdown.changed() => {},
+                }
+            };
+            let _ = shared.slots.waiting_for_client(hold).await;
             reset(stream);
             AfterResponse::Close
         }

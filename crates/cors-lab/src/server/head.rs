@@ -115,7 +115,8 @@ pub(crate) async fn read_head(
     }
 }
 
-fn parse(buf: &[u8]) -> Result<Option<(RequestHead, usize)>, HeadError> {
+/// Parses a complete request head at the start of `buf`; `Ok(None)` when more bytes are needed.
+pub(crate) fn parse(buf: &[u8]) -> Result<Option<(RequestHead, usize)>, HeadError> {
     let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
     let mut request = httparse::Request::new(&mut headers);
     let len = match request.parse(buf) {

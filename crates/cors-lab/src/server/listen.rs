@@ -7,11 +7,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
-use tokio::sync::{watch, Semaphore};
+use tokio::sync::watch;
 
 use super::api_routes::{router, ApiState, Role};
 use super::config::{origins_for, Config};
 use super::conn::{self, Shared};
+use super::slots::Slots;
 use super::store::Store;
 use crate::api::LabOrigins;
 
@@ -108,18 +109,11 @@ impl LabServer {
     pub async fn serve(self, shutdown: impl Future<Output = ()>) {
         let (stop, stopped) = watch::channel(false);
         let shared = Arc::new(self.shared(stopped.clone()));
-        let connections = Arc::new(Semaphore::new(self.config.limits.max_connections.max(1)));
         let mut loops = Vec::new();
         let listeners = std::iter::once((self.app, Role::App))
             .chain(self.scenario.into_iter().map(|l| (l, Role::Scenario)));
         for (listener, role) in listeners {
-            let accept = accept_loop(
-                listener,
-                role,
-                shared.clone(),
-                connections.clone(),
-                stopped.clone(),
-            );
+            let accept = accept_loop(listener, role, shared.clone(), stopped.clone());
             loops.push(tokio::spawn(accept));
         }
         shutdown.await;
@@ -148,6 +142,7 @@ impl LabServer {
                 .collect(),
             limits: self.config.limits.clone(),
             hold: self.config.timeout_hold,
+            slots: Slots::new(self.config.limits.max_connections),
             shutdown,
         }
     }
@@ -159,35 +154,39 @@ async fn bind_one(addr: SocketAddr) -> Result<TcpListener, StartError> {
         .map_err(|source| StartError::Bind { addr, source })
 }
 
+/// Accepts connections while the lab runs. Each needs a slot: when all are taken, the connection that has
+/// waited longest for its client makes room (`slots.rs`), so idle and slow clients cannot keep new
+/// requests out.
 async fn accept_loop(
     listener: TcpListener,
     role: Role,
     shared: Arc<Shared>,
-    connections: Arc<Semaphore>,
     mut stopped: watch::Receiver<bool>,
 ) {
     loop {
-        let permit = tokio::select! {
-            permit = connections.clone().acquire_owned() => permit,
-            _ = stopped.changed() => return,
-        };
-        let Ok(permit) = permit else { return };
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
             _ = stopped.changed() => return,
         };
-        match accepted {
-            Ok((stream, _)) => {
-                let _ = stream.set_nodelay(true);
-                let shared = shared.clone();
-                tokio::spawn(async move {
-                    conn::serve(stream, role, shared).await;
-                    drop(permit);
-                });
-            }
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
             // Out of file descriptors or a connection reset before accept: wait a little, go on.
-            Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
-        }
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let slot = tokio::select! {
+            slot = shared.slots.acquire() => slot,
+            _ = stopped.changed() => return,
+        };
+        let Some(slot) = slot else { return };
+        let _ = stream.set_nodelay(true);
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            conn::serve(stream, role, shared).await;
+            drop(slot);
+        });
     }
 }
 

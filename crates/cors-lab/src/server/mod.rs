@@ -11,6 +11,8 @@
 mod api_routes;
 mod config;
 mod conn;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 mod head;
 mod listen;
 mod prepared;
@@ -18,6 +20,7 @@ mod registration;
 mod router_bridge;
 mod sanitize;
 mod scenario_route;
+mod slots;
 mod store;
 
 pub use config::Config;

@@ -1,0 +1,15 @@
+//! A pasted HAR file (`parse::har`).
+#![no_main]
+
+use cors_diagnose::parse::{har::parse_har, scenario_from_capture};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(capture) = parse_har(text) {
+        let built = scenario_from_capture(&capture, None, None);
+        cors_explainer_fuzz::exercise(&built.scenario);
+    }
+});
