@@ -18,3 +18,12 @@ say "trunk build --release into $dist/ for $public_url ($CORS_WASM_TOOLCHAIN was
 # A failed build must not leave an older site behind for the tests to pass on.
 rm -rf "$dist"
 trunk build --release --dist "$dist" --public-url "$public_url"
+
+# The CORS error reference (crates/cors-reference): errors/index.html, one page per console message
+# and sitemap.xml, generated natively from the engine's tables. Its links are relative, so the same
+# pages work under any PUBLIC_URL; only the sitemap needs the site's absolute URL
+# (CORS_SITE_ORIGIN, e.g. https://<user>.github.io). A native build: without wasm-env.sh's build-std.
+site_url="${CORS_SITE_ORIGIN:-https://example.github.io}${public_url}"
+say "cors-reference into $dist/errors/ (sitemap for $site_url)"
+env -u CARGO_UNSTABLE_BUILD_STD -u RUSTC_BOOTSTRAP \
+  cargo run --quiet -p cors-reference -- "$dist" --site-url "$site_url"

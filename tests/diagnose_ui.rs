@@ -55,7 +55,7 @@ async fn a_pasted_chrome_message_becomes_a_scenario_and_a_fix() -> TestResult {
     open_panel(&app).await?;
     paste(&app, MESSAGE).await?;
     click(&app, "diagnose-read").await?;
-    wait_for_text(&app, "diagnose-check", "allow-origin-mismatch").await?;
+    wait_for_text(&app, "diagnose-check", "names another origin").await?;
     let detected = app.text_of_testid("diagnose-detected").await?;
     assert!(
         detected.contains("console message"),

@@ -74,12 +74,17 @@ fn AnalysisView(analysis: Analysis) -> impl IntoView {
             <p data-testid="diagnose-detected">{format!("Read as: {}", analysis.kind.label())}</p>
             {analysis.error.clone().map(|e| view! { <p class="field-error" data-testid="diagnose-error">{e.to_string()}</p> })}
             {recognised.map(|r| {
-                let check = r.check.map_or_else(|| "not a CORS check".to_owned(), |c| c.id().to_owned());
-                let others = r.alternatives.iter().map(|c| c.id()).collect::<Vec<_>>().join(", ");
+                let check_id = r.check.map(|c| c.id()).unwrap_or_default();
+                let others = r
+                    .alternatives
+                    .iter()
+                    .map(|c| cors_diagnose::console::titles::check_title(*c))
+                    .collect::<Vec<_>>()
+                    .join("; ");
                 view! {
                     <div class="diagnose-recognised">
-                        <p>{format!("{} message {}", r.browser.display_name(), r.code)}</p>
-                        <p>"Failed check: " <strong data-testid="diagnose-check">{check}</strong></p>
+                        <p>{format!("{} console message", r.browser.display_name())}</p>
+                        <p><strong data-testid="diagnose-check" data-check=check_id>{r.title}</strong></p>
                         {(!others.is_empty()).then(|| view! { <p class="hint">{format!("The same words can also mean: {others}")}</p> })}
                         {r.explanation.map(|e| view! { <p data-testid="diagnose-explanation">{e}</p> })}
                         <ul class="diagnose-facts">{r.facts.describe().into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
@@ -89,14 +94,14 @@ fn AnalysisView(analysis: Analysis) -> impl IntoView {
             {(!analysis.closest.is_empty()).then(|| view! {
                 <div data-testid="diagnose-closest">
                     <p>"Not recognised. The closest messages this tool knows:"</p>
-                    <ul>{analysis.closest.iter().map(|m| view! { <li><code>{m.clone()}</code></li> }).collect_view()}</ul>
+                    <ul>{analysis.closest.iter().map(|m| view! { <li><code>{m.text.clone()}</code></li> }).collect_view()}</ul>
                 </div>
             })}
             {(!analysis.assumptions.is_empty()).then(|| view! {
-                <ul class="diagnose-assumptions">{analysis.assumptions.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
+                <ul class="diagnose-assumptions">{analysis.assumptions.iter().map(|a| view! { <li>{a.sentence()}</li> }).collect_view()}</ul>
             })}
             <details class="diagnose-lines" data-testid="diagnose-lines">
-                <summary>{format!("{} lines understood, {} ignored", count(&analysis, true), count(&analysis, false))}</summary>
+                <summary>{analysis.lines_summary()}</summary>
                 <ol>
                     {analysis.lines.iter().map(|l| {
                         let (class, note) = match &l.reading {
@@ -114,12 +119,4 @@ fn AnalysisView(analysis: Analysis) -> impl IntoView {
             })}
         </div>
     }
-}
-
-fn count(analysis: &Analysis, understood: bool) -> usize {
-    analysis
-        .lines
-        .iter()
-        .filter(|l| l.is_understood() == understood)
-        .count()
 }

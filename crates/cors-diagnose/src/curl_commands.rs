@@ -1,11 +1,10 @@
 //! `curl` commands that replay what the browser sends, with the answer a correct server gives.
 
-use cors_rules::method::{is_cors_safelisted_method, normalize_method};
 use cors_rules::scenario::Request;
-use cors_rules::Scenario;
+use cors_rules::{Browser, Scenario};
 use serde::Serialize;
 
-use crate::policy::{headers_needing_permission, Policy};
+use crate::policy::{needs_preflight_in, Policy};
 
 /// One command and what a correct server answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -30,9 +29,7 @@ pub fn shell_quote(word: &str) -> String {
 /// XHR upload flag).
 #[must_use]
 pub fn needs_preflight(request: &Request) -> bool {
-    !is_cors_safelisted_method(&normalize_method(&request.method))
-        || !headers_needing_permission(request).is_empty()
-        || request.preflight_flag
+    needs_preflight_in(request, Browser::Spec)
 }
 
 /// The commands for a scenario's request, and what the policy's server answers.

@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 pub mod analyse;
+pub mod assumption;
 pub mod console;
 pub mod curl_commands;
 pub mod parse;

@@ -1,10 +1,11 @@
 //! A CORS policy: what a server should allow, as the stacks' configuration needs it.
 
 use cors_rules::forbidden::forbidden_request_header;
-use cors_rules::quirks::ExtraSafelist;
-use cors_rules::safelist::cors_unsafe_request_header_names;
+use cors_rules::method::{is_cors_safelisted_method, normalize_method};
+use cors_rules::quirks::{quirks, ExtraSafelist};
+use cors_rules::safelist::{cors_unsafe_request_header_names, cors_unsafe_request_header_names_in};
 use cors_rules::scenario::{Answer, CredentialsMode, Request};
-use cors_rules::Scenario;
+use cors_rules::{Browser, Scenario};
 use serde::{Deserialize, Serialize};
 
 /// Whether the server lets cross-origin requests carry cookies / HTTP auth.
@@ -51,6 +52,24 @@ pub fn headers_needing_permission(request: &Request) -> Vec<String> {
         .filter(|(name, value)| forbidden_request_header(name, value.as_bytes()).is_none())
         .map(|(name, value)| (name.as_str(), value.as_bytes()));
     cors_unsafe_request_header_names(settable, ExtraSafelist::None).names
+}
+
+/// Whether `browser` preflights this request (Fetch T-8): a method that is not CORS-safelisted once
+/// normalized, a CORS-unsafe request-header name as the browser's profile judges it (the 128-byte and
+/// 1024-byte limits, unsafe bytes, the parsed MIME type), or the XHR upload flag. The engine's own
+/// predicates decide; nothing is re-implemented here.
+#[must_use]
+pub fn needs_preflight_in(request: &Request, browser: Browser) -> bool {
+    let settable = request
+        .headers
+        .iter()
+        .filter(|(name, value)| forbidden_request_header(name, value.as_bytes()).is_none())
+        .map(|(name, value)| (name.as_str(), value.as_bytes()));
+    !is_cors_safelisted_method(&normalize_method(&request.method))
+        || !cors_unsafe_request_header_names_in(settable, quirks(browser))
+            .names
+            .is_empty()
+        || request.preflight_flag
 }
 
 /// Response headers worth exposing when the server sends them.
@@ -141,18 +160,6 @@ pub fn is_serialized_origin(text: &str) -> bool {
     url::Url::parse(text).is_ok_and(|url| url.origin().ascii_serialization() == text)
 }
 
-fn normalize_method(method: &str) -> String {
-    let upper = method.to_ascii_uppercase();
-    if matches!(
-        upper.as_str(),
-        "DELETE" | "GET" | "HEAD" | "OPTIONS" | "POST" | "PUT"
-    ) {
-        upper
-    } else {
-        method.to_owned()
-    }
-}
-
 fn push_unique(list: &mut Vec<String>, item: String) {
     if !list.contains(&item) {
         list.push(item);
@@ -181,6 +188,54 @@ mod tests {
 
     fn scenario(json: &str) -> Scenario {
         Scenario::from_json(json).expect("valid")
+    }
+
+    fn request(method: &str, name: &str, value: &str) -> Request {
+        let json = serde_json::json!({"page": "https://app.example.com",
+            "request": {"url": "https://api.example.com/", "method": method, "headers": [[name, value]]},
+            "server": []});
+        scenario(&json.to_string()).request
+    }
+
+    #[test]
+    fn a_safelisted_header_longer_than_128_bytes_needs_a_preflight() {
+        let long = "a".repeat(129);
+        assert!(!needs_preflight_in(
+            &request("GET", "Accept", "a"),
+            Browser::Chrome
+        ));
+        assert!(needs_preflight_in(
+            &request("GET", "Accept", &long),
+            Browser::Chrome
+        ));
+    }
+
+    #[test]
+    fn a_content_type_is_judged_by_its_parsed_mime_type() {
+        let plain = request("POST", "Content-Type", "Text/Plain; charset=utf-8");
+        let json = request("POST", "Content-Type", "text/plain-json");
+        assert!(!needs_preflight_in(&plain, Browser::Chrome));
+        assert!(needs_preflight_in(&json, Browser::Chrome));
+    }
+
+    #[test]
+    fn an_unsafe_byte_in_a_safelisted_header_needs_a_preflight() {
+        assert!(needs_preflight_in(
+            &request("GET", "Accept-Language", "en(\"x\")"),
+            Browser::Chrome
+        ));
+    }
+
+    #[test]
+    fn a_lower_case_get_is_normalized_and_needs_no_preflight() {
+        assert!(!needs_preflight_in(
+            &request("get", "Accept", "*/*"),
+            Browser::Firefox
+        ));
+        assert!(needs_preflight_in(
+            &request("patch", "Accept", "*/*"),
+            Browser::Firefox
+        ));
     }
 
     #[test]

@@ -228,13 +228,19 @@ fn unknown_text_is_not_recognised_and_gets_close_suggestions() {
     );
     assert!(diagnosis.recognised.is_none());
     assert!(!diagnosis.closest.is_empty());
+    assert!(diagnosis.advice.is_some());
     assert!(diagnosis.lines.iter().all(|l| !l.is_understood()));
 }
 
 #[test]
 fn only_net_err_failed_is_not_enough_to_name_a_check() {
     let diagnosis = recognise("GET https://api.example.com/data net::ERR_FAILED 200 (OK)");
-    assert!(diagnosis.recognised.is_none());
+    let found = diagnosis.recognised.expect("an incomplete paste");
+    assert_eq!(found.finding, Finding::Incomplete);
+    assert_eq!(found.check, None);
+    assert!(found
+        .explanation
+        .is_some_and(|e| e.contains("paste that line too")));
     assert!(diagnosis.lines[0].is_understood());
 }
 
@@ -257,4 +263,145 @@ fn hostile_input_never_panics() {
     ] {
         let _ = recognise(text);
     }
+}
+
+#[test]
+fn text_nothing_like_a_message_still_gets_advice() {
+    let diagnosis = recognise("hello world");
+    assert!(diagnosis.recognised.is_none());
+    assert!(diagnosis
+        .advice
+        .is_some_and(|a| a.contains("Access to fetch at")));
+}
+
+#[test]
+fn the_script_error_alone_asks_for_the_line_above_it() {
+    for pasted in [
+        "TypeError: Failed to fetch",
+        "TypeError: Load failed",
+        "TypeError: NetworkError when attempting to fetch resource.",
+    ] {
+        let found = recognise(pasted).recognised.expect("recognised");
+        assert_eq!(found.finding, Finding::Incomplete, "{pasted}");
+        assert!(found.reference.is_some(), "{pasted}");
+    }
+}
+
+#[test]
+fn chrome_preflight_assumptions_are_typed_and_editable() {
+    use cors_diagnose::assumption::{AssumedField, Edit};
+    use cors_diagnose::console::recognise_with;
+    let pasted = "Access to fetch at 'https://api.example.com/items' from origin 'https://app.example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    let method = found
+        .assumptions
+        .iter()
+        .find(|a| a.field == AssumedField::Method)
+        .expect("the method is assumed");
+    assert_eq!(method.value, "POST");
+    assert!(found
+        .assumptions
+        .iter()
+        .all(|a| a.field != AssumedField::PageOrigin && a.field != AssumedField::Url));
+    let edited = recognise_with(
+        pasted,
+        &[Edit {
+            field: AssumedField::Method,
+            value: "DELETE".into(),
+        }],
+    )
+    .recognised
+    .expect("recognised");
+    assert!(edited
+        .assumptions
+        .iter()
+        .all(|a| a.field != AssumedField::Method));
+    assert_eq!(edited.scenario.expect("scenario").request.method, "DELETE");
+}
+
+#[test]
+fn firefox_assumes_the_page_origin_and_takes_an_edit() {
+    use cors_diagnose::assumption::{AssumedField, Edit};
+    use cors_diagnose::console::recognise_with;
+    let pasted = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.";
+    let found = recognise(pasted).recognised.expect("recognised");
+    assert!(found
+        .assumptions
+        .iter()
+        .any(|a| a.field == AssumedField::PageOrigin));
+    let edit = Edit {
+        field: AssumedField::PageOrigin,
+        value: "http://localhost:5173".into(),
+    };
+    let edited = recognise_with(pasted, &[edit])
+        .recognised
+        .expect("recognised");
+    assert_eq!(
+        edited.scenario.expect("scenario").page.as_deref(),
+        Some("http://localhost:5173")
+    );
+}
+
+#[test]
+fn what_people_read_has_no_internal_names() {
+    let pasted = "Access to fetch at 'https://api.example.com/items' from origin 'https://app.example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+    let diagnosis = recognise(pasted);
+    let found = diagnosis.recognised.clone().expect("recognised");
+    assert_eq!(
+        found.title,
+        "The preflight response has no Access-Control-Allow-Origin header"
+    );
+    let mut visible: Vec<String> = diagnosis
+        .lines
+        .iter()
+        .map(|l| match &l.reading {
+            Reading::Understood(n) | Reading::Ignored(n) => n.clone(),
+        })
+        .collect();
+    visible.push(found.title.to_owned());
+    visible.extend(found.facts.describe());
+    visible.extend(found.assumptions.iter().map(|a| a.sentence()));
+    for text in visible {
+        assert!(!text.contains("kPreflight"), "{text}");
+        assert!(!text.contains("preflight-allow-origin-missing"), "{text}");
+    }
+}
+
+#[test]
+fn pastes_wrapped_or_decorated_by_the_console_are_recognised() {
+    let cases: &[(&str, CheckId)] = &[
+        (
+            "12:03:45.123 Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing).\nStatus code: 502.",
+            CheckId::AllowOriginMissing,
+        ),
+        (
+            "[12:03:45] Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.\nIf an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled.\nUnderstand this error\nmain.js:14 \n GET https://api.example.com/data net::ERR_FAILED 200 (OK)",
+            CheckId::AllowOriginMissing,
+        ),
+        (
+            "2026-12-07T04:00:00.000Z [Error] Preflight response is not successful. Status code: 405\n[Error] Fetch API cannot load https://api.example.com/data due to access control checks.\n[Error] Failed to load resource: Preflight response is not successful. Status code: 405 (data, line 0)",
+            CheckId::PreflightOkStatus,
+        ),
+        (
+            "Access to fetch at 'https://api.example.com/data' from origin 'http://localhost:3000' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource. Understand this error",
+            CheckId::AllowOriginMissing,
+        ),
+    ];
+    for (pasted, expected) in cases {
+        let found = recognise(pasted).recognised.expect(pasted);
+        assert_eq!(found.check, Some(*expected), "{pasted}");
+    }
+}
+
+#[test]
+fn a_status_on_its_own_line_fills_firefoxs_status() {
+    let pasted = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing).\nStatus code: 502.";
+    let diagnosis = recognise(pasted);
+    let found = diagnosis.recognised.expect("recognised");
+    assert_eq!(found.facts.status, Some(502));
+    assert!(
+        diagnosis.lines.iter().all(|l| l.is_understood()),
+        "{:?}",
+        diagnosis.lines
+    );
 }

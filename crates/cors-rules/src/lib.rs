@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 pub mod browser;
+pub mod browser_managed;
 pub mod scenario;
 pub mod trace;
 pub mod verdict;

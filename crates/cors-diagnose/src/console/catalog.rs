@@ -69,6 +69,47 @@ impl KnownMessage {
         }
     }
 
+    /// The page of the error reference for this message, relative to the site root
+    /// (`errors/chrome-missing-allow-origin-header.html`).
+    #[must_use]
+    pub fn reference_path(&self) -> String {
+        format!("errors/{}.html", self.slug())
+    }
+
+    /// A readable, stable file name for the message: the browser and its own name in kebab case
+    /// (`chrome-missing-allow-origin-header`, `firefox-cors-missing-allow-origin-2`).
+    #[must_use]
+    pub fn slug(&self) -> String {
+        let name = self.code;
+        let name = name
+            .strip_prefix("CHROMIUM_")
+            .or_else(|| name.strip_prefix("FIREFOX_"))
+            .or_else(|| name.strip_prefix("WEBKIT_"))
+            .unwrap_or(name);
+        let name = match name.strip_prefix('k') {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => rest,
+            _ => name,
+        };
+        format!("{}-{}", self.browser.id(), kebab(name))
+    }
+
+    /// Whether `line` is this message (any values in its holes; for Chromium's CORS lines, either API
+    /// and with or without a redirect, and the endings Chromium appends).
+    #[must_use]
+    pub fn matches_line(&self, line: &str) -> bool {
+        let line = line.trim();
+        match self.layout {
+            Layout::Whole => super::template::match_line(self.template, line).is_some(),
+            Layout::ChromeTail => [CHROME_PREFIX, CHROME_PREFIX_REDIRECTED]
+                .iter()
+                .any(|prefix| {
+                    let template = format!("{prefix}{}", self.template);
+                    super::template::match_line(&template, line)
+                        .is_some_and(|(start, _)| start == 0)
+                }),
+        }
+    }
+
     /// The checks the message can stand for (empty for companions and non-CORS messages).
     #[must_use]
     pub fn checks(&self) -> &'static [CheckId] {
@@ -77,6 +118,44 @@ impl KnownMessage {
             Meaning::NotCors(_) | Meaning::Companion => &[],
         }
     }
+}
+
+/// `CORSMissingAllowOrigin2` → `cors-missing-allow-origin-2`; `SAME_ORIGIN_MODE` → `same-origin-mode`.
+fn kebab(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '_' || c == '-' {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let boundary = match prev {
+            Some(p) if p.is_ascii_alphanumeric() => {
+                (c.is_ascii_uppercase()
+                    && (p.is_ascii_lowercase()
+                        || p.is_ascii_digit()
+                        || (p.is_ascii_uppercase()
+                            && next.is_some_and(|n| n.is_ascii_lowercase()))))
+                    || (c.is_ascii_digit() && !p.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if boundary && !out.ends_with('-') {
+            out.push('-');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// The known message with this code (the browser's own name for it).
+#[must_use]
+pub fn find(code: &str) -> Option<&'static KnownMessage> {
+    all().find(|message| message.code == code)
 }
 
 /// Every known message: Chromium, then Firefox, then Safari (the order lines are tried in).
@@ -142,6 +221,40 @@ mod tests {
                 assert!(!checks.is_empty(), "{}", message.code);
             }
         }
+    }
+
+    #[test]
+    fn slugs_are_readable_and_unique() {
+        let slug = |code: &str| find(code).map(KnownMessage::slug);
+        assert_eq!(
+            slug("kMissingAllowOriginHeader").as_deref(),
+            Some("chrome-missing-allow-origin-header")
+        );
+        assert_eq!(
+            slug("CORSMissingAllowOrigin2").as_deref(),
+            Some("firefox-cors-missing-allow-origin-2")
+        );
+        assert_eq!(
+            slug("WEBKIT_ORIGIN_NOT_ALLOWED").as_deref(),
+            Some("safari-origin-not-allowed")
+        );
+        let mut slugs: Vec<String> = all().map(KnownMessage::slug).collect();
+        let count = slugs.len();
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), count, "two messages share a slug");
+        assert!(slugs.iter().all(|s| s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')));
+    }
+
+    #[test]
+    fn a_line_matches_its_message_only() {
+        let missing = find("kMissingAllowOriginHeader").expect("known");
+        let preflight = find("kPreflightMissingAllowOriginHeader").expect("known");
+        let line = "Access to XMLHttpRequest at 'https://a.example/x' from origin 'https://b.example' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+        assert!(missing.matches_line(line));
+        assert!(!preflight.matches_line(line));
     }
 
     #[test]

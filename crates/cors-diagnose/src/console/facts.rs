@@ -3,6 +3,8 @@
 use cors_rules::scenario::{Api, NetworkErrorKind};
 use serde::Serialize;
 
+use crate::assumption::{AssumedField, Edit};
+
 /// Everything the pasted lines say about the request, each value as quoted.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Facts {
@@ -59,6 +61,20 @@ impl Facts {
         }
     }
 
+    /// Takes the person's values for fields the lines did not tell (or told wrongly).
+    pub(crate) fn apply(&mut self, edits: &[Edit]) {
+        for edit in edits {
+            let value = Some(edit.value.trim().to_owned()).filter(|v| !v.is_empty());
+            match edit.field {
+                AssumedField::Url => self.url = value,
+                AssumedField::PageOrigin => self.origin = value,
+                AssumedField::Method => self.method = value,
+                AssumedField::RequestHeader => self.header = value,
+                _ => {}
+            }
+        }
+    }
+
     /// Fills every value this one lacks from `other`.
     pub(crate) fn fill_from(&mut self, other: &Facts) {
         fn fill<T: Clone>(mine: &mut Option<T>, theirs: &Option<T>) {
@@ -111,9 +127,23 @@ impl Facts {
         push("resource kind", self.resource_kind.clone());
         push(
             "network error",
-            self.network_error.map(|k| k.id().to_owned()),
+            self.network_error
+                .map(|k| network_error_words(k).to_owned()),
         );
         push("address space", self.address_space.clone());
         out
+    }
+}
+
+/// A network failure in plain words.
+#[must_use]
+pub fn network_error_words(kind: NetworkErrorKind) -> &'static str {
+    match kind {
+        NetworkErrorKind::ConnectionRefused => {
+            "the connection was refused (nothing listens on that port)"
+        }
+        NetworkErrorKind::Timeout => "the server never answered (timeout)",
+        NetworkErrorKind::Dns => "the host name does not resolve",
+        NetworkErrorKind::Tls => "the TLS handshake failed (certificate or protocol)",
     }
 }

@@ -6,8 +6,10 @@ pub mod catalog;
 mod catalog_chrome;
 mod catalog_firefox;
 mod catalog_safari;
+pub mod causes;
 pub mod choose;
 pub mod closest;
+pub mod examples;
 pub mod facts;
 pub mod network_line;
 mod network_only;
@@ -15,6 +17,7 @@ mod read;
 mod redirects;
 mod reproduce;
 mod template;
+pub mod titles;
 
 use cors_rules::{Browser, CheckId, Scenario, Stage};
 use serde::Serialize;
@@ -23,6 +26,7 @@ pub use catalog::{KnownMessage, Meaning};
 pub use facts::Facts;
 pub use reproduce::{ASSUMED_PAGE, ASSUMED_URL};
 
+use crate::assumption::{Assumption, Edit};
 use crate::report::LineNote;
 use choose::{choose, PreflightHint};
 use network_line::NetworkLine;
@@ -42,6 +46,9 @@ pub enum Finding {
     NetworkFailure,
     /// Something else blocked the request (CSP, an extension, a browser setting): not CORS.
     NotCors,
+    /// A line that accompanies a failure (`TypeError: Failed to fetch`, `net::ERR_FAILED`, Safari's
+    /// "due to access control checks") without saying which check failed: the line above it does.
+    Incomplete,
 }
 
 /// A recognised message.
@@ -49,8 +56,14 @@ pub enum Finding {
 pub struct Recognised {
     /// Which browser printed it.
     pub browser: Browser,
-    /// The browser's own name for the message (`kMissingAllowOriginHeader`, `CORSMissingAllowOrigin2`…).
+    /// What the message says, in a few plain words (for headings; no internal names).
+    pub title: &'static str,
+    /// The browser's own name for the message (`kMissingAllowOriginHeader`, `CORSMissingAllowOrigin2`…):
+    /// data, not for display.
     pub code: String,
+    /// The message's page in the error reference, relative to the site root
+    /// (`errors/chrome-missing-allow-origin-header.html`), when it has one.
+    pub reference: Option<String>,
     /// What kind of problem it is.
     pub finding: Finding,
     /// The failed check (the engine's id); `None` when it is not a CORS check.
@@ -65,8 +78,9 @@ pub struct Recognised {
     pub explanation: Option<String>,
     /// A scenario that reproduces it (`None` when CORS headers cannot reproduce it).
     pub scenario: Option<Scenario>,
-    /// What the scenario had to assume because the lines do not say.
-    pub assumptions: Vec<String>,
+    /// What the scenario had to assume because the lines do not say, each editable through
+    /// [`recognise_with`].
+    pub assumptions: Vec<Assumption>,
 }
 
 /// Everything read from a pasted console excerpt.
@@ -76,70 +90,144 @@ pub struct ConsoleDiagnosis {
     pub lines: Vec<LineNote>,
     /// The recognised problem, if any.
     pub recognised: Option<Recognised>,
-    /// When nothing was recognised: the closest known messages (their text, with `{holes}`).
-    pub closest: Vec<String>,
+    /// When nothing was recognised: the closest known messages.
+    pub closest: Vec<Suggestion>,
+    /// When nothing was recognised: what to paste instead.
+    pub advice: Option<&'static str>,
 }
+
+/// A known message offered when a paste was not recognised.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    /// Which browser prints it.
+    pub browser: Browser,
+    /// What it says, in plain words.
+    pub title: &'static str,
+    /// Its text, with the quoted values as `{name}` holes.
+    pub text: String,
+    /// Its page in the error reference, relative to the site root.
+    pub reference: String,
+}
+
+/// What to paste when a paste was not recognised.
+pub const PASTE_ADVICE: &str = "Paste the whole error line from the browser's console: in Chrome it starts with \
+    \"Access to fetch at\", in Firefox with \"Cross-Origin Request Blocked\", in Safari it names a header or says \
+    \"not allowed by Access-Control-Allow-Origin\". Response headers from the Network panel, the output of \
+    `curl -v` or a HAR file work too.";
 
 /// Reads pasted console lines.
 #[must_use]
 pub fn recognise(text: &str) -> ConsoleDiagnosis {
+    recognise_with(text, &[])
+}
+
+/// Reads pasted console lines, with values the person gave for what the lines do not say (the
+/// fields of [`Recognised::assumptions`]); the scenario and the explanation follow the edits.
+#[must_use]
+pub fn recognise_with(text: &str, edits: &[Edit]) -> ConsoleDiagnosis {
     let mut lines = Vec::new();
     let mut messages: Vec<MessageHit> = Vec::new();
     let mut networks: Vec<NetworkLine> = Vec::new();
-    for (index, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let number = index + 1;
-        let note = match read_line(line) {
+    for logical in logical_lines(text) {
+        let number = logical.number;
+        let line = logical.first;
+        let note = match read_line(&logical.text) {
             Some(LineHit::Message(hit)) => {
                 let note = describe_hit(&hit);
                 messages.push(hit);
                 LineNote::understood(number, line, note)
             }
             Some(LineHit::Network(net)) => {
-                let note = format!("network line: {}", net.code);
+                let note = format!("network line {}", net.code);
                 networks.push(net);
                 LineNote::understood(number, line, note)
             }
             Some(LineHit::Noise(why)) => LineNote::ignored(number, line, why),
             None => LineNote::ignored(number, line, "not a known browser message"),
         };
+        let understood = note.is_understood();
         lines.push(note);
+        for (number, line) in logical.continued {
+            lines.push(if understood {
+                LineNote::understood(number, line, "the end of the message above")
+            } else {
+                LineNote::ignored(number, line, "the end of a message not recognised")
+            });
+        }
     }
-    let recognised =
-        from_messages(&messages, &networks).or_else(|| from_network(&networks, &messages));
+    let recognised = from_messages(&messages, &networks, edits)
+        .or_else(|| from_network(&networks, &messages, edits))
+        .or_else(|| from_companions(&messages, &networks));
     let closest = if recognised.is_none() {
-        closest::closest(text).iter().map(|m| m.text()).collect()
+        closest::closest(text)
+            .into_iter()
+            .map(|m| Suggestion {
+                browser: m.browser,
+                title: titles::message_title(m),
+                text: m.text(),
+                reference: m.reference_path(),
+            })
+            .collect()
     } else {
         Vec::new()
     };
+    let advice = recognised.is_none().then_some(PASTE_ADVICE);
     ConsoleDiagnosis {
         lines,
         recognised,
         closest,
+        advice,
     }
 }
 
-fn describe_hit(hit: &MessageHit) -> String {
-    let what = match hit.message.meaning {
-        Meaning::Failure(checks) => format!(
-            "{} message {} ({})",
-            name(hit.message.browser),
-            hit.message.code,
-            checks[0]
-        ),
-        Meaning::Warning(_) => {
-            format!("{} warning {}", name(hit.message.browser), hit.message.code)
+/// One message as pasted: its first line and the lines that only continue it (a console that wraps
+/// Firefox's `Status code: 502.` or Chrome's closing sentence onto lines of their own).
+struct LogicalLine<'a> {
+    number: usize,
+    first: &'a str,
+    text: String,
+    continued: Vec<(usize, &'a str)>,
+}
+
+/// Whether a line only continues the message above it.
+fn is_continuation(line: &str) -> bool {
+    line.starts_with("Status code:")
+        || catalog_chrome::CHROME_SUFFIXES
+            .iter()
+            .any(|suffix| line.starts_with(suffix.trim_start()))
+}
+
+fn logical_lines(text: &str) -> Vec<LogicalLine<'_>> {
+    let mut out: Vec<LogicalLine<'_>> = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
         }
-        Meaning::NotCors(_) => format!(
-            "{} message {} (not CORS)",
-            name(hit.message.browser),
-            hit.message.code
-        ),
-        Meaning::Companion => format!("accompanying line {}", hit.message.code),
-    };
+        match out.last_mut() {
+            Some(previous) if is_continuation(line) => {
+                previous.text.push(' ');
+                previous.text.push_str(line);
+                previous.continued.push((index + 1, line));
+            }
+            _ => out.push(LogicalLine {
+                number: index + 1,
+                first: line,
+                text: line.to_owned(),
+                continued: Vec::new(),
+            }),
+        }
+    }
+    out
+}
+
+fn describe_hit(hit: &MessageHit) -> String {
+    let message = hit.message;
+    let what = format!(
+        "{}: {}",
+        message.browser.display_name(),
+        titles::message_title(message)
+    );
     let facts = hit.facts.describe();
     if facts.is_empty() {
         what
@@ -148,8 +236,49 @@ fn describe_hit(hit: &MessageHit) -> String {
     }
 }
 
-fn name(browser: Browser) -> &'static str {
-    browser.display_name()
+/// Lines that accompany a failure but name no check: what they are and what to paste instead.
+fn from_companions(messages: &[MessageHit], networks: &[NetworkLine]) -> Option<Recognised> {
+    const PASTE_MORE: &str = "This line only says that the request failed. The reason is in the console line \
+        printed just before it (it starts with \"Access to fetch at\" in Chrome, \"Cross-Origin Request Blocked\" in \
+        Firefox, or names a header in Safari): paste that line too.";
+    let (browser, code, title, facts, reference) = match messages.first() {
+        Some(hit) => (
+            hit.message.browser,
+            hit.message.code.to_owned(),
+            titles::message_title(hit.message),
+            hit.facts.clone(),
+            Some(hit.message.reference_path()),
+        ),
+        None => {
+            let net = networks.first()?;
+            let facts = Facts {
+                url: net.url.clone(),
+                method: net.method.clone(),
+                status: net.status,
+                ..Facts::default()
+            };
+            let browser = if net.code.starts_with("net::") {
+                Browser::Chrome
+            } else {
+                Browser::Safari
+            };
+            (browser, net.code.clone(), "The request failed", facts, None)
+        }
+    };
+    Some(Recognised {
+        browser,
+        title,
+        code,
+        reference,
+        finding: Finding::Incomplete,
+        check: None,
+        alternatives: Vec::new(),
+        stage: Stage::Response,
+        facts,
+        explanation: Some(PASTE_MORE.to_owned()),
+        scenario: None,
+        assumptions: Vec::new(),
+    })
 }
 
 fn is_did_not_succeed(hit: &MessageHit) -> bool {
@@ -157,7 +286,11 @@ fn is_did_not_succeed(hit: &MessageHit) -> bool {
 }
 
 /// The recognition from the main message, with facts filled from the lines around it.
-fn from_messages(messages: &[MessageHit], networks: &[NetworkLine]) -> Option<Recognised> {
+fn from_messages(
+    messages: &[MessageHit],
+    networks: &[NetworkLine],
+    edits: &[Edit],
+) -> Option<Recognised> {
     let rank = |hit: &MessageHit| match hit.message.meaning {
         Meaning::Failure(_) if !is_did_not_succeed(hit) => 0,
         Meaning::NotCors(_) => 1,
@@ -203,6 +336,7 @@ fn from_messages(messages: &[MessageHit], networks: &[NetworkLine]) -> Option<Re
     } else {
         PreflightHint::Unknown
     };
+    facts.apply(edits);
     Some(recognition(main, facts, hint))
 }
 
@@ -210,7 +344,9 @@ fn recognition(main: &MessageHit, facts: Facts, hint: PreflightHint) -> Recognis
     let message = main.message;
     let base = Recognised {
         browser: message.browser,
+        title: titles::message_title(message),
         code: message.code.to_owned(),
+        reference: Some(message.reference_path()),
         finding: Finding::CorsFailure,
         check: None,
         alternatives: Vec::new(),
@@ -260,6 +396,10 @@ fn recognition(main: &MessageHit, facts: Facts, hint: PreflightHint) -> Recognis
             let reproduction = reproduce(&target);
             Recognised {
                 finding,
+                title: match message.meaning {
+                    Meaning::Warning(_) => base.title,
+                    _ => titles::check_title(choice.check),
+                },
                 check: Some(choice.check),
                 alternatives: choice.alternatives,
                 stage: choice.stage,

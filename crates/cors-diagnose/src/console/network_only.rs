@@ -3,11 +3,12 @@
 
 use cors_rules::{Browser, CheckId, Stage};
 
-use super::facts::Facts;
+use super::facts::{network_error_words, Facts};
 use super::network_line::{NetError, NetworkLine};
 use super::read::MessageHit;
 use super::reproduce::{reproduce, Target};
-use super::{Finding, Recognised};
+use super::{titles, Finding, Recognised};
+use crate::assumption::Edit;
 
 /// A network line alone: a connection failure, an extension, or only the generic `net::ERR_FAILED`.
 /// Companion lines fill the URL and API; the preflight is the one that failed when the line's method is
@@ -15,6 +16,7 @@ use super::{Finding, Recognised};
 pub(super) fn from_network(
     networks: &[NetworkLine],
     companions: &[MessageHit],
+    edits: &[Edit],
 ) -> Option<Recognised> {
     let net = networks
         .iter()
@@ -27,6 +29,7 @@ pub(super) fn from_network(
     for hit in companions {
         facts.fill_from(&hit.facts);
     }
+    facts.apply(edits);
     let browser = if net.code.starts_with("net::") {
         Browser::Chrome
     } else {
@@ -34,7 +37,9 @@ pub(super) fn from_network(
     };
     let base = Recognised {
         browser,
+        title: "The request got no answer",
         code: net.code.clone(),
+        reference: None,
         finding: Finding::NetworkFailure,
         check: None,
         alternatives: Vec::new(),
@@ -49,6 +54,7 @@ pub(super) fn from_network(
         Some(NetError::NotCors(why)) => {
             return Some(Recognised {
                 finding: Finding::NotCors,
+                title: "Blocked by something other than CORS",
                 explanation: Some(why.to_owned()),
                 ..base
             })
@@ -88,13 +94,14 @@ pub(super) fn from_network(
     };
     let reproduction = reproduce(&target);
     Some(Recognised {
+        title: titles::check_title(check),
         check: Some(check),
         alternatives: vec![other],
         stage,
         explanation: Some(format!(
             "{} means the server never answered ({}): nothing to do with CORS headers. Check that the server runs, the host name and port are right, and the certificate is valid.",
             net.code,
-            kind.id()
+            network_error_words(kind)
         )),
         scenario: Some(reproduction.scenario),
         assumptions: reproduction.assumptions,

@@ -7,10 +7,15 @@ use cors_rules::scenario::{
 };
 use cors_rules::{Browser, CheckId, Scenario, Stage};
 
+use cors_rules::method::{is_cors_safelisted_method, normalize_method};
+
+use crate::assumption::{AssumedField, Assumption};
+
 use super::answers::{broken_preflight, broken_response, cors_headers, good_preflight, Want};
 use super::catalog::is_preflight_check;
 use super::facts::Facts;
 use super::redirects::redirect_servers;
+use crate::policy::needs_preflight_in;
 
 /// The page assumed when the message does not quote one.
 pub const ASSUMED_PAGE: &str = "https://app.example";
@@ -21,7 +26,7 @@ pub const ASSUMED_URL: &str = "https://api.example/data";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Reproduction {
     pub scenario: Scenario,
-    pub assumptions: Vec<String>,
+    pub assumptions: Vec<Assumption>,
 }
 
 /// What to reproduce.
@@ -86,34 +91,43 @@ pub(crate) fn reproduce(target: &Target) -> Reproduction {
     }
 }
 
-fn url_for(check: CheckId, facts: &Facts, assumptions: &mut Vec<String>) -> String {
+fn url_for(check: CheckId, facts: &Facts, assumptions: &mut Vec<Assumption>) -> String {
     let quoted = facts.url.clone();
     let http = quoted
         .as_deref()
         .is_some_and(|u| u.starts_with("http:") || u.starts_with("https:"));
     match check {
         CheckId::CorsScheme if quoted.is_none() || http => {
-            assumptions
-                .push("The URL's scheme is not HTTP(S); a file: URL stands in for it.".to_owned());
-            "file:///data.json".to_owned()
+            let url = "file:///data.json";
+            assumptions.push(Assumption::new(
+                AssumedField::Url,
+                url,
+                "the message says the URL's scheme is not HTTP(S); a file: URL stands in for it",
+            ));
+            url.to_owned()
         }
         CheckId::MixedContent if quoted.as_deref().is_none_or(|u| !u.starts_with("http:")) => {
             let https = quoted.unwrap_or_else(|| ASSUMED_URL.to_owned());
-            assumptions.push(
-                "Mixed content means an http: URL; the URL is taken over plain http.".to_owned(),
-            );
-            https.replacen("https:", "http:", 1)
+            let http = https.replacen("https:", "http:", 1);
+            assumptions.push(Assumption::new(
+                AssumedField::Url,
+                http.clone(),
+                "mixed content means an http: URL",
+            ));
+            http
         }
         _ => quoted.unwrap_or_else(|| {
-            assumptions.push(format!(
-                "The message does not quote the URL; {ASSUMED_URL} stands in for it."
+            assumptions.push(Assumption::new(
+                AssumedField::Url,
+                ASSUMED_URL,
+                "the message does not quote the URL",
             ));
             ASSUMED_URL.to_owned()
         }),
     }
 }
 
-fn page_for(facts: &Facts, url: &str, assumptions: &mut Vec<String>) -> Option<String> {
+fn page_for(facts: &Facts, url: &str, assumptions: &mut Vec<Assumption>) -> Option<String> {
     match facts.origin.as_deref() {
         Some("null") => None,
         Some(origin) => Some(origin.to_owned()),
@@ -124,8 +138,10 @@ fn page_for(facts: &Facts, url: &str, assumptions: &mut Vec<String>) -> Option<S
             } else {
                 ASSUMED_PAGE
             };
-            assumptions.push(format!(
-                "The message does not quote the page's origin; {page} stands in for it."
+            assumptions.push(Assumption::new(
+                AssumedField::PageOrigin,
+                page,
+                "the message does not quote the page's origin",
             ));
             Some(page.to_owned())
         }
@@ -138,10 +154,6 @@ fn mode_for(check: CheckId) -> RequestMode {
         CheckId::NoCorsRedirectMode => RequestMode::NoCors,
         _ => RequestMode::Cors,
     }
-}
-
-fn is_simple_method(method: &str) -> bool {
-    matches!(method, "GET" | "HEAD" | "POST")
 }
 
 /// A plausible value for a request header the message names.
@@ -157,20 +169,25 @@ fn value_for(header: &str) -> &'static str {
 fn request_shape(
     check: CheckId,
     facts: &Facts,
-    assumptions: &mut Vec<String>,
+    assumptions: &mut Vec<Assumption>,
 ) -> (String, Vec<HeaderPair>) {
     let method = facts.method.clone();
     match check {
         CheckId::MethodAllowed | CheckId::AllowMethodsParse if method.is_none() => {
-            assumptions
-                .push("The message does not name the method; PUT stands in for it.".to_owned());
+            assumptions.push(Assumption::new(
+                AssumedField::Method,
+                "PUT",
+                "the message does not name the method",
+            ));
             ("PUT".to_owned(), Vec::new())
         }
         CheckId::HeaderAllowed | CheckId::AuthorizationAllowed | CheckId::AllowHeadersParse => {
             let header = facts.header.clone().unwrap_or_else(|| {
-                assumptions.push(
-                    "The message does not name the header; X-Custom stands in for it.".to_owned(),
-                );
+                assumptions.push(Assumption::new(
+                    AssumedField::RequestHeader,
+                    "X-Custom",
+                    "the message does not name the header",
+                ));
                 "X-Custom".to_owned()
             });
             let default_method = if header.eq_ignore_ascii_case("content-type") {
@@ -185,39 +202,30 @@ fn request_shape(
             )
         }
         c if is_preflight_check(c) => match method {
-            Some(m) if !is_simple_method(&m) => (m, Vec::new()),
+            Some(m) if !is_cors_safelisted_method(&normalize_method(&m)) => (m, Vec::new()),
             other => {
-                assumptions.push(
-                    "A preflight was sent, so the request is taken to be a JSON POST (Content-Type: application/json)."
-                        .to_owned(),
-                );
-                let m = other.unwrap_or_else(|| "POST".to_owned());
-                (
-                    m,
-                    vec![("Content-Type".to_owned(), "application/json".to_owned())],
-                )
+                let method = other.unwrap_or_else(|| {
+                    assumptions.push(Assumption::new(
+                        AssumedField::Method,
+                        "POST",
+                        "a preflight was sent, and the message does not name the method",
+                    ));
+                    "POST".to_owned()
+                });
+                let header = facts.header.clone().unwrap_or_else(|| {
+                    assumptions.push(Assumption::new(
+                        AssumedField::RequestHeader,
+                        "Content-Type",
+                        "a JSON body (Content-Type: application/json) is the usual reason for a preflight",
+                    ));
+                    "Content-Type".to_owned()
+                });
+                let value = value_for(&header).to_owned();
+                (method, vec![(header, value)])
             }
         },
         _ => (method.unwrap_or_else(|| "GET".to_owned()), Vec::new()),
     }
-}
-
-fn needs_preflight(request: &Request) -> bool {
-    !is_simple_method(&request.method)
-        || request.headers.iter().any(|(name, value)| {
-            let name = name.to_ascii_lowercase();
-            let safe_type = [
-                "application/x-www-form-urlencoded",
-                "multipart/form-data",
-                "text/plain",
-            ]
-            .iter()
-            .any(|t| value.to_ascii_lowercase().starts_with(t));
-            !(matches!(
-                name.as_str(),
-                "accept" | "accept-language" | "content-language"
-            ) || (name == "content-type" && safe_type))
-        })
 }
 
 fn servers(
@@ -239,7 +247,7 @@ fn servers(
     let facts = target.facts;
     let preflight = if is_preflight_check(target.answer_check) {
         Some(broken_preflight(target.answer_check, &want, facts))
-    } else if needs_preflight(request) {
+    } else if needs_preflight_in(request, target.browser) {
         Some(Answer::Http(HttpAnswer {
             status: 204,
             headers: good_preflight(&want),

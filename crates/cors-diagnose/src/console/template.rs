@@ -14,12 +14,12 @@ enum Piece<'t> {
 }
 
 /// The values a match captured, by hole name, in template order.
-pub(crate) type Captures<'a> = Vec<(&'static str, &'a str)>;
+pub(crate) type Captures<'t, 'a> = Vec<(&'t str, &'a str)>;
 
 /// The longest line the matcher looks at; longer lines are cut (the messages are all shorter).
 const MAX_LINE: usize = 8 * 1024;
 
-fn pieces(template: &'static str) -> Vec<Piece<'static>> {
+fn pieces(template: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -40,10 +40,10 @@ fn pieces(template: &'static str) -> Vec<Piece<'static>> {
 
 /// Matches `line` against `template`; on success returns the captured values and the byte offset at which
 /// the template's text starts in the line.
-pub(crate) fn match_line<'a>(
-    template: &'static str,
+pub(crate) fn match_line<'t, 'a>(
+    template: &'t str,
     line: &'a str,
-) -> Option<(usize, Captures<'a>)> {
+) -> Option<(usize, Captures<'t, 'a>)> {
     let line = cut(line);
     let pieces = pieces(template);
     let Some(Piece::Literal(first)) = pieces.first() else {
@@ -72,7 +72,11 @@ fn cut(line: &str) -> &str {
 
 /// Anchored match of `pieces` at the start of `text`; trailing text after a final literal is allowed, a
 /// final hole takes the rest of the line.
-fn match_from<'a>(pieces: &[Piece<'static>], text: &'a str, captures: &mut Captures<'a>) -> bool {
+fn match_from<'t, 'a>(
+    pieces: &[Piece<'t>],
+    text: &'a str,
+    captures: &mut Captures<'t, 'a>,
+) -> bool {
     match pieces {
         [] => true,
         [Piece::Literal(lit), rest @ ..] => {
@@ -82,8 +86,20 @@ fn match_from<'a>(pieces: &[Piece<'static>], text: &'a str, captures: &mut Captu
             captures.push((name, text.trim_end()));
             true
         }
-        [Piece::Hole(name), Piece::Literal(next), ..] => {
+        [Piece::Hole(name), Piece::Literal(next), rest @ ..] => {
+            // Before the final literal (often just `.`), the hole runs to an occurrence that ends the
+            // message (end of line or a space before trailing noise), so a value may contain the
+            // literal itself (`https://app.example.com.`).
+            let ends_message = |at: usize| {
+                let after = &text[at + next.len()..];
+                after.is_empty() || after.starts_with(char::is_whitespace)
+            };
+            let final_ends =
+                rest.is_empty() && text.match_indices(next).any(|(at, _)| ends_message(at));
             for (at, _) in text.match_indices(next) {
+                if final_ends && !ends_message(at) {
+                    continue;
+                }
                 let mark = captures.len();
                 captures.push((name, &text[..at]));
                 if match_from(&pieces[1..], &text[at..], captures) {
@@ -144,6 +160,16 @@ mod tests {
         let (_, caps) =
             match_line("Status code: {status}", "[Error] Status code: 405  ").expect("matches");
         assert_eq!(caps, vec![("status", "405")]);
+    }
+
+    #[test]
+    fn a_value_may_contain_the_final_literal() {
+        let (_, caps) = match_line(
+            "the request origin {origin}.",
+            "the request origin https://app.example.com. app.js:3",
+        )
+        .expect("matches");
+        assert_eq!(caps, vec![("origin", "https://app.example.com")]);
     }
 
     #[test]

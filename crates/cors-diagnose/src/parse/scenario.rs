@@ -1,5 +1,6 @@
 //! From a capture to a scenario: the page (from `Origin`), the script's request, and the server's answers.
 
+use cors_rules::browser_managed::is_browser_managed_request_header_name;
 use cors_rules::forbidden::forbidden_request_header;
 use cors_rules::scenario::{Answer, CredentialsMode, HeaderPair, HttpAnswer, Request, ServerEntry};
 use cors_rules::{Browser, Scenario};
@@ -7,6 +8,7 @@ use serde::Serialize;
 
 use super::exchange::{header, Capture, Exchange};
 use super::redirects::{chain_start, redirect_targets};
+use crate::assumption::{AssumedField, Assumption};
 use crate::console::{ASSUMED_PAGE, ASSUMED_URL};
 
 /// Which answer of the scenario pasted response headers (without their request) fill.
@@ -25,28 +27,18 @@ pub struct Built {
     /// The scenario.
     pub scenario: Scenario,
     /// What the capture did not say and was assumed.
-    pub assumptions: Vec<String>,
+    pub assumptions: Vec<Assumption>,
 }
 
-/// Headers a browser sends on its own that a script may set too, so a capture cannot tell who set them;
-/// a script rarely does.
-const BROWSER_MANAGED: &[&str] = &[
-    "accept-language",
-    "cache-control",
-    "if-modified-since",
-    "if-none-match",
-    "pragma",
-    "priority",
-    "user-agent",
-];
-
 /// Headers the browser adds or manages itself; the script did not set them: the forbidden request
-/// headers (a script cannot set those), the browser-managed ones above, and the default `Accept`.
+/// headers (a script cannot set those), the engine's browser-managed ones, and `Accept` with the
+/// browser's default value (any other `Accept` value is the script's).
 fn set_by_browser(name: &str, value: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    forbidden_request_header(&name, value.as_bytes()).is_some()
-        || BROWSER_MANAGED.contains(&name.as_str())
-        || (name == "accept" && value.trim() == "*/*")
+    if name.eq_ignore_ascii_case("accept") {
+        return value.trim() == "*/*";
+    }
+    forbidden_request_header(name, value.as_bytes()).is_some()
+        || is_browser_managed_request_header_name(name)
 }
 
 /// Builds a scenario from a capture. `base` supplies what the capture lacks (the wizard's current
@@ -64,8 +56,10 @@ pub fn scenario_from_capture(
         .or_else(|| preflight_of(capture, None).and_then(|e| e.request.as_ref()?.url.clone()))
         .or_else(|| base.map(|b| b.request.url.clone()))
         .unwrap_or_else(|| {
-            assumptions.push(format!(
-                "The capture does not show the URL; {ASSUMED_URL} stands in for it."
+            assumptions.push(Assumption::new(
+                AssumedField::Url,
+                ASSUMED_URL,
+                "the capture does not show the URL",
             ));
             ASSUMED_URL.to_owned()
         });
@@ -162,7 +156,7 @@ fn preflight_of<'a>(capture: &'a Capture, url: Option<&str>) -> Option<&'a Excha
 fn page_of(
     capture: &Capture,
     base: Option<&Scenario>,
-    assumptions: &mut Vec<String>,
+    assumptions: &mut Vec<Assumption>,
 ) -> Option<String> {
     let origin = capture
         .exchanges
@@ -173,8 +167,10 @@ fn page_of(
         Some("null") => None,
         Some(origin) => Some(origin.to_owned()),
         None => base.map(|b| b.page.clone()).unwrap_or_else(|| {
-            assumptions.push(format!(
-                "No Origin header in the capture; the page is taken to be {ASSUMED_PAGE}."
+            assumptions.push(Assumption::new(
+                AssumedField::PageOrigin,
+                ASSUMED_PAGE,
+                "the capture has no Origin header",
             ));
             Some(ASSUMED_PAGE.to_owned())
         }),
@@ -186,7 +182,7 @@ fn request_of(
     preflight: Option<&Exchange>,
     base: Option<&Scenario>,
     url: &str,
-    assumptions: &mut Vec<String>,
+    assumptions: &mut Vec<Assumption>,
 ) -> Request {
     let mut request = base.map(|b| b.request.clone()).unwrap_or_else(|| Request {
         url: url.to_owned(),
@@ -209,9 +205,11 @@ fn request_of(
             .collect();
         if header(&seen.headers, "cookie").is_some() {
             request.credentials = CredentialsMode::Include;
-            assumptions.push(
-                "The request carried cookies, so it is taken as credentials: 'include'.".to_owned(),
-            );
+            assumptions.push(Assumption::new(
+                AssumedField::Credentials,
+                "include",
+                "the request carried cookies",
+            ));
         }
     } else if let Some(seen) = preflight.and_then(|e| e.request.as_ref()) {
         request.method = header(&seen.headers, "access-control-request-method")
@@ -219,7 +217,11 @@ fn request_of(
             .to_owned();
         request.headers = requested_headers(&seen.headers);
         if !request.headers.is_empty() {
-            assumptions.push("The preflight names the request's headers, not their values; placeholders stand in.".to_owned());
+            assumptions.push(Assumption::new(
+                AssumedField::HeaderValues,
+                "placeholders",
+                "the preflight names the request's headers, not their values",
+            ));
         }
     }
     request
@@ -248,7 +250,7 @@ fn fill_entry(
     entry: &mut ServerEntry,
     main: Option<&Exchange>,
     preflight: Option<&Exchange>,
-    assumptions: &mut Vec<String>,
+    assumptions: &mut Vec<Assumption>,
 ) {
     if let Some(answer) = preflight.and_then(answer_of) {
         entry.preflight = Some(answer);
@@ -266,11 +268,16 @@ fn fill_entry(
                         .collect()
                 })
                 .unwrap_or_default();
-            assumptions.push(if from.is_some() {
-                "The capture has no answer to the request itself; it is taken to be 200 with the preflight's Access-Control-Allow-Origin/-Credentials.".to_owned()
+            let assumed = if from.is_some() {
+                "200 with the preflight's Access-Control-Allow-Origin/-Credentials"
             } else {
-                "The capture has no answer to the request itself; it is taken to be 200 without CORS headers.".to_owned()
-            });
+                "200 without CORS headers"
+            };
+            assumptions.push(Assumption::new(
+                AssumedField::Response,
+                assumed,
+                "the capture has no answer to the request itself",
+            ));
             entry.response = Answer::Http(HttpAnswer {
                 status: 200,
                 headers,

@@ -17,6 +17,7 @@
 
 mod byte_string_error;
 mod console;
+pub use console::ConsoleTemplate;
 mod english;
 mod js_error;
 mod network;
@@ -77,6 +78,14 @@ pub(crate) fn steps_owned(ctx: &RenderContext, trace: Vec<TraceStep>) -> Vec<Ste
 #[must_use]
 pub fn console(ctx: &RenderContext, trace: &[TraceStep], outcome: Outcome) -> Vec<String> {
     console::lines(ctx, trace, outcome)
+}
+
+/// The main failure line of each check in the Chrome, Firefox and Safari console tables, values as
+/// `{name}` holes: the tables [`console`] fills, enumerable (the recogniser checks it reads them all;
+/// the error reference quotes them).
+#[must_use]
+pub fn console_templates() -> Vec<ConsoleTemplate> {
+    console::templates()
 }
 
 /// The exception the script sees, in `ctx.browser`'s words, or `None` when nothing is thrown.

@@ -130,6 +130,18 @@ fn cors_tail(check: CheckId) -> Option<Tail> {
     Some(tail)
 }
 
+/// The CORS line of a failed check as `fetch()` prints it, with its values as `{name}` holes, for
+/// [`super::templates`].
+pub(super) fn template(check: CheckId) -> Option<String> {
+    let tail = cors_tail(check)?;
+    let infix = if tail.1 { PREFLIGHT_INFIX } else { "" };
+    let suffix = match tail.2 {
+        Suffix::ValidValueForFetch => VALID_VALUE,
+        Suffix::None | Suffix::WithCredentialsForXhr => "",
+    };
+    Some(format!("{ACCESS}{infix}{}{suffix}", tail.0))
+}
+
 /// A line Chrome prints for a fact along the way.
 pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
     let forbidden = step.check == CheckId::ForbiddenHeader && step.outcome == StepOutcome::Info;

@@ -53,6 +53,20 @@ fn reason(check: CheckId) -> Option<&'static str> {
     Some(reason)
 }
 
+/// The `CORS*` line of a failed check, with its values as `{name}` holes, for [`super::templates`].
+pub(super) fn template(check: CheckId) -> Option<String> {
+    if matches!(
+        check,
+        CheckId::AllowOriginWildcard | CheckId::PreflightAllowOriginWildcard
+    ) {
+        return Some(format!(
+            "{BLOCKED}‘{{url}}’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ \
+             is ‘*’)."
+        ));
+    }
+    reason(check).map(|reason| format!("{BLOCKED}{{url}}. (Reason: {reason}"))
+}
+
 /// The warning Firefox prints when `Authorization` passes only because `Access-Control-Allow-Headers`
 /// is `*` (pref `network.cors_preflight.authorization_covered_by_wildcard`; unverified at runtime).
 pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {

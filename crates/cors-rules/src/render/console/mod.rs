@@ -15,6 +15,40 @@ use crate::browser::Browser;
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 use crate::verdict::Outcome;
 
+/// One line of the browsers' console tables: what `browser` prints when `check` fails, with the values
+/// as `{name}` holes (`{url}`, `{origin}`, `{value}`…). Read-only: the renderers fill the same tables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsoleTemplate {
+    /// Whose words.
+    pub browser: Browser,
+    /// The failed check.
+    pub check: CheckId,
+    /// The line (for Chrome, as `fetch()` prints it), values as `{name}` holes.
+    pub text: String,
+}
+
+/// The main failure line of every check in the Chrome, Firefox and Safari tables, in check order.
+pub(super) fn templates() -> Vec<ConsoleTemplate> {
+    let mut out = Vec::new();
+    for browser in [Browser::Chrome, Browser::Firefox, Browser::Safari] {
+        for &check in CheckId::ALL {
+            let text = match browser {
+                Browser::Chrome => chrome::template(check),
+                Browser::Firefox => firefox::template(check),
+                _ => safari::template(check),
+            };
+            if let Some(text) = text {
+                out.push(ConsoleTemplate {
+                    browser,
+                    check,
+                    text,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Every console line for this fetch, in the order the browser prints them.
 pub(super) fn lines(ctx: &RenderContext, trace: &[TraceStep], outcome: Outcome) -> Vec<String> {
     let mut out: Vec<String> = trace

@@ -55,6 +55,11 @@ fn reason(check: CheckId) -> Option<&'static str> {
     Some(reason)
 }
 
+/// The reason line of a failed check, with its values as `{name}` holes, for [`super::templates`].
+pub(super) fn template(check: CheckId) -> Option<String> {
+    reason(check).map(str::to_owned)
+}
+
 /// A line Safari prints for a fact along the way (`XMLHttpRequest.setRequestHeader` of a forbidden name).
 pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
     let forbidden = step.check == CheckId::ForbiddenHeader && step.outcome == StepOutcome::Info;

@@ -1,6 +1,7 @@
 //! Words for the `OPTIONS` preflight and its response.
 
 use super::{w, Words};
+use crate::method::is_cors_safelisted_method;
 use crate::render::values::val;
 use crate::trace::{CheckId as C, Key, StepOutcome as O, TraceStep};
 
@@ -110,7 +111,7 @@ pub(super) fn words(step: &TraceStep) -> Option<Words> {
             "GET, HEAD and POST are always allowed; any other method must be listed, and the comparison is \
              case-sensitive. `*` allows every method only when no credentials are sent. {hint}",
         ),
-        (C::MethodAllowed, _) if matches!(val(step, Key::Method), "GET" | "HEAD" | "POST") => w(
+        (C::MethodAllowed, _) if is_cors_safelisted_method(val(step, Key::Method)) => w(
             "The method `{method}` is always allowed.",
             "GET, HEAD and POST are CORS-safelisted methods: the server does not need to list them.",
         ),
