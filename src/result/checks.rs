@@ -65,7 +65,6 @@ fn render_row(row: Row) -> impl IntoView {
                     <span class="mark-icon" aria-hidden="true">{row.mark.icon()}</span>
                     <span class="sr-only">{row.mark.word()}": "</span>
                     <span class="check-summary">{rich(&row.summary)}</span>
-                    <code class="check-id">{row.id}</code>
                 </summary>
                 <div class="check-body">
                     <p>{rich(&row.detail)}</p>
