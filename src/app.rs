@@ -7,10 +7,11 @@ use crate::browser_io::{
     sync_url, tour_done,
 };
 use crate::ctx::{Ctx, Tour};
+use crate::diagnose::{DiagnoseSection, FrontDoor};
 use crate::embed::EmbedView;
 use crate::expert::ExpertView;
 use crate::glossary::Glossary;
-use crate::share::{read_link, Layout};
+use crate::share::{read_link, write_link, Layout, Link, Theme};
 use crate::steps::StepBody;
 use crate::ui::gallery::Gallery;
 use crate::ui::site_header::SiteHeader;
@@ -24,7 +25,8 @@ use crate::wizard::{View, WizardStep};
 pub fn App() -> impl IntoView {
     let query = current_query();
     let (link, problem) = read_link(&query);
-    let first_visit = link.layout == Layout::Site && query.is_empty() && !tour_done();
+    let landing = link.layout == Layout::Site && problem.is_none() && is_bare(&link);
+    let first_visit = landing && !tour_done();
     let ctx = Ctx::new(link, problem.map(|p| p.message()));
     provide_context(ctx);
     apply_theme(ctx.theme);
@@ -37,26 +39,42 @@ pub fn App() -> impl IntoView {
             report_height_to_parent();
             view! { <EmbedView editing /> }.into_any()
         }
-        Layout::Site => view! { <Site /> }.into_any(),
+        Layout::Site => view! { <Site landing /> }.into_any(),
     }
 }
 
+/// Whether a link opens no scenario and no step (a theme alone does not count): the visit lands on
+/// the front door.
+fn is_bare(link: &Link) -> bool {
+    write_link(&Link {
+        theme: Theme::Auto,
+        ..link.clone()
+    })
+    .is_empty()
+}
+
+/// The site: on a bare visit the front door (paste or walk through) comes first; a link with a
+/// scenario or a step opens the wizard at once, with the paste section under it.
 #[component]
-fn Site() -> impl IntoView {
+fn Site(landing: bool) -> impl IntoView {
     let ctx = Ctx::get();
     let view_mode = Memo::new(move |_| ctx.nav.with(|n| n.view));
     view! {
-        <a class="skip-link" href="#main">"Skip to the wizard"</a>
+        <a class="skip-link" href="#main">"Skip to the content"</a>
         <SiteHeader />
         <main id="main">
             <LinkProblem />
+            {landing.then(|| view! { <FrontDoor /> })}
             <TourPanel />
-            <VerdictBar />
-            {move || match view_mode.get() {
-                View::Wizard => view! { <Wizard /> }.into_any(),
-                View::Expert => view! { <ExpertView /> }.into_any(),
-            }}
-            <crate::diagnose::DiagnoseSection />
+            // The verdict bar sticks to the top only while the wizard is on screen.
+            <div class="workbench" id="main-wizard">
+                <VerdictBar />
+                {move || match view_mode.get() {
+                    View::Wizard => view! { <Wizard /> }.into_any(),
+                    View::Expert => view! { <ExpertView /> }.into_any(),
+                }}
+            </div>
+            {(!landing).then(|| view! { <DiagnoseSection /> })}
             <Gallery />
             <Glossary />
         </main>

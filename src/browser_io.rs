@@ -169,6 +169,20 @@ pub fn copy_current_link(status: RwSignal<String>) {
     });
 }
 
+/// Copies `text` to the clipboard (best effort: the browser may refuse without a user gesture).
+pub fn copy_text(text: &str) {
+    let _ = window().navigator().clipboard().write_text(text);
+}
+
+/// The full address of this page with `query` (`?…`) in place of the current one.
+#[must_use]
+pub fn address_with(query: &str) -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}{query}")
+}
+
 /// In an iframe, tells the parent page the document's height now and whenever it changes.
 pub fn report_height_to_parent() {
     let Some(root) = document().document_element() else {

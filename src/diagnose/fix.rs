@@ -7,7 +7,7 @@ use cors_diagnose::stacks::{RenderOptions, Stack};
 use cors_diagnose::status::explain_status;
 use leptos::prelude::*;
 
-use super::copy_text;
+use crate::browser_io::copy_text;
 use crate::ctx::Ctx;
 
 /// Stack picker, snippet with copy button, curl commands, status explanation.
@@ -19,10 +19,11 @@ pub fn FixPanel() -> impl IntoView {
     let snippet = Memo::new(move |_| stack.get().render(&policy.get(), &RenderOptions::default()));
     let copied = RwSignal::new(false);
     view! {
-        <div class="diagnose-fix">
-            <h3>"Fix it in your stack"</h3>
-            <p class="hint">"For the scenario in the wizard: exactly its page's origin, method and headers."</p>
+        <section class="diagnose-card diagnose-fix" aria-labelledby="diagnose-fix-title">
+            <h3 id="diagnose-fix-title">"Fix it in your stack"</h3>
+            <p class="hint">"Written for this request: exactly its page's origin, method and headers."</p>
             {move || policy.with(Policy::problems).into_iter().map(|p| view! { <p class="field-error">{p}</p> }).collect_view()}
+            <div class="diagnose-controls">
             <label for="diagnose-stack">"Your server"</label>
             <select id="diagnose-stack" data-testid="diagnose-stack" on:change=move |ev| {
                 if let Some(s) = Stack::from_id(&event_target_value(&ev)) {
@@ -32,14 +33,15 @@ pub fn FixPanel() -> impl IntoView {
             }>
                 {Stack::ALL.iter().map(|s| view! { <option value=s.id()>{s.name()}</option> }).collect_view()}
             </select>
+            </div>
             <p data-testid="diagnose-place">{move || format!("Where: {}", snippet.with(|s| s.place.clone()))}</p>
             <pre class="code" data-testid="diagnose-snippet"><code>{move || snippet.with(|s| s.code.clone())}</code></pre>
-            <button type="button" data-testid="diagnose-copy" on:click=move |_| {
+            <button type="button" class="secondary small" data-testid="diagnose-copy" on:click=move |_| {
                 copy_text(&snippet.with_untracked(|s| s.code.clone()));
                 copied.set(true);
             }>{move || if copied.get() { "Copied" } else { "Copy" }}</button>
             <ul class="diagnose-notes">{move || snippet.with(|s| s.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}</ul>
-            <h3>"Check it with curl"</h3>
+            <h4>"Check it with curl"</h4>
             <div data-testid="diagnose-curl">
                 {move || ctx.scenario.with(|s| curl_commands(s, &policy.get())).into_iter().map(|c| view! {
                     <div class="diagnose-curl-command">
@@ -50,7 +52,7 @@ pub fn FixPanel() -> impl IntoView {
                     </div>
                 }).collect_view()}
             </div>
-            <h3>"Network tab versus console"</h3>
+            <h4>"Network tab versus console"</h4>
             <div data-testid="diagnose-status">
                 {move || ctx.verdict.with(|v| v.as_ref().ok().map(|verdict| {
                     let e = ctx.scenario.with(|s| explain_status(s, verdict));
@@ -61,6 +63,6 @@ pub fn FixPanel() -> impl IntoView {
                     }
                 }))}
             </div>
-        </div>
+        </section>
     }
 }

@@ -1,40 +1,63 @@
-//! "Paste what you see": a console message, response headers, `curl -v` output or a HAR file becomes
-//! the failed check and a scenario for the wizard; then a fix for the user's server stack, `curl`
-//! commands to check it, and a security review. Every judgement comes from `cors-diagnose` and the
+//! "Paste the error you see": a console message, response headers, `curl -v` output or a HAR file is
+//! read as it is pasted and becomes the app's scenario; the diagnosis under it (what the browser did,
+//! the rule, what the server must send, the fix for the person's stack, `curl` commands, the security
+//! review, a share link) follows that one scenario. Every judgement comes from `cors-diagnose` and the
 //! engine; pasted text is only ever shown as text.
 
+mod assumptions;
+mod explain;
 mod fix;
+mod front_door;
 mod paste;
+mod reading;
 mod review;
+mod share;
+mod state;
 
 use leptos::prelude::*;
 
-/// Copies text to the clipboard (best effort: the browser may refuse without a user gesture).
-pub(crate) fn copy_text(text: &str) {
-    let _ = window().navigator().clipboard().write_text(text);
-}
+pub use front_door::FrontDoor;
+use state::PasteState;
 
-/// The diagnose section.
+/// The paste section placed under the wizard, for visits that open a scenario (a shared link, a case).
 #[component]
 pub fn DiagnoseSection() -> impl IntoView {
     view! {
         <section class="diagnose" id="diagnose" aria-labelledby="diagnose-title" data-testid="diagnose">
-            <h2 id="diagnose-title">"Paste what you see"</h2>
+            <h2 id="diagnose-title">"Paste the error you see"</h2>
             <p class="lede">
                 "A console error from Chrome, Firefox or Safari, the response headers copied from DevTools, the output of "
                 <code>"curl -v"</code>" or a HAR file: it is read here, in your browser, and never sent anywhere."
             </p>
-            <DiagnosePanels />
+            <PasteAndDiagnosis />
         </section>
     }
 }
 
-/// The panels: paste box, stack fix, security review.
+/// The paste box and, once something is read, the diagnosis.
 #[component]
-fn DiagnosePanels() -> impl IntoView {
+fn PasteAndDiagnosis() -> impl IntoView {
+    let paste = PasteState::new();
     view! {
-        <paste::PastePanel />
-        <fix::FixPanel />
-        <review::ReviewPanel />
+        <paste::PasteBox paste />
+        <Diagnosis paste />
+    }
+}
+
+/// Everything shown for a read paste: what was recognised, then the explanation and fix of the
+/// scenario it became.
+#[component]
+fn Diagnosis(paste: PasteState) -> impl IntoView {
+    let has_scenario = move || paste.has_scenario();
+    view! {
+        <div class="diagnosis" data-testid="diagnosis">
+            <reading::Reading paste />
+            <Show when=has_scenario>
+                <explain::Explanation />
+                <fix::FixPanel />
+                <review::ReviewPanel />
+                <share::ShareDiagnosis />
+            </Show>
+        </div>
     }
 }
