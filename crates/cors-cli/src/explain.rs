@@ -59,7 +59,11 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
         analysis.kind.label()
     );
     for assumption in &analysis.assumptions {
-        text += &format!("{} {assumption}\n", style.paint(Tone::Faint, "Assumed:"));
+        text += &format!(
+            "{} {}\n",
+            style.paint(Tone::Faint, "Assumed:"),
+            assumption.sentence()
+        );
     }
     text.push('\n');
     text += &explanation(scenario, &verdicts, style);
@@ -74,7 +78,7 @@ fn unexplained(analysis: &cors_diagnose::Analysis, style: Style) -> ExitCode {
         let mut text = format!(
             "{} {} ({})\n",
             style.paint(Tone::Faint, "Recognised:"),
-            recognised.code,
+            recognised.title,
             recognised.browser.display_name()
         );
         if let Some(explained) = &recognised.explanation {
@@ -91,7 +95,12 @@ fn unexplained(analysis: &cors_diagnose::Analysis, style: Style) -> ExitCode {
     if !analysis.closest.is_empty() {
         eprintln!("The closest known messages:");
         for message in &analysis.closest {
-            eprintln!("  {message}");
+            eprintln!(
+                "  {} ({}): {}",
+                message.title,
+                message.browser.display_name(),
+                message.text
+            );
         }
     }
     ExitCode::from(2)
