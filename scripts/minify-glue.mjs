@@ -38,7 +38,8 @@ for (const name of glue) {
 // Chromium ignores `integrity` on a preload whose destination has no Subresource Integrity (the Wasm
 // file's `as="fetch"` preload) and warns about it on every load; the module script that fetches the
 // Wasm keeps its own hash, so the attribute goes from those preloads only.
-html = html.replace(/<link\b[^>]*\brel="preload"[^>]*>/g, (tag) =>
-  /\bas="fetch"/.test(tag) ? tag.replace(/\s+integrity="[^"]*"/, "") : tag,
+// Trunk may have minified the HTML already, so attribute values can come without quotes.
+html = html.replace(/<link\b[^>]*\brel=["']?preload\b[^>]*>/g, (tag) =>
+  /\bas=["']?fetch\b/.test(tag) ? tag.replace(/\s+integrity=("[^"]*"|'[^']*'|[^\s>]+)/, "") : tag,
 );
 await writeFile(htmlPath, html);
