@@ -8,6 +8,7 @@ use cors_rules::scenario::{
 use cors_rules::{Browser, CheckId, Scenario, Stage};
 
 use cors_rules::method::{is_cors_safelisted_method, normalize_method};
+use cors_rules::port_blocking::bad_port;
 
 use crate::assumption::{AssumedField, Assumption};
 
@@ -144,6 +145,21 @@ fn url_for(check: CheckId, facts: &Facts, assumptions: &mut Vec<Assumption>) -> 
             ));
             http
         }
+        CheckId::BadPort
+            if quoted
+                .as_deref()
+                .and_then(|u| url::Url::parse(u).ok())
+                .and_then(|u| bad_port(&u))
+                .is_none() =>
+        {
+            let url = "http://api.example.com:6000/data";
+            assumptions.push(Assumption::new(
+                AssumedField::Url,
+                url,
+                "the message does not quote the URL; its port is one browsers refuse",
+            ));
+            url.to_owned()
+        }
         _ => quoted.unwrap_or_else(|| {
             assumptions.push(Assumption::new(
                 AssumedField::Url,
@@ -179,7 +195,8 @@ fn page_for(facts: &Facts, url: &str, assumptions: &mut Vec<Assumption>) -> Opti
 fn mode_for(check: CheckId) -> RequestMode {
     match check {
         CheckId::SameOriginMode => RequestMode::SameOrigin,
-        CheckId::NoCorsRedirectMode => RequestMode::NoCors,
+        // Cross-Origin-Resource-Policy guards what CORS does not: no-cors responses.
+        CheckId::NoCorsRedirectMode | CheckId::CrossOriginResourcePolicy => RequestMode::NoCors,
         _ => RequestMode::Cors,
     }
 }
