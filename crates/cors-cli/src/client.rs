@@ -5,9 +5,11 @@
 //!
 //! What the client cannot keep: ureq (like every client built on the `http` crate) reads headers into a
 //! `HeaderMap`, which lower-cases names and groups the lines of one name together (their order among
-//! themselves is kept). The recorded answers therefore have lower-case names; the engine compares header
-//! names case-insensitively, so the verdict is the same. Request header names go out lower-case too
-//! (HTTP/1.1 names are case-insensitive).
+//! themselves is kept). The recorded answers therefore carry each name in its conventional case
+//! (`Access-Control-Allow-Origin`, [`conventional_case`]), as HTTP/1.1 servers almost always send it:
+//! the engine compares names case-insensitively except where Firefox does not (it reports two lines
+//! named exactly `Access-Control-Allow-Origin` as two values, and merges lines named in another case).
+//! Request header names go out lower-case (HTTP/1.1 names are case-insensitive).
 
 use std::net::ToSocketAddrs;
 use std::time::Duration;
@@ -133,7 +135,7 @@ impl Client {
             .iter()
             .map(|(name, value)| {
                 (
-                    name.as_str().to_owned(),
+                    conventional_case(name.as_str()),
                     isomorphic_decode(value.as_bytes()),
                 )
             })
@@ -221,5 +223,34 @@ fn resolves(url: &str) -> bool {
             .to_socket_addrs()
             .is_ok_and(|mut addrs| addrs.next().is_some()),
         _ => false,
+    }
+}
+
+/// A lower-case header name in its conventional case: each `-`-separated word capitalised
+/// (`access-control-allow-origin` → `Access-Control-Allow-Origin`).
+#[must_use]
+pub fn conventional_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        out.push(if start { c.to_ascii_uppercase() } else { c });
+        start = c == '-';
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::conventional_case;
+
+    #[test]
+    fn names_come_back_in_their_conventional_case() {
+        assert_eq!(
+            conventional_case("access-control-allow-origin"),
+            "Access-Control-Allow-Origin"
+        );
+        assert_eq!(conventional_case("vary"), "Vary");
+        assert_eq!(conventional_case("x-a--b"), "X-A--B");
+        assert_eq!(conventional_case(""), "");
     }
 }

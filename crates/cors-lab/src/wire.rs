@@ -8,6 +8,8 @@ use cors_rules::scenario::HeaderPair;
 use cors_rules::verdict::WireRequest;
 use serde::{Deserialize, Serialize};
 
+use cors_rules::browser_managed::is_browser_managed_request_header_name;
+
 use crate::api::LogEntry;
 
 /// Headers the comparison always looks at.
@@ -17,21 +19,9 @@ const CORS_NAMES: [&str; 3] = [
     "access-control-request-headers",
 ];
 
-/// Headers the browser (or its network stack) sends with its own value when the script's is absent or
-/// dropped, so "absent" cannot be observed; only "not the script's value" can.
-const BROWSER_MANAGED: [&str; 11] = [
-    "accept",
-    "accept-language",
-    "accept-encoding",
-    "connection",
-    "host",
-    "user-agent",
-    "referer",
-    "content-length",
-    "keep-alive",
-    "cache-control",
-    "pragma",
-];
+// Headers the browser (or its network stack) sends with its own value when the script's is absent or
+// dropped (the engine's `browser_managed` list), so "absent" cannot be observed; only "not the
+// script's value" can.
 
 /// Headers whose values the lab's log redacts: only their presence is compared.
 const REDACTED: [&str; 2] = ["authorization", "cookie"];
@@ -191,7 +181,7 @@ pub fn predicted_view(
 ) -> WireView {
     let preflight = is_preflight(&request.method, &request.headers);
     let headers = combine(&request.headers, |name| {
-        relevance.matters(name) && !(preflight && BROWSER_MANAGED.contains(&name))
+        relevance.matters(name) && !(preflight && is_browser_managed_request_header_name(name))
     });
     WireView {
         method: request.method.clone(),
@@ -215,7 +205,7 @@ pub fn observed_view(
     let headers = combine(observed.headers, |name| relevance.matters(name))
         .into_iter()
         .filter(|(name, value)| {
-            if !BROWSER_MANAGED.contains(&name.as_str()) {
+            if !is_browser_managed_request_header_name(name) {
                 return true;
             }
             if preflight {

@@ -4,6 +4,7 @@ use super::lists::{same_header, same_method, with_added};
 use super::patch::{entry, AnswerAt, Patch};
 use super::{warnings, Planned, Situation};
 use crate::header_list::get;
+use crate::method::is_cors_safelisted_method;
 use crate::render::values::val;
 use crate::scenario::{Answer, CredentialsMode};
 use crate::trace::{CheckId, Key, Stage};
@@ -188,7 +189,7 @@ fn allow_method(s: &Situation) -> Planned {
         ("", method) | (method, _) => method,
     };
     let current = preflight_header(s, ACAM);
-    let needed = if matches!(method, "GET" | "HEAD" | "POST") {
+    let needed = if is_cors_safelisted_method(method) {
         vec![]
     } else {
         vec![method]
