@@ -149,8 +149,10 @@ pub enum RepeatedLocation {
 pub enum RedirectToCredentials {
     /// The standard, Firefox, Safari: cross-origin in `cors` mode, or with `cors` tainting.
     CrossOriginOrCors,
-    /// Chrome: every redirect to such a URL (observed in Chromium 156).
-    Always,
+    /// Chrome: as the standard, and also from the same origin: every `fetch()` redirect to such a URL, and
+    /// every XHR redirect to a URL with a password (an XHR follows a username alone; observed in Chromium
+    /// 148).
+    AnyWithPassword,
     /// Safari: as the standard, but a request still same origin goes on to the preflight of the new URL
     /// (when one is needed) and fails only then (observed in WebKitGTK 2.50).
     AfterPreflightFromSameOrigin,
