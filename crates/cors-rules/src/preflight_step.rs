@@ -177,8 +177,15 @@ fn is_cached(fetch: &Fetch<'_>, origin: &str, method_needs_entry: bool, names: &
         url: &fetch.current_url,
         credentials: fetch.request.credentials == CredentialsMode::Include,
     };
+    // Deviation(Firefox): a CORS-safelisted method is covered by any entry for the URL, even on a kept
+    // preflight or with the preflight flag (a redirect back to the same URL is not preflighted again;
+    // observed in Firefox ESR 140).
+    let any_entry = fetch.quirks.preflight_after_redirect == PreflightAfterRedirect::Kept
+        && is_cors_safelisted_method(&fetch.method)
+        && fetch.cache.has_entry(&query);
     let method_cached = fetch.cache.method_match(&query, &fetch.method)
-        || (!method_needs_entry && !fetch.use_cors_preflight());
+        || (!method_needs_entry && !fetch.use_cors_preflight())
+        || any_entry;
     method_cached && names.iter().all(|n| fetch.cache.header_match(&query, n))
 }
 

@@ -157,11 +157,7 @@ pub(crate) fn follow_redirect(
     if fetch.request.redirect == RedirectMode::Error
         && fetch.quirks.redirect_to_credentials == RedirectToCredentials::AnyWithPassword
     {
-        if let Some(next) = url
-            .join(location)
-            .ok()
-            .filter(|next| next.password().is_some())
-        {
+        if let Some(next) = url.join(location).ok().filter(includes_credentials) {
             let values = vec![kv(Key::Url, url.as_str()), kv(Key::Location, next.as_str())];
             return fetch.network_error(CheckId::RedirectCredentials, stage, values);
         }

@@ -106,9 +106,10 @@ pub enum PreflightAfterRedirect {
 pub enum RedirectCheckCredentials {
     /// The standard, Chrome, Firefox: as the request (no credentials once the tainting is `cors`).
     AsTheRequest,
-    /// Safari: when the fetch began at a URL same origin with the page, every redirect response is checked
-    /// as with credentials: the exact origin and `Access-Control-Allow-Credentials: true` (`*` fails); the
-    /// final response is checked as the standard says (observed in WebKitGTK 2.50).
+    /// Safari: when the fetch began at a URL same origin with the page and no preflight was made on the
+    /// way, every redirect response is checked as with credentials: the exact origin and
+    /// `Access-Control-Allow-Credentials: true` (`*` fails); the final response is checked as the standard
+    /// says (observed in WebKitGTK 2.50).
     WithCredentialsAfterSameOriginStart,
 }
 
