@@ -52,12 +52,12 @@ pub fn render(report: &Report) -> String {
 
 fn summary_table(out: &mut String, report: &Report) {
     let _ = writeln!(out, "## Browsers\n");
-    let _ = writeln!(out, "| browser | version | profile | scenarios run | not run | disagreeing cases | console captured | result |");
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "| browser | version | profile | scenarios run | not run | disagreeing cases | console captured | time | result |");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|");
     for b in &report.browsers {
         let _ = writeln!(
             out,
-            "| {} | {} | `{}` | {} | {} | {} | {} | {} |",
+            "| {} | {} | `{}` | {} | {} | {} | {} | {} s | {} |",
             b.browser.id(),
             b.version,
             b.profile,
@@ -65,13 +65,14 @@ fn summary_table(out: &mut String, report: &Report) {
             b.not_run.len(),
             b.disagreements.len(),
             if b.console_captured { "yes" } else { "no" },
+            b.seconds,
             if b.passes() { "pass" } else { "FAIL" }
         );
     }
     for (browser, reason) in &report.failed_browsers {
         let _ = writeln!(
             out,
-            "| {} | did not run: {reason} | | | | | | FAIL |",
+            "| {} | did not run: {reason} | | | | | | | FAIL |",
             browser.id()
         );
     }
