@@ -21,7 +21,8 @@ steps and fixes.
 - **WebKit's console.** WebKitWebDriver exposes no console log, and MiniBrowser in automation mode writes \
 none to its output even with `--enable-write-console-messages-to-stdout`; the harness checks with a marker \
 line per session and compares WebKit's console text only if the marker comes back (it does not with \
-WebKitGTK 2.50).
+WebKitGTK 2.50). MiniBrowser started directly (not in automation mode) with that flag does write them, to \
+standard error as `CONSOLE SECURITY ERROR …` and `CONSOLE JS ERROR …`; checked by hand, not yet by the harness.
 - **Firefox's warnings.** WebDriver BiDi `log.entryAdded` in Firefox forwards console-API calls and \
 error-level messages only (its log module listens to errors), so predicted warning lines \
 (`Cross-Origin Request Warning: …`) are left out of Firefox's console comparison.
