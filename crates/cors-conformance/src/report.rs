@@ -177,6 +177,9 @@ pub struct BrowserSummary {
     pub deviations: DeviationCheck,
     /// Console lines the harness could not attribute to any case.
     pub stray_console: Vec<String>,
+    /// Wall-clock seconds the browser's run took (start, every batch, stop).
+    #[serde(default)]
+    pub seconds: u64,
 }
 
 impl BrowserSummary {
@@ -239,6 +242,7 @@ impl BrowserSummary {
                 .iter()
                 .map(|line| line.text.clone())
                 .collect(),
+            seconds: 0,
         }
     }
 

@@ -68,6 +68,7 @@ pub async fn run_suite(options: &SuiteOptions) -> Result<Report> {
         failed_browsers: Vec::new(),
     };
     for &browser in &options.browsers {
+        let started = std::time::Instant::now();
         let run = match run_one(options, browser, &cases).await {
             Ok(run) => run,
             Err(error) => {
@@ -82,7 +83,8 @@ pub async fn run_suite(options: &SuiteOptions) -> Result<Report> {
             }
         };
         let check = deviations::check(&known, browser, options.seed, &run.cases);
-        let summary = BrowserSummary::from_run(&run, check);
+        let mut summary = BrowserSummary::from_run(&run, check);
+        summary.seconds = started.elapsed().as_secs();
         print_summary(&summary);
         for disagreement in &summary.disagreements {
             let name = format!("{}-{}.json", browser.id(), disagreement.case);

@@ -29,6 +29,7 @@ fn summary() -> BrowserSummary {
         disagreements: Vec::new(),
         deviations: Default::default(),
         stray_console: Vec::new(),
+        seconds: 0,
     }
 }
 
@@ -60,7 +61,9 @@ fn a_browser_that_could_not_run_fails_the_report() {
 #[test]
 fn the_markdown_states_the_browser_version_and_the_agreement_figures() {
     let markdown = render(&report());
-    assert!(markdown.contains("| chromium | 156.0.8078.79 | `chrome` | 2 | 0 | 0 | yes | pass |"));
+    assert!(
+        markdown.contains("| chromium | 156.0.8078.79 | `chrome` | 2 | 0 | 0 | yes | 0 s | pass |")
+    );
     assert!(markdown.contains("| outcome | 2/2 (100.0%) |"));
     assert!(markdown.contains("| console | not observed |"));
 }

@@ -243,7 +243,14 @@ fn redirect_check_credentials(fetch: &Fetch<'_>, location: Option<&str>) -> Cred
     let quirk = fetch.quirks.redirect_check_credentials
         == RedirectCheckCredentials::WithCredentialsAfterSameOriginStart;
     let began_same_origin = fetch.input.page.is_same_origin_with_url(&fetch.input.url);
-    if quirk && location.is_some() && mode == CredentialsMode::SameOrigin && began_same_origin {
+    // A request preflighted on the way is checked as it is (observed in WebKitGTK 2.50).
+    let preflighted = fetch.first_preflight.is_some();
+    if quirk
+        && location.is_some()
+        && mode == CredentialsMode::SameOrigin
+        && began_same_origin
+        && !preflighted
+    {
         CredentialsMode::Include
     } else {
         mode

@@ -70,6 +70,11 @@ impl PreflightCache {
         })
     }
 
+    /// Whether any entry matches (Firefox lets a CORS-safelisted method through on any entry).
+    pub(crate) fn has_entry(&self, query: &CacheQuery<'_>) -> bool {
+        self.matching(query).next().is_some()
+    }
+
     /// C-5: a header-name cache entry match (`*` never covers `Authorization`, nor credentialed requests).
     pub(crate) fn header_match(&self, query: &CacheQuery<'_>, name: &str) -> bool {
         self.matching(query).any(|e| {

@@ -1,7 +1,7 @@
 //! Whether a CORS request is preflighted (T-8, P-1, U-2) and the preflight on the wire (P-2, P-3).
 
 use crate::fetch_state::{lookup, without_userinfo, Ending, Fetch, Halt, Step};
-use crate::method::{is_cors_safelisted_method, normalize_method};
+use crate::method::is_cors_safelisted_method;
 use crate::preflight::{cors_preflight_fetch, PreflightRequest};
 use crate::preflight_cache::CacheQuery;
 use crate::quirks::{
@@ -66,8 +66,9 @@ pub(crate) fn preflight_if_needed(fetch: &mut Fetch<'_>, stage: Stage) -> Step<(
     run_preflight(fetch, origin, &unsafe_names.names, &listed)
 }
 
-/// Deviation(Firefox): on the request after a method rewrite, whether the request needed a preflight when
-/// it was made (its method or the headers the rewrite left off), even if it started same origin.
+/// Deviation(Firefox): on the request after a method rewrite, whether the headers the rewrite left off
+/// needed a preflight (Firefox keeps the request's list of CORS-unsafe names), even if it started same
+/// origin.
 fn needed_before_rewrite(fetch: &Fetch<'_>) -> bool {
     let Some(held) = &fetch.held_headers else {
         return false;
@@ -75,12 +76,11 @@ fn needed_before_rewrite(fetch: &Fetch<'_>) -> bool {
     if fetch.quirks.body_headers_after_rewrite != BodyHeadersAfterRewrite::BackOnNextRedirect {
         return false;
     }
-    let method = normalize_method(&fetch.request.method);
     let names = cors_unsafe_request_header_names_in(
         held.iter().map(|h| (h.name.as_str(), h.value.as_slice())),
         fetch.quirks,
     );
-    !is_cors_safelisted_method(&method) || !names.names.is_empty()
+    !names.names.is_empty()
 }
 
 /// The ids of the reasons that apply, joined with `,`.
@@ -177,8 +177,15 @@ fn is_cached(fetch: &Fetch<'_>, origin: &str, method_needs_entry: bool, names: &
         url: &fetch.current_url,
         credentials: fetch.request.credentials == CredentialsMode::Include,
     };
+    // Deviation(Firefox): a CORS-safelisted method is covered by any entry for the URL, even on a kept
+    // preflight or with the preflight flag (a redirect back to the same URL is not preflighted again;
+    // observed in Firefox ESR 140).
+    let any_entry = fetch.quirks.preflight_after_redirect == PreflightAfterRedirect::Kept
+        && is_cors_safelisted_method(&fetch.method)
+        && fetch.cache.has_entry(&query);
     let method_cached = fetch.cache.method_match(&query, &fetch.method)
-        || (!method_needs_entry && !fetch.use_cors_preflight());
+        || (!method_needs_entry && !fetch.use_cors_preflight())
+        || any_entry;
     method_cached && names.iter().all(|n| fetch.cache.header_match(&query, n))
 }
 

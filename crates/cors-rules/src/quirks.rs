@@ -35,10 +35,10 @@
 //! | a safelisted value with a byte outside ASCII (S-2, S-4) | as other bytes | as other bytes | never safelisted | as other bytes |
 //! | `Range` unit not lower case (S-5) | unsafe | safelisted, sent as `bytes=…` | unsafe | safelisted |
 //! | XHR upload listener, `GET`/`HEAD` (U-1) | preflight | no preflight | preflight | preflight |
-//! | request header value on the wire | one byte per character | same, spaces and tabs around trimmed | one byte per character | UTF-8, trimmed |
+//! | request header value on the wire | one byte per character | same, spaces and tabs around trimmed | same, trimmed | UTF-8, trimmed |
 //! | empty `Location` (R-5) | followed (a loop) | no redirect | followed (a loop) | network error |
 //! | several `Location` lines (R-4) | combined | identical: one; different: network error | identical: one; different: network error | combined |
-//! | redirect to a URL with credentials (R-8) | cross-origin or `cors` tainting | always | as spec | as spec; from a same-origin request after the new URL's preflight |
+//! | redirect to a URL with credentials (R-8) | cross-origin or `cors` tainting | also any from `fetch()`, any with a password from XHR | as spec | as spec; from a same-origin request after the new URL's preflight |
 //! | request-body headers after a method rewrite (R-10) | removed | removed | back from the next redirect | listed in the preflight, back from the next redirect (`Content-Type` only while same origin) |
 //! | `Location` bytes (R-5) | UTF-8 | UTF-8 | UTF-8 | Latin-1, unreserved escapes decoded |
 
@@ -200,8 +200,9 @@ const CHROME: Quirks = Quirks {
     empty_location: EmptyLocation::Ignored,
     // Deviation(Chrome): different `Location` lines are a network error, identical ones count once.
     repeated_location: RepeatedLocation::DistinctAreAnError,
-    // Deviation(Chrome): every redirect to a URL with credentials fails.
-    redirect_to_credentials: RedirectToCredentials::Always,
+    // Deviation(Chrome): any `fetch()` redirect to a URL with credentials fails, any XHR one with a
+    // password.
+    redirect_to_credentials: RedirectToCredentials::AnyWithPassword,
     ..SPEC
 };
 
@@ -218,6 +219,8 @@ const FIREFOX: Quirks = Quirks {
     safelist_total: SafelistTotal::NotImplemented,
     // Deviation(Firefox): `Access-Control-Request-Headers` repeats a repeated name.
     request_headers_list: RequestHeadersList::SortedWithRepeats,
+    // Deviation(Firefox): request header values go out with surrounding spaces and tabs trimmed.
+    wire_value_encoding: WireValueEncoding::IsomorphicTrimmed,
     // Deviation(Firefox): a preflight after a redirect carries the page's origin.
     preflight_origin: PreflightOrigin::PageOrigin,
     // Deviation(Firefox): a redirected preflight is CORS-checked before it is refused.

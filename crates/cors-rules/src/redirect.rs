@@ -18,7 +18,7 @@ use crate::quirks::{
 };
 use crate::recorder::kv;
 use crate::request::AuthorHeader;
-use crate::scenario::{HeaderPair, HttpAnswer, RedirectMode, RequestMode};
+use crate::scenario::{Api, HeaderPair, HttpAnswer, RedirectMode, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
 
@@ -153,6 +153,15 @@ pub(crate) fn follow_redirect(
             kv(Key::Value, mode),
         ]
     };
+    // Deviation(Chrome): in mode "error" (`fetch()` only), a `Location` with credentials fails as such first.
+    if fetch.request.redirect == RedirectMode::Error
+        && fetch.quirks.redirect_to_credentials == RedirectToCredentials::AnyWithPassword
+    {
+        if let Some(next) = url.join(location).ok().filter(includes_credentials) {
+            let values = vec![kv(Key::Url, url.as_str()), kv(Key::Location, next.as_str())];
+            return fetch.network_error(CheckId::RedirectCredentials, stage, values);
+        }
+    }
     match fetch.request.redirect {
         // "error": "Set response to a network error."
         RedirectMode::Error => {
@@ -257,8 +266,9 @@ fn check_location_credentials(fetch: &mut Fetch<'_>, next: &Url) -> Step<()> {
     }
     let cross_origin = !fetch.input.page.is_same_origin(&Origin::of_url(next));
     let cors_mode = fetch.request.mode == RequestMode::Cors;
-    // Deviation(Chrome): every redirect to a URL with credentials fails.
-    let always = fetch.quirks.redirect_to_credentials == RedirectToCredentials::Always;
+    // Deviation(Chrome): any `fetch()` redirect to such a URL fails, any XHR one with a password.
+    let always = fetch.quirks.redirect_to_credentials == RedirectToCredentials::AnyWithPassword
+        && (fetch.request.api == Api::Fetch || next.password().is_some());
     if always || (cors_mode && cross_origin) || fetch.tainting == ResponseTainting::Cors {
         let values = vec![
             kv(Key::Url, fetch.current_url.as_str()),

@@ -106,9 +106,10 @@ pub enum PreflightAfterRedirect {
 pub enum RedirectCheckCredentials {
     /// The standard, Chrome, Firefox: as the request (no credentials once the tainting is `cors`).
     AsTheRequest,
-    /// Safari: when the fetch began at a URL same origin with the page, every redirect response is checked
-    /// as with credentials: the exact origin and `Access-Control-Allow-Credentials: true` (`*` fails); the
-    /// final response is checked as the standard says (observed in WebKitGTK 2.50).
+    /// Safari: when the fetch began at a URL same origin with the page and no preflight was made on the
+    /// way, every redirect response is checked as with credentials: the exact origin and
+    /// `Access-Control-Allow-Credentials: true` (`*` fails); the final response is checked as the standard
+    /// says (observed in WebKitGTK 2.50).
     WithCredentialsAfterSameOriginStart,
 }
 
@@ -149,8 +150,10 @@ pub enum RepeatedLocation {
 pub enum RedirectToCredentials {
     /// The standard, Firefox, Safari: cross-origin in `cors` mode, or with `cors` tainting.
     CrossOriginOrCors,
-    /// Chrome: every redirect to such a URL (observed in Chromium 156).
-    Always,
+    /// Chrome: as the standard, and also from the same origin: every `fetch()` redirect to such a URL, and
+    /// every XHR redirect to a URL with a password (an XHR follows a username alone; observed in Chromium
+    /// 148).
+    AnyWithPassword,
     /// Safari: as the standard, but a request still same origin goes on to the preflight of the new URL
     /// (when one is needed) and fails only then (observed in WebKitGTK 2.50).
     AfterPreflightFromSameOrigin,

@@ -176,11 +176,11 @@ pub enum UploadListenerWithoutBody {
 /// How a request header value reaches the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WireValueEncoding {
-    /// The standard, Firefox: isomorphic-encoded, one byte per character (`é` as `0xE9`), as the header
-    /// list holds it.
+    /// The standard: isomorphic-encoded, one byte per character (`é` as `0xE9`), as the header list holds
+    /// it.
     Isomorphic,
-    /// Chrome: isomorphic-encoded, spaces and tabs around the value trimmed (an XHR's combined `a, ` goes
-    /// out as `a,`; observed in Chromium 148).
+    /// Chrome, Firefox: isomorphic-encoded, spaces and tabs around the value trimmed (an XHR's combined
+    /// `a, ` goes out as `a,`; observed in Chromium 148 and Firefox ESR 140).
     IsomorphicTrimmed,
     /// Safari: UTF-8 (`é` as `0xC3 0xA9`), spaces and tabs around trimmed (observed in WebKitGTK 2.50).
     Utf8Trimmed,

@@ -23,7 +23,7 @@ use super::page_url;
 use crate::render::template::fill;
 use crate::render::values::{url_or, val};
 use crate::render::RenderContext;
-use crate::scenario::Api;
+use crate::scenario::{Api, RedirectMode};
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 
 const ACCESS: &str =
@@ -157,11 +157,15 @@ pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
 pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep) -> Vec<String> {
     // A same-origin request redirected to a same-origin URL with credentials fails silently (observed in
     // Chromium 148 and 156).
+    // In redirect mode "error" only `ERR_FAILED` is printed.
     if step.check == CheckId::RedirectCredentials
         && !super::is_cross_origin(trace)
         && is_same_origin_with_page(ctx, val(step, Key::Location))
     {
-        return Vec::new();
+        return match ctx.redirect {
+            RedirectMode::Error => vec![ERR_FAILED.to_owned()],
+            _ => Vec::new(),
+        };
     }
     if let Some(line) = renderer_line(ctx, step) {
         return vec![line];
