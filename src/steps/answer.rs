@@ -73,7 +73,7 @@ pub fn AnswerEditor(i: usize, which: AnswerSlot) -> impl IntoView {
         })
     });
     let set_status = Callback::new(move |text: String| match text.trim().parse::<u16>() {
-        Ok(code) if (100..=599).contains(&code) => {
+        Ok(code) if (100..=999).contains(&code) => {
             status_error.set(None);
             ctx.edit(|s| {
                 if let Some(Answer::Http(http)) = answer_mut(s, i, slot) {
@@ -84,7 +84,7 @@ pub fn AnswerEditor(i: usize, which: AnswerSlot) -> impl IntoView {
         _ => {
             status_text.set(text);
             status_error.set(Some(
-                "Enter an HTTP status code between 100 and 599, e.g. 200.".to_owned(),
+                "Enter an HTTP status code between 100 and 999, e.g. 200.".to_owned(),
             ));
         }
     });

@@ -1,7 +1,8 @@
 //! The decision: what the browser does with a scenario, as data (a typed trace), before any words.
 //! [`crate::evaluate`] renders it; [`crate::fixes`] decides patched copies again.
 
-use crate::main_fetch::{main_fetch, Ending, Fetch};
+use crate::fetch_state::{Ending, Fetch};
+use crate::main_fetch::main_fetch;
 use crate::request::construct_request;
 use crate::scenario::{InputError, Scenario};
 use crate::tainting::ResponseTainting;

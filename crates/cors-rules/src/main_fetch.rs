@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use crate::fetch_state::{Halt, Step};
+use crate::fetch_state::{Ending, Fetch, Halt, Step};
 use crate::http_fetch::{http_fetch, Route};
 use crate::local_network::{address_space, local_network_access_check, AddressSpace};
 use crate::mixed_content::{is_blocked_as_mixed_content, is_potentially_trustworthy_url};
@@ -14,9 +14,6 @@ use crate::recorder::kv;
 use crate::scenario::{InputError, RequestMode};
 use crate::tainting::ResponseTainting;
 use crate::trace::{CheckId, Key, Stage};
-
-// The fetch state lives in `fetch_state`; evaluation reaches it through this driver.
-pub(crate) use crate::fetch_state::{Ending, Fetch};
 
 /// <https://fetch.spec.whatwg.org/#main-fetch>: runs hop after hop until the fetch ends.
 pub(crate) fn main_fetch(fetch: &mut Fetch<'_>) -> Result<Ending, InputError> {
