@@ -2,7 +2,7 @@
 //!
 //! Components read these and call [`Ctx::edit`]; they never compute a CORS judgement themselves.
 
-use cors_rules::{Browser, InputError, Scenario, Verdict};
+use cors_rules::{Browser, InputError, Outcome, Scenario, Verdict};
 use leptos::prelude::*;
 
 use crate::host_names;
@@ -30,8 +30,10 @@ pub struct Ctx {
     /// The engine's verdict for the scenario's browser, evaluated once per edit (with its host names
     /// in ASCII form, [`host_names::in_ascii`]).
     pub verdict: Memo<Evaluation>,
-    /// The engine's verdict for each real browser (console tabs); evaluated only when read.
-    pub by_browser: Memo<Vec<(Browser, Evaluation)>>,
+    /// Each real browser's outcome (the console tabs' badges), read only while the tabs are shown: the
+    /// scenario's own browser from [`Ctx::verdict`], the others decided without words or fixes
+    /// (`cors_rules::decide`), so an edit costs one evaluation.
+    pub outcomes: Memo<Vec<(Browser, Option<Outcome>)>>,
 }
 
 /// Where the guided first visit stands.
@@ -55,20 +57,23 @@ impl Ctx {
         let scenario = RwSignal::new(link.scenario);
         let evaluate = |s: &Scenario| cors_rules::evaluate(&host_names::in_ascii(s));
         let verdict = Memo::new(move |_| scenario.with(evaluate));
-        let by_browser = Memo::new(move |_| {
+        let outcomes = Memo::new(move |_| {
             scenario.with(|s| {
                 TAB_BROWSERS
                     .iter()
                     .map(|&browser| {
-                        let verdict = if browser == s.browser {
-                            verdict.get_untracked()
+                        let outcome = if browser == s.browser {
+                            verdict.with_untracked(|v| v.as_ref().ok().map(|v| v.outcome))
                         } else {
-                            evaluate(&Scenario {
+                            let other = Scenario {
                                 browser,
                                 ..s.clone()
-                            })
+                            };
+                            cors_rules::decide(&host_names::in_ascii(&other))
+                                .ok()
+                                .map(|d| d.outcome)
                         };
-                        (browser, verdict)
+                        (browser, outcome)
                     })
                     .collect()
             })
@@ -81,7 +86,7 @@ impl Ctx {
             link_problem: RwSignal::new(link_problem),
             tour: RwSignal::new(Tour::Closed),
             verdict,
-            by_browser,
+            outcomes,
         }
     }
 

@@ -1,11 +1,12 @@
 //! The exact error per browser: console lines, the JS exception and the DevTools Network row, in tabs.
 
-use cors_rules::Browser;
+use cors_rules::{Browser, Scenario};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ctx::{Ctx, TAB_BROWSERS};
+use crate::ctx::{Ctx, Evaluation, TAB_BROWSERS};
 use crate::derive::Tone;
+use crate::host_names;
 use crate::ui::verdict_bar::tone_badge;
 
 /// Tabs for Chrome, Firefox and Safari, each showing what that browser prints for the scenario.
@@ -56,8 +57,8 @@ pub fn ConsoleTabs() -> impl IntoView {
             <div role="tablist" aria-label="Browser" class="tablist" on:keydown=on_key>
                 {TAB_BROWSERS.iter().map(|&browser| {
                     let is_selected = move || selected.get() == browser;
-                    let badge = move || ctx.by_browser.with(|all| {
-                        all.iter().find(|(b, _)| *b == browser).and_then(|(_, v)| v.as_ref().ok()).map(|v| tone_badge(Tone::of(v.outcome)))
+                    let badge = move || ctx.outcomes.with(|all| {
+                        all.iter().find(|(b, _)| *b == browser).and_then(|(_, o)| *o).map(|o| tone_badge(Tone::of(o)))
                     });
                     view! {
                         <button type="button" role="tab" id=format!("tab-{}", browser.id())
@@ -90,9 +91,20 @@ fn focus_tab(browser: Browser) {
     }
 }
 
+/// The panel of `browser`: the app's verdict when it is the scenario's browser (selecting a tab makes it
+/// so), else that browser's own evaluation.
 fn panel(ctx: Ctx, browser: Browser) -> impl IntoView {
-    ctx.by_browser.with(|all| {
-        let verdict = all.iter().find(|(b, _)| *b == browser).and_then(|(_, v)| v.as_ref().ok())?;
+    let own = ctx.scenario.with(|s| s.browser == browser);
+    let other = (!own).then(|| {
+        ctx.scenario.with(|s| {
+            cors_rules::evaluate(&host_names::in_ascii(&Scenario {
+                browser,
+                ..s.clone()
+            }))
+        })
+    });
+    let show = move |verdict: &Evaluation| {
+        let verdict = verdict.as_ref().ok()?;
         let console = if verdict.console.is_empty() {
             view! { <p class="note" data-testid="console-empty">"Nothing in the console: no CORS message for this request."</p> }.into_any()
         } else {
@@ -125,5 +137,9 @@ fn panel(ctx: Ctx, browser: Browser) -> impl IntoView {
             {js_error}
             {network}
         })
-    })
+    };
+    match other {
+        Some(verdict) => show(&verdict),
+        None => ctx.verdict.with(show),
+    }
 }
