@@ -154,9 +154,11 @@ async fn bind_one(addr: SocketAddr) -> Result<TcpListener, StartError> {
         .map_err(|source| StartError::Bind { addr, source })
 }
 
-/// Accepts connections while the lab runs. Each needs a slot: when all are taken, the connection that has
-/// waited longest for its client makes room (`slots.rs`), so idle and slow clients cannot keep new
-/// requests out.
+/// Accepts connections while the lab runs. Each needs a slot: when all are taken, the connections that
+/// have waited longest for their clients make room (`slots.rs`), so idle and slow clients cannot keep new
+/// requests out. Connections are accepted at once and find their slots beside the accept loop, so the
+/// listen queue never fills and one connection's wait never holds up the next; how many wait at once is
+/// bounded by the process's file descriptors.
 async fn accept_loop(
     listener: TcpListener,
     role: Role,
@@ -176,16 +178,18 @@ async fn accept_loop(
                 continue;
             }
         };
-        let slot = tokio::select! {
-            slot = shared.slots.acquire() => slot,
-            _ = stopped.changed() => return,
-        };
-        let Some(slot) = slot else { return };
         let _ = stream.set_nodelay(true);
         let shared = shared.clone();
+        let mut stopped = stopped.clone();
         tokio::spawn(async move {
-            conn::serve(stream, role, shared).await;
-            drop(slot);
+            let slot = tokio::select! {
+                slot = shared.slots.acquire() => slot,
+                _ = stopped.changed() => None,
+            };
+            if let Some(slot) = slot {
+                conn::serve(stream, role, shared).await;
+                drop(slot);
+            }
         });
     }
 }
