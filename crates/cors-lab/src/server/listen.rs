@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpSocket};
 use tokio::sync::watch;
 
 use super::api_routes::{router, ApiState, Role};
@@ -148,10 +148,23 @@ impl LabServer {
     }
 }
 
+/// How many connections the system may queue for a listener before the lab accepts them (capped by
+/// `net.core.somaxconn`). A burst of clients beyond the queue has its connection attempts dropped and
+/// retried a second later, so the queue is made room for a thousand at once.
+const LISTEN_BACKLOG: u32 = 4096;
+
 async fn bind_one(addr: SocketAddr) -> Result<TcpListener, StartError> {
-    TcpListener::bind(addr)
-        .await
-        .map_err(|source| StartError::Bind { addr, source })
+    let listen = || {
+        let socket = if addr.is_ipv4() {
+            TcpSocket::new_v4()?
+        } else {
+            TcpSocket::new_v6()?
+        };
+        socket.set_reuseaddr(true)?;
+        socket.bind(addr)?;
+        socket.listen(LISTEN_BACKLOG)
+    };
+    listen().map_err(|source| StartError::Bind { addr, source })
 }
 
 /// Accepts connections while the lab runs. Each needs a slot: when all are taken, the connections that
