@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpSocket};
 use tokio::sync::watch;
 
 use super::api_routes::{router, ApiState, Role};
@@ -148,15 +148,30 @@ impl LabServer {
     }
 }
 
+/// How many connections the system may queue for a listener before the lab accepts them (capped by
+/// `net.core.somaxconn`). A burst of clients beyond the queue has its connection attempts dropped and
+/// retried a second later, so the queue is made room for a thousand at once.
+const LISTEN_BACKLOG: u32 = 4096;
+
 async fn bind_one(addr: SocketAddr) -> Result<TcpListener, StartError> {
-    TcpListener::bind(addr)
-        .await
-        .map_err(|source| StartError::Bind { addr, source })
+    let listen = || {
+        let socket = if addr.is_ipv4() {
+            TcpSocket::new_v4()?
+        } else {
+            TcpSocket::new_v6()?
+        };
+        socket.set_reuseaddr(true)?;
+        socket.bind(addr)?;
+        socket.listen(LISTEN_BACKLOG)
+    };
+    listen().map_err(|source| StartError::Bind { addr, source })
 }
 
-/// Accepts connections while the lab runs. Each needs a slot: when all are taken, the connection that has
-/// waited longest for its client makes room (`slots.rs`), so idle and slow clients cannot keep new
-/// requests out.
+/// Accepts connections while the lab runs. Each needs a slot: when all are taken, the connections that
+/// have waited longest for their clients make room (`slots.rs`), so idle and slow clients cannot keep new
+/// requests out. Connections are accepted at once and find their slots beside the accept loop, so the
+/// listen queue never fills and one connection's wait never holds up the next; how many wait at once is
+/// bounded by the process's file descriptors.
 async fn accept_loop(
     listener: TcpListener,
     role: Role,
@@ -176,16 +191,18 @@ async fn accept_loop(
                 continue;
             }
         };
-        let slot = tokio::select! {
-            slot = shared.slots.acquire() => slot,
-            _ = stopped.changed() => return,
-        };
-        let Some(slot) = slot else { return };
         let _ = stream.set_nodelay(true);
         let shared = shared.clone();
+        let mut stopped = stopped.clone();
         tokio::spawn(async move {
-            conn::serve(stream, role, shared).await;
-            drop(slot);
+            let slot = tokio::select! {
+                slot = shared.slots.acquire() => slot,
+                _ = stopped.changed() => None,
+            };
+            if let Some(slot) = slot {
+                conn::serve(stream, role, shared).await;
+                drop(slot);
+            }
         });
     }
 }

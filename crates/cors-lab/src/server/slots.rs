@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use tokio::sync::{oneshot, OwnedSemaphorePermit, Semaphore};
 
-/// How long a new connection waits for the slot of a closed idle one before closing another.
+/// How long a new connection waits for the slot of a closed idle one before closing more.
 const MAKE_ROOM_WAIT: Duration = Duration::from_millis(20);
 
 /// The lab's connection slots.
@@ -55,8 +55,9 @@ impl Slots {
         }
     }
 
-    /// A slot for a new connection. When none is free, closes the connection that has waited longest for
-    /// its client; when every connection is busy answering, waits for one to finish.
+    /// A slot for a new connection. When none is free, closes the connection that has waited longest for its
+    /// client (one per new connection, so a fresh one is closed only after every older one); when every
+    /// connection is busy answering, waits for one to finish.
     pub(crate) async fn acquire(&self) -> Option<Slot> {
         loop {
             match self.free.clone().try_acquire_owned() {
