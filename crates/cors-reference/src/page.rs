@@ -53,14 +53,20 @@ fn description(entry: &Entry) -> String {
     )
 }
 
+/// The Content-Security-Policy of every reference page.
+pub(crate) const POLICY: &str =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 /// The page's head and header, shared with the index.
 pub(crate) fn head(title: &str, description: &str, canonical: Option<String>) -> String {
     let mut out = String::with_capacity(2048);
     out.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; object-src 'none'; base-uri 'none'\">\n",
-    );
+    // The site's policy (scripts/csp.mjs) without what only the app needs: no inline script, no Wasm, no
+    // fetches; a meta tag cannot carry frame-ancestors.
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"");
+    out.push_str(POLICY);
+    out.push_str("\">\n");
     let _ = writeln!(out, "<title>{}</title>", escape(title));
     let _ = writeln!(
         out,
