@@ -28,7 +28,7 @@ pub fn Assumptions(paste: PasteState) -> impl IntoView {
         <Show when=move || !fields.with(Vec::is_empty)>
             <div class="diagnose-assumptions" data-testid="diagnose-assumptions">
                 <h4>"What the message does not say"</h4>
-                <p class="hint">"These values stand in for what the paste leaves out. Change them to match your request; everything below follows."</p>
+                <p class="hint">"Assumed; change them to match your request and everything follows."</p>
                 <ul>
                     <For each=move || fields.get() key=|field| *field let(field)>
                         <AssumptionRow paste field of=Signal::derive(move || of(field)) />

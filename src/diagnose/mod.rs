@@ -51,9 +51,18 @@ fn Diagnosis(paste: PasteState) -> impl IntoView {
     let has_scenario = move || paste.has_scenario();
     view! {
         <div class="diagnosis" data-testid="diagnosis">
-            <reading::Reading paste />
+            <div class="diagnosis-top">
+                <div class="diagnosis-reading">
+                    <reading::Reading paste />
+                </div>
+                <Show when=has_scenario>
+                    <div class="diagnosis-send">
+                        <explain::Outcome />
+                    </div>
+                </Show>
+            </div>
             <Show when=has_scenario>
-                <explain::Explanation />
+                <explain::Rule />
                 <fix::FixPanel />
                 <review::ReviewPanel />
                 <share::ShareDiagnosis />

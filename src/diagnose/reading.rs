@@ -44,7 +44,10 @@ fn AnalysisView(paste: PasteState, analysis: Analysis) -> impl IntoView {
         view! {
             {r.explanation.map(|e| view! { <p class="diagnose-explanation" data-testid="diagnose-explanation">{e}</p> })}
             {(!others.is_empty()).then(|| view! {
-                <p class="hint">"The same words can also mean: "{others.join("; ")}"."</p>
+                <details class="diagnose-others">
+                    <summary>{format!("{} other failures print the same words", others.len())}</summary>
+                    <ul>{others.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
+                </details>
             })}
             {reference}
         }
