@@ -67,7 +67,6 @@ const NO_ROUND_TRIP: &[(&str, &str)] = &[
     ("CHROMIUM_JS_SYNC_XHR", "the script's exception for a synchronous XHR; alone it names no check"),
     ("CORSDisabled", "a browser setting, not something a scenario can express"),
     ("CORSOriginHeaderNotAdded", "an extension's content script, not something a scenario can express"),
-    ("CORSAllowHeaderFromPreflightDeprecation", "a warning on an allowed request; the engine prints it only beside a pass"),
     ("FIREFOX_JS_FETCH_TYPEERROR", "the script's exception, not a console line; alone it names no check"),
     ("WEBKIT_PREFLIGHT_BLOCKED", "a content blocker or the network layer; no server answer reproduces it"),
     ("WEBKIT_PREFLIGHT_RESPONSE_BLOCKED", "a content blocker or the network layer; no server answer reproduces it"),

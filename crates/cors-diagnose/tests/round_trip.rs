@@ -386,3 +386,33 @@ fn round_trip(pasted: &str, expected: CheckId, console: &[String]) -> Result<(),
         ))
     }
 }
+
+#[test]
+fn every_line_the_engine_prints_is_recognised_on_its_own() {
+    let mut unknown = Vec::new();
+    let mut lines = 0;
+    for (name, json) in failing_cases() {
+        for browser in [Browser::Chrome, Browser::Firefox, Browser::Safari] {
+            for api in ["fetch", "xhr"] {
+                let Ok(verdict) = evaluate(&with_profile(&json, browser, api)) else {
+                    continue;
+                };
+                for line in verdict.console.iter().chain(verdict.js_error.iter()) {
+                    lines += 1;
+                    if recognise(line).recognised.is_none() {
+                        unknown.push(format!("{name}/{browser:?}/{api}: {line}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(lines >= 300, "only {lines} lines");
+    unknown.sort();
+    unknown.dedup();
+    assert!(
+        unknown.is_empty(),
+        "{} lines not recognised:\n{}",
+        unknown.len(),
+        unknown.join("\n")
+    );
+}

@@ -88,8 +88,10 @@ pub fn entry(message: &'static KnownMessage) -> Entry {
         recognised.as_ref().and_then(|r| r.scenario.clone())
     };
     let evaluated = scenario.and_then(|s| evaluate(&s).ok().map(|v| (s, v)));
+    let warning = matches!(message.meaning, Meaning::Warning(_));
     let faithful = evaluated.filter(|(_, verdict)| {
         incomplete
+            || (warning && verdict.failure.is_none())
             || verdict
                 .failure
                 .as_ref()
@@ -119,7 +121,14 @@ pub fn entry(message: &'static KnownMessage) -> Entry {
         Meaning::Failure(_) | Meaning::Warning(_) => {}
     }
     if let Some((scenario, verdict)) = faithful {
-        if !incomplete {
+        if warning {
+            entry.meaning.push(
+                "Firefox let this request through, but warns that it will not for long: the preflight answered \
+                 `Access-Control-Allow-Headers: *`, and the Fetch standard says `*` does not cover `Authorization`: list it \
+                 by name. Chrome and Safari still let the request through without a word."
+                    .to_owned(),
+            );
+        } else if !incomplete {
             if let Some(step) = verdict.steps.iter().find(|s| !s.passed) {
                 entry.meaning.push(step.summary.clone());
                 entry.meaning.push(step.detail.clone());

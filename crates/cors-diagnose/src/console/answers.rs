@@ -172,6 +172,17 @@ pub(crate) fn broken_response(check: CheckId, want: &Want, facts: &Facts) -> Ans
         | CheckId::AllowOriginMismatch
         | CheckId::AllowOriginWildcard
         | CheckId::AllowCredentials => http(status, broken_origin_headers(check, want, facts)),
+        CheckId::CrossOriginResourcePolicy => {
+            let mut headers = cors_headers(want);
+            headers.push(h("Cross-Origin-Resource-Policy", "same-origin"));
+            http(status, headers)
+        }
+        // A redirect to itself: the browser gives up after 20.
+        CheckId::RedirectLimit => {
+            let mut headers = cors_headers(want);
+            headers.push(h("Location", want.url));
+            http(302, headers)
+        }
         _ => http(status, cors_headers(want)),
     }
 }

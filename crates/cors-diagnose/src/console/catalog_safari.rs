@@ -28,6 +28,12 @@ const ORIGIN_CHECKS: &[C] = &[
     C::PreflightAllowOriginInvalid,
 ];
 
+/// What `Refused to set unsafe header` means (Chrome and Safari print the same words; the Chromium
+/// entry stands for both).
+pub(super) const UNSAFE_HEADER: &str = "Chrome and Safari print this when the script tried to set a header only the browser may set (`Cookie`, \
+    `Host`, `Origin`, `Referer`, a `Sec-` or `Proxy-` header…). The browser dropped it and sent the request without \
+    it; that alone blocks nothing. Let the browser send it, or send the value in a header of your own.";
+
 /// Safari's messages, most specific first.
 pub static SAFARI: &[KnownMessage] = &[
     sf("WEBKIT_REDIRECT_DENIED", "Cross-origin redirection to {url} denied by Cross-Origin Resource Sharing policy: {reason}", Meaning::Failure(&[C::AllowOriginMissing, C::RedirectCredentials, C::RedirectScheme])),
@@ -49,6 +55,11 @@ pub static SAFARI: &[KnownMessage] = &[
     sf("WEBKIT_SAME_ORIGIN_MODE", "Cross origin requests are not allowed when using same-origin fetch mode.", Meaning::Failure(&[C::SameOriginMode])),
     sf("WEBKIT_NON_HTTP", "Cross origin requests are only supported for HTTP.", Meaning::Failure(&[C::CorsScheme])),
     sf("WEBKIT_REDIRECT_BAD_SCHEME", "Redirection to URL with a scheme that is not HTTP(S).", Meaning::Failure(&[C::RedirectScheme])),
+    sf("WEBKIT_MIXED_CONTENT_DISPLAY", "[blocked] The page at {page} was not allowed to display insecure content from {url}.", Meaning::Failure(&[C::MixedContent])),
+    sf("WEBKIT_CORP_CANCELLED", "Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy response header.", Meaning::Failure(&[C::CrossOriginResourcePolicy])),
+    sf("WEBKIT_RESTRICTED_PORT", "Not allowed to use restricted network port", Meaning::Failure(&[C::BadPort])),
+    sf("WEBKIT_TOO_MANY_REDIRECTS", "Failed to load resource: too many HTTP redirects", Meaning::Failure(&[C::RedirectLimit])),
+    sf("WEBKIT_NOT_ALLOWED_TO_REQUEST", "Not allowed to request resource", Meaning::Companion),
     sf("WEBKIT_MIXED_CONTENT", "[blocked] The page at {page} requested insecure content from {url}. This content was blocked and must be served over HTTPS.", Meaning::Failure(&[C::MixedContent])),
     sf("WEBKIT_CANNOT_LOAD_FETCH", "Fetch API cannot load {url} due to access control checks.", Meaning::Companion),
     sf("WEBKIT_CANNOT_LOAD_XHR", "XMLHttpRequest cannot load {url} due to access control checks.", Meaning::Companion),

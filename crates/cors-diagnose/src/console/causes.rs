@@ -94,6 +94,20 @@ pub fn usual_causes(check: CheckId) -> &'static [&'static str] {
             "A public website calls a server on `localhost` or a private address (a router, a dev server).",
             "The user refused the browser's local network permission prompt.",
         ],
+        C::BadPort => &[
+            "The URL uses a port browsers block for every request (such as 6000, 6665–6669 or 10080) because \
+             other protocols listen there: move the service to another port.",
+        ],
+        C::RedirectLimit => &[
+            "A redirect loop: the server, a proxy or a login page keeps redirecting (often http ↔ https, or a \
+             trailing slash added and removed).",
+        ],
+        C::CrossOriginResourcePolicy => &[
+            "The server sends `Cross-Origin-Resource-Policy: same-origin` (or `same-site`), often from a security \
+             middleware's defaults (helmet), on a resource other sites load.",
+            "The page is cross-origin isolated (`Cross-Origin-Embedder-Policy: require-corp`) and the resource sends \
+             no `Cross-Origin-Resource-Policy` at all.",
+        ],
         _ => &[
             "The server's answer breaks one of the CORS rules; open the reproduction to see which value.",
         ],

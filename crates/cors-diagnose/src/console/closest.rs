@@ -16,7 +16,8 @@ pub fn closest(text: &str) -> Vec<&'static KnownMessage> {
         return Vec::new();
     }
     let prefix: Vec<String> = literal_words(CHROME_PREFIX);
-    let mut scored: Vec<(u32, &'static KnownMessage)> = catalog::all()
+    // Most shared words first; among equals, the message with the fewest other words.
+    let mut scored: Vec<((usize, u32), &'static KnownMessage)> = catalog::all()
         .filter(|m| !matches!(m.meaning, Meaning::Companion))
         .filter_map(|message| {
             let mut known: BTreeSet<String> = literal_words(message.template).into_iter().collect();
@@ -26,7 +27,7 @@ pub fn closest(text: &str) -> Vec<&'static KnownMessage> {
             let shared = known.intersection(&pasted).count();
             let union = known.union(&pasted).count().max(1);
             let score = u32::try_from(shared * 1000 / union).unwrap_or(0);
-            (shared >= 2).then_some((score, message))
+            (shared >= 2).then_some(((shared, score), message))
         })
         .collect();
     scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
@@ -50,6 +51,15 @@ mod tests {
             found.first().map(|m| m.code),
             Some("kMissingAllowOriginHeader")
         );
+    }
+
+    #[test]
+    fn a_paraphrase_of_the_missing_header_suggests_a_missing_header_message() {
+        let found = closest(
+            "CORS problem: the Access-Control-Allow-Origin header is missing from the response",
+        );
+        let first = found.first().map(|m| m.code).unwrap_or_default();
+        assert!(first.contains("MissingAllowOrigin"), "{first}");
     }
 
     #[test]

@@ -32,7 +32,7 @@ use choose::{choose, PreflightHint};
 use network_line::NetworkLine;
 use network_only::from_network;
 use read::{read_line, LineHit, MessageHit};
-use reproduce::{reproduce, Target};
+use reproduce::{reproduce, reproduce_warning, Target};
 
 /// What kind of problem the pasted lines show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -393,7 +393,11 @@ fn recognition(main: &MessageHit, facts: Facts, hint: PreflightHint) -> Recognis
                 browser: message.browser,
                 facts: &base.facts,
             };
-            let reproduction = reproduce(&target);
+            let reproduction = if matches!(message.meaning, Meaning::Warning(_)) {
+                reproduce_warning(&target)
+            } else {
+                reproduce(&target)
+            };
             Recognised {
                 finding,
                 title: match message.meaning {

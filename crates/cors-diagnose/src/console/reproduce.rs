@@ -8,6 +8,7 @@ use cors_rules::scenario::{
 use cors_rules::{Browser, CheckId, Scenario, Stage};
 
 use cors_rules::method::{is_cors_safelisted_method, normalize_method};
+use cors_rules::port_blocking::bad_port;
 
 use crate::assumption::{AssumedField, Assumption};
 
@@ -91,6 +92,34 @@ pub(crate) fn reproduce(target: &Target) -> Reproduction {
     }
 }
 
+/// A warning printed beside a request that succeeds: Firefox's `Access-Control-Allow-Headers: *` no
+/// longer covering `Authorization`. The request sends `Authorization`, the preflight answers `*`.
+pub(crate) fn reproduce_warning(target: &Target) -> Reproduction {
+    let mut reproduction = reproduce(target);
+    let scenario = &mut reproduction.scenario;
+    scenario.request.method = "GET".to_owned();
+    scenario.request.credentials = CredentialsMode::SameOrigin;
+    scenario.request.headers = vec![("Authorization".to_owned(), "Bearer token".to_owned())];
+    reproduction
+        .assumptions
+        .retain(|a| a.field != AssumedField::RequestHeader && a.field != AssumedField::Method);
+    let page_origin = scenario.page.clone().unwrap_or_else(|| "null".to_owned());
+    let origin = [("Access-Control-Allow-Origin".to_owned(), page_origin)];
+    for entry in &mut scenario.server {
+        let mut preflight = origin.to_vec();
+        preflight.push(("Access-Control-Allow-Headers".to_owned(), "*".to_owned()));
+        entry.preflight = Some(Answer::Http(HttpAnswer {
+            status: 204,
+            headers: preflight,
+        }));
+        entry.response = Answer::Http(HttpAnswer {
+            status: 200,
+            headers: origin.to_vec(),
+        });
+    }
+    reproduction
+}
+
 fn url_for(check: CheckId, facts: &Facts, assumptions: &mut Vec<Assumption>) -> String {
     let quoted = facts.url.clone();
     let http = quoted
@@ -115,6 +144,21 @@ fn url_for(check: CheckId, facts: &Facts, assumptions: &mut Vec<Assumption>) -> 
                 "mixed content means an http: URL",
             ));
             http
+        }
+        CheckId::BadPort
+            if quoted
+                .as_deref()
+                .and_then(|u| url::Url::parse(u).ok())
+                .and_then(|u| bad_port(&u))
+                .is_none() =>
+        {
+            let url = "http://api.example.com:6000/data";
+            assumptions.push(Assumption::new(
+                AssumedField::Url,
+                url,
+                "the message does not quote the URL; its port is one browsers refuse",
+            ));
+            url.to_owned()
         }
         _ => quoted.unwrap_or_else(|| {
             assumptions.push(Assumption::new(
@@ -151,7 +195,8 @@ fn page_for(facts: &Facts, url: &str, assumptions: &mut Vec<Assumption>) -> Opti
 fn mode_for(check: CheckId) -> RequestMode {
     match check {
         CheckId::SameOriginMode => RequestMode::SameOrigin,
-        CheckId::NoCorsRedirectMode => RequestMode::NoCors,
+        // Cross-Origin-Resource-Policy guards what CORS does not: no-cors responses.
+        CheckId::NoCorsRedirectMode | CheckId::CrossOriginResourcePolicy => RequestMode::NoCors,
         _ => RequestMode::Cors,
     }
 }

@@ -93,6 +93,13 @@ fn special_title(code: &str) -> Option<&'static str> {
         | "CHROMIUM_CSP_CONNECT_SRC_VIOLATION"
         | "FIREFOX_CSP" => "The page's Content-Security-Policy blocked the request",
         "CORSDisabled" => "CORS is switched off in this Firefox",
+        "CHROMIUM_UNSAFE_HEADER" => "The browser refused to set a forbidden header",
+        "WEBKIT_NOT_ALLOWED_TO_REQUEST" => "Safari's “Not allowed to request resource” line",
+        "FIREFOX_SECURITY_ERROR_LOAD_DATA" => "The page may not load data from that URL",
+        "FIREFOX_SECURITY_ERROR_LOAD_OR_LINK" => "A redirect points to a URL the page may not load",
+        "CHROMIUM_UNSAFE_ATTEMPT_TO_LOAD" => {
+            "A same-origin request was redirected to another origin"
+        }
         "CORSOriginHeaderNotAdded" => "Firefox could not add the Origin header",
         "CORSAllowHeaderFromPreflightDeprecation" => {
             "Warning: Access-Control-Allow-Headers: * will stop covering Authorization"
