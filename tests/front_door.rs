@@ -24,7 +24,7 @@ async fn viewport(app: &App, width: u32, height: u32) -> Result<(), HarnessError
         .await?;
     let got = |i: usize| inner[i].as_u64().unwrap_or(0) as u32;
     let (extra_w, extra_h) = (width.saturating_sub(got(0)), height.saturating_sub(got(1)));
-    if extra_w > 0 || extra_h > 0 {
+    if (extra_w > 0 || extra_h > 0) && extra_w < 200 && extra_h < 200 {
         app.client()
             .set_window_size(width + extra_w, height + extra_h)
             .await
@@ -316,6 +316,20 @@ async fn the_diagnosis_has_no_axe_violations_in_either_theme_and_is_photographed
                 tokio::time::sleep(std::time::Duration::from_millis(150)).await;
                 app.screenshot(&format!("front-door-{width}-{theme}-{browser}"))
                     .await?;
+                if browser == "chrome" {
+                    // The whole diagnosis, down to the share link, in one picture.
+                    let bottom = app
+                        .execute(
+                            "const r = document.querySelector('[data-testid=diagnose-share]').getBoundingClientRect(); return Math.ceil(r.bottom + window.scrollY + 16);",
+                            vec![],
+                        )
+                        .await?;
+                    let tall = bottom.as_u64().unwrap_or(3000).min(8000) as u32;
+                    viewport(&app, width, tall).await?;
+                    app.screenshot(&format!("front-door-{width}-{theme}-{browser}-whole"))
+                        .await?;
+                    viewport(&app, width, height).await?;
+                }
                 if width == 1280 {
                     for violation in axe_violations(&app).await? {
                         found.push(format!("{theme} {browser}: {violation}"));

@@ -45,7 +45,7 @@ fn AnalysisView(paste: PasteState, analysis: Analysis) -> impl IntoView {
             {r.explanation.map(|e| view! { <p class="diagnose-explanation" data-testid="diagnose-explanation">{e}</p> })}
             {(!others.is_empty()).then(|| view! {
                 <details class="diagnose-others">
-                    <summary>{format!("{} other failures print the same words", others.len())}</summary>
+                    <summary>{if others.len() == 1 { "Another failure prints the same words".to_owned() } else { format!("{} other failures print the same words", others.len()) }}</summary>
                     <ul>{others.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
                 </details>
             })}
