@@ -58,6 +58,7 @@ fn Diagnosis(paste: PasteState) -> impl IntoView {
                 <Show when=has_scenario>
                     <div class="diagnosis-send">
                         <explain::Outcome />
+                        <share::ShareDiagnosis />
                     </div>
                 </Show>
             </div>
@@ -65,7 +66,6 @@ fn Diagnosis(paste: PasteState) -> impl IntoView {
                 <explain::Rule />
                 <fix::FixPanel />
                 <review::ReviewPanel />
-                <share::ShareDiagnosis />
             </Show>
         </div>
     }
