@@ -317,10 +317,10 @@ async fn the_diagnosis_has_no_axe_violations_in_either_theme_and_is_photographed
                 app.screenshot(&format!("front-door-{width}-{theme}-{browser}"))
                     .await?;
                 if browser == "chrome" {
-                    // The whole diagnosis, down to the share link, in one picture.
+                    // The whole diagnosis, down to the security review, in one picture.
                     let bottom = app
                         .execute(
-                            "const r = document.querySelector('[data-testid=diagnose-share]').getBoundingClientRect(); return Math.ceil(r.bottom + window.scrollY + 16);",
+                            "const r = document.querySelector('[data-testid=diagnose-review]').getBoundingClientRect(); return Math.ceil(r.bottom + window.scrollY + 16);",
                             vec![],
                         )
                         .await?;
