@@ -62,6 +62,7 @@ fn Diagnosis(paste: PasteState) -> impl IntoView {
                     </div>
                 </Show>
             </div>
+            <reading::ReadingFooter paste />
             <Show when=has_scenario>
                 <explain::Rule />
                 <fix::FixPanel />
