@@ -58,7 +58,7 @@ async fn a_pasted_chrome_message_becomes_a_scenario_and_a_fix() -> TestResult {
     wait_for_text(&app, "diagnose-check", "names another origin").await?;
     let detected = app.text_of_testid("diagnose-detected").await?;
     assert!(
-        detected.contains("console message"),
+        detected.to_lowercase().contains("console message"),
         "detected as {detected:?}"
     );
 

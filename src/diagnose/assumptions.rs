@@ -15,12 +15,26 @@ fn input_id(field: AssumedField) -> String {
 /// The assumptions of the last read, one row each, kept in place across reads.
 #[component]
 pub fn Assumptions(paste: PasteState) -> impl IntoView {
+    // The assumptions of the read, then the fields the person has given a value for (no longer
+    // assumed, but still editable in the same place).
     let list = Memo::new(move |_| {
-        paste.analysis.with(|a| {
+        let mut rows = paste.analysis.with(|a| {
             a.as_ref()
                 .map(|a| a.assumptions.clone())
                 .unwrap_or_default()
-        })
+        });
+        paste.edits.with(|edits| {
+            for edit in edits {
+                if !rows.iter().any(|a| a.field == edit.field) {
+                    rows.push(Assumption::new(
+                        edit.field,
+                        edit.value.clone(),
+                        "your value",
+                    ));
+                }
+            }
+        });
+        rows
     });
     let fields = Memo::new(move |_| list.with(|l| l.iter().map(|a| a.field).collect::<Vec<_>>()));
     let of = move |field: AssumedField| list.with(|l| l.iter().find(|a| a.field == field).cloned());
@@ -28,7 +42,7 @@ pub fn Assumptions(paste: PasteState) -> impl IntoView {
         <Show when=move || !fields.with(Vec::is_empty)>
             <div class="diagnose-assumptions" data-testid="diagnose-assumptions">
                 <h4>"What the message does not say"</h4>
-                <p class="hint">"These values stand in for what the paste leaves out. Change them to match your request; everything below follows."</p>
+                <p class="hint">"Assumed; change them to match your request and everything follows."</p>
                 <ul>
                     <For each=move || fields.get() key=|field| *field let(field)>
                         <AssumptionRow paste field of=Signal::derive(move || of(field)) />

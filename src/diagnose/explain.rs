@@ -18,28 +18,15 @@ fn target_words(target: FixTarget) -> &'static str {
     }
 }
 
-/// The verdict, what to send, and the rule.
+/// The verdict in the engine's words, then what the server must send instead.
 #[component]
-pub fn Explanation() -> impl IntoView {
+pub fn Outcome() -> impl IntoView {
     let ctx = Ctx::get();
     move || {
         ctx.verdict.with(|v| match v {
             Ok(verdict) => {
                 let (tone, title, detail) = headline(verdict);
                 let browser = ctx.scenario.with(|s| s.browser.display_name());
-                let rule = failing_step(verdict).map(|step| {
-                    let spec = step.spec.starts_with("https://").then(|| {
-                        view! { <a class="spec-link" href=step.spec.clone() target="_blank" rel="noopener noreferrer">"The rule in the Fetch standard ↗"</a> }
-                    });
-                    view! {
-                        <section class="diagnose-card diagnose-rule" aria-labelledby="diagnose-rule-title" data-testid="diagnose-rule">
-                            <h3 id="diagnose-rule-title">"The rule, and why it exists"</h3>
-                            <p>{rich(&step.summary)}</p>
-                            <p>{rich(&step.detail)}</p>
-                            {spec}
-                        </section>
-                    }
-                });
                 let fixes = verdict.fixes.clone();
                 view! {
                     <div class=format!("diagnose-verdict tone-{}", tone.class()) data-testid="diagnose-verdict">
@@ -49,10 +36,7 @@ pub fn Explanation() -> impl IntoView {
                             {rich(&detail)}
                         </p>
                     </div>
-                    <div class="diagnose-grid">
-                        <MustSend fixes />
-                        {rule}
-                    </div>
+                    <MustSend fixes />
                 }
                 .into_any()
             }
@@ -62,6 +46,28 @@ pub fn Explanation() -> impl IntoView {
                 </p>
             }
             .into_any(),
+        })
+    }
+}
+
+/// The rule that failed, why it exists, and where the standard says it.
+#[component]
+pub fn Rule() -> impl IntoView {
+    let ctx = Ctx::get();
+    move || {
+        ctx.verdict.with(|v| {
+            let step = v.as_ref().ok().and_then(failing_step)?;
+            let spec = step.spec.starts_with("https://").then(|| {
+                view! { <a class="spec-link" href=step.spec.clone() target="_blank" rel="noopener noreferrer">"The rule in the Fetch standard ↗"</a> }
+            });
+            Some(view! {
+                <section class="diagnose-card diagnose-rule" aria-labelledby="diagnose-rule-title" data-testid="diagnose-rule">
+                    <h3 id="diagnose-rule-title">"The rule, and why it exists"</h3>
+                    <p>{rich(&step.summary)}</p>
+                    <p>{rich(&step.detail)}</p>
+                    {spec}
+                </section>
+            })
         })
     }
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::browser_io::copy_text;
 use crate::ctx::Ctx;
+use crate::ui::rich::rich;
 
 /// Stack picker, snippet with copy button, curl commands, status explanation.
 #[component]
@@ -34,7 +35,7 @@ pub fn FixPanel() -> impl IntoView {
                 {Stack::ALL.iter().map(|s| view! { <option value=s.id()>{s.name()}</option> }).collect_view()}
             </select>
             </div>
-            <p data-testid="diagnose-place">{move || format!("Where: {}", snippet.with(|s| s.place.clone()))}</p>
+            <p data-testid="diagnose-place">"Where: "{move || snippet.with(|s| rich(&s.place))}</p>
             <pre class="code" data-testid="diagnose-snippet"><code>{move || snippet.with(|s| s.code.clone())}</code></pre>
             <button type="button" class="secondary small" data-testid="diagnose-copy" on:click=move |_| {
                 copy_text(&snippet.with_untracked(|s| s.code.clone()));

@@ -31,8 +31,8 @@ pub fn FrontDoor() -> impl IntoView {
                 <div class="door door-paste" id="diagnose" data-testid="diagnose">
                     <h3 class="door-title">"Paste the error you see"</h3>
                     <p class="door-lede">
-                        "The console message from Chrome, Firefox or Safari, the response headers, "
-                        <code>"curl -v"</code>" output or a HAR file. You get what happened, why, and the fix for your server."
+                        "A console message from Chrome, Firefox or Safari, response headers, "
+                        <code>"curl -v"</code>" output or a HAR file: see what happened, why, and the fix."
                     </p>
                     <PasteBox paste />
                 </div>

@@ -51,12 +51,22 @@ fn Diagnosis(paste: PasteState) -> impl IntoView {
     let has_scenario = move || paste.has_scenario();
     view! {
         <div class="diagnosis" data-testid="diagnosis">
-            <reading::Reading paste />
+            <div class="diagnosis-top">
+                <div class="diagnosis-reading">
+                    <reading::Reading paste />
+                </div>
+                <Show when=has_scenario>
+                    <div class="diagnosis-send">
+                        <explain::Outcome />
+                        <share::ShareDiagnosis />
+                    </div>
+                </Show>
+            </div>
+            <reading::ReadingFooter paste />
             <Show when=has_scenario>
-                <explain::Explanation />
+                <explain::Rule />
                 <fix::FixPanel />
                 <review::ReviewPanel />
-                <share::ShareDiagnosis />
             </Show>
         </div>
     }

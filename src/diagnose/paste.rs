@@ -9,12 +9,12 @@ use super::state::{PasteState, KINDS};
 pub fn PasteBox(paste: PasteState) -> impl IntoView {
     view! {
         <div class="diagnose-paste">
-            <label for="diagnose-input" class="diagnose-label">"The error, headers or output you see"</label>
+            <label for="diagnose-input" class="diagnose-label">"The error, headers or output"</label>
             <textarea
                 id="diagnose-input"
                 class="diagnose-input"
                 data-testid="diagnose-input"
-                rows="5"
+                rows="4"
                 spellcheck="false"
                 autocomplete="off"
                 aria-describedby="diagnose-privacy"
@@ -31,7 +31,7 @@ pub fn PasteBox(paste: PasteState) -> impl IntoView {
                     {KINDS.iter().map(|(id, label)| view! { <option value=*id>{*label}</option> }).collect_view()}
                 </select>
                 <button type="button" class="secondary small" data-testid="diagnose-read" on:click=move |_| paste.read()>"Read it again"</button>
-                <p class="hint" id="diagnose-privacy">"Read here, in your browser; never sent anywhere."</p>
+                <p class="hint" id="diagnose-privacy">"Read in your browser, never sent anywhere."</p>
             </div>
         </div>
     }

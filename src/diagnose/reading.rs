@@ -11,14 +11,24 @@ use super::state::PasteState;
 use crate::browser_io::show_result;
 use crate::ctx::Ctx;
 
-/// The reading of the last paste, if any. The assumptions stay in place while the paste is read again
-/// (their inputs keep focus while the person types).
+/// The reading of the last paste, if any, and what it had to assume. The assumptions stay in place
+/// while the paste is read again (their inputs keep focus while the person types).
 #[component]
 pub fn Reading(paste: PasteState) -> impl IntoView {
     view! {
         {move || paste.analysis.get().map(|analysis| view! { <AnalysisView paste analysis /> })}
         <Assumptions paste />
-        {move || paste.analysis.get().map(|analysis| view! { <AnalysisFooter analysis /> })}
+    }
+}
+
+/// The closest messages for unknown text, how each line was read, and the way into the wizard.
+#[component]
+pub fn ReadingFooter(paste: PasteState) -> impl IntoView {
+    move || {
+        paste
+            .analysis
+            .get()
+            .map(|analysis| view! { <AnalysisFooter analysis /> })
     }
 }
 
@@ -44,7 +54,10 @@ fn AnalysisView(paste: PasteState, analysis: Analysis) -> impl IntoView {
         view! {
             {r.explanation.map(|e| view! { <p class="diagnose-explanation" data-testid="diagnose-explanation">{e}</p> })}
             {(!others.is_empty()).then(|| view! {
-                <p class="hint">"The same words can also mean: "{others.join("; ")}"."</p>
+                <details class="diagnose-others">
+                    <summary>{if others.len() == 1 { "Another failure prints the same words".to_owned() } else { format!("{} other failures print the same words", others.len()) }}</summary>
+                    <ul>{others.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
+                </details>
             })}
             {reference}
         }

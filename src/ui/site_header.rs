@@ -20,7 +20,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="logo-mark" aria-hidden="true">"⇄"</span>
                     "CORS Explainer"
                 </h1>
-                <p class="tagline">"Why did the browser block my request? Answer a few questions and see."</p>
+                <p class="tagline">"Why did the browser block my request? Paste the error, or answer a few questions, and see."</p>
             </div>
             <div class="header-actions">
                 <button
