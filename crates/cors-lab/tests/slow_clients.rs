@@ -84,8 +84,27 @@ async fn a_kept_alive_connection_may_idle_longer_than_the_head_deadline() {
     }
 }
 
-/// Reads what is left of an answer already started.
+/// Reads what is left of an answer already started: the rest of its head, then exactly the body its
+/// `Content-Length` announces (however slowly it arrives).
 async fn drain(stream: &mut TcpStream) {
-    let mut scratch = [0u8; 4096];
-    let _ = tokio::time::timeout(Duration::from_millis(100), stream.read(&mut scratch)).await;
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        stream
+            .read_exact(&mut byte)
+            .await
+            .expect("the answer's head");
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+    let length = head
+        .lines()
+        .find_map(|line| line.strip_prefix("content-length:"))
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    stream
+        .read_exact(&mut body)
+        .await
+        .expect("the answer's body");
 }
