@@ -383,9 +383,6 @@ async fn heights(browser: &Browser) -> Result<Value, HarnessError> {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "reads a height of 84 px for the frame without data-cors-explainer (set to 80 px) since the \
-            paste-first landing page; the same page in headless Chromium by hand keeps 80 px: under \
-            investigation"]
 async fn the_widget_posts_only_its_height_and_only_the_sender_is_resized() -> TestResult {
     let app = App::launch(Site::dist()).await?;
     let host = StaticServer::start(&Site::new(host_page(&app.server().origin())?)).await?;
