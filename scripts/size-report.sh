@@ -4,14 +4,14 @@
 #   scripts/size-report.sh [--check] [DIR]     DIR defaults to dist
 # The site is one Wasm module, so the first load is also what a visitor moves to reach a result.
 # The target for it is 250 KiB gzip (docs/performance.md: not met yet, the report says by how much);
-# --check is the regression guard: it fails above SIZE_GUARD_BYTES (default 440,000 bytes gzip, the
-# measured size of the one-module build plus about 5 %).
+# --check is the regression guard: it fails above SIZE_GUARD_BYTES (default 450,000 bytes gzip, the
+# measured size of the one-module build, 421.5 KiB, plus about 4 %).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
 TARGET_GZIP_BYTES=$((250 * 1024))
-GUARD_GZIP_BYTES=${SIZE_GUARD_BYTES:-440000}
+GUARD_GZIP_BYTES=${SIZE_GUARD_BYTES:-450000}
 check=no
 if [ "${1:-}" = --check ]; then
   check=yes
