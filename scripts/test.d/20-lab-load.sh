@@ -2,7 +2,7 @@
 # A 5-second load smoke of the lab server with wrk (loopback only): preflight + actual requests against a
 # registered scenario with zero errors, a short registration flood with bounded memory, then 8 seconds of
 # 1,000 idle and slow connections during which /api/health must answer within 100 ms.
-# The 30-second measurement reported in the README is crates/cors-lab/load/run.sh.
+# The 30-second measurement reported in docs/performance.md is crates/cors-lab/load/run.sh.
 set -euo pipefail
 root="${REPO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 # A check that cannot run fails: scripts/setup.sh installs wrk.

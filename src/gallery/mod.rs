@@ -1,6 +1,6 @@
 //! The gallery: real-world CORS failures, one click each.
 //!
-//! Each case is a SCENARIO-FORMAT JSON file beside this module (other crates' tests replay them), a row
+//! Each case is a docs/reference/scenario-format.md JSON file beside this module (other crates' tests replay them), a row
 //! here saying what the engine must conclude for the Chrome profile (checked by this module's tests),
 //! and a card in [`cards`]: its title, the symptom as the person sees it, and the cause.
 
@@ -34,7 +34,7 @@ impl Case {
     /// The case's scenario.
     ///
     /// # Errors
-    /// An [`InputError`] if the file does not follow SCENARIO-FORMAT (a test guards against it).
+    /// An [`InputError`] if the file does not follow docs/reference/scenario-format.md (a test guards against it).
     pub fn scenario(&self) -> Result<Scenario, InputError> {
         Scenario::from_json(self.json)
     }

@@ -1,4 +1,4 @@
-//! The page's calls to the lab's API (`crates/cors-lab`, README "Live fetch and the lab server"):
+//! The page's calls to the lab's API (`crates/cors-lab`, crates/cors-lab/README.md):
 //! `GET /api/health`, `POST /api/scenarios`, `GET /api/scenarios/{id}/log`, `GET /api/cookie`.
 
 use cors_lab::api::{ApiError, Health, LogEntry, RegisterRequest, Registered};

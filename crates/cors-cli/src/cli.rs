@@ -35,7 +35,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Evaluate one scenario object, or an array of them, read as JSON on standard input (SCENARIO-FORMAT.md);
+    /// Evaluate one scenario object, or an array of them, read as JSON on standard input (docs/reference/scenario-format.md);
     /// writes the verdict(s) as JSON. In an array, a malformed scenario yields {"error": "..."} in its slot.
     Eval,
     /// Ask a real server exactly as a browser would, and explain what each browser does with its answers.

@@ -1,6 +1,6 @@
 //! Writing to standard output without panicking when the reader has gone (`cors-explain … | head`), and
 //! the JSON shape of a check: `{"scenario": …, "verdicts": {browser: verdict}}` with the fields in the
-//! order SCENARIO-FORMAT.md writes them.
+//! order docs/reference/scenario-format.md writes them.
 
 use std::io::Write;
 

@@ -93,7 +93,7 @@ fn json_holds_the_recorded_scenario_and_a_verdict_per_browser() {
     }
     let entry = &value["scenario"]["server"][0];
     // Only the preflight went out (it failed); its answer is recorded as the entry's one answer, which
-    // SCENARIO-FORMAT gives to `OPTIONS` too when `preflight` is absent.
+    // docs/reference/scenario-format.md gives to `OPTIONS` too when `preflight` is absent.
     assert!(entry["preflight"].is_null(), "{entry}");
     assert_eq!(entry["response"]["status"], 204);
     assert!(value.get("link").is_none());

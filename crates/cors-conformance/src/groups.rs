@@ -1,4 +1,4 @@
-//! The rule groups of `reference/fetch-cors-rules.md` that generated scenarios exercise.
+//! The rule groups of `docs/reference/fetch-cors-rules.md` that generated scenarios exercise.
 
 use serde::{Deserialize, Serialize};
 

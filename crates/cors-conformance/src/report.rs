@@ -130,7 +130,7 @@ pub struct Disagreement {
     pub predicted_failure: Option<String>,
     /// What differs.
     pub differences: Vec<Difference>,
-    /// The scenario in example terms (SCENARIO-FORMAT JSON).
+    /// The scenario in example terms (docs/reference/scenario-format.md JSON).
     pub scenario: Scenario,
     /// The scenario as the browser ran it (lab terms).
     pub lab_scenario: Option<Scenario>,

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
-    /// The scenario, in `SCENARIO-FORMAT.md` terms.
+    /// The scenario, in `docs/reference/scenario-format.md` terms.
     pub scenario: Scenario,
     /// The origin of the real page that will run the request (`"null"` for an opaque origin).
     #[serde(default, skip_serializing_if = "Option::is_none")]

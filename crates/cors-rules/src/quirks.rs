@@ -2,7 +2,7 @@
 //!
 //! Every browser difference the engine models is a field of [`Quirks`], looked up by profile with
 //! [`quirks`]. The checks ask the table; they never test which browser they are in. Each row names its
-//! evidence (see `fetch-cors-rules.md` §24 and `browser-messages.md`).
+//! evidence (see `docs/reference/fetch-cors-rules.md` §24 and `docs/reference/browser-messages.md`).
 //!
 //! | quirk | spec | Chrome | Firefox | Safari |
 //! |---|---|---|---|---|

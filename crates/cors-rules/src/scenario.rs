@@ -1,6 +1,6 @@
 //! The scenario: everything the browser needs to decide a cross-origin request.
 //!
-//! These are the plain serde structs of `SCENARIO-FORMAT.md`. The same type is the wizard's state, the Wasm
+//! These are the plain serde structs of `docs/reference/scenario-format.md`. The same type is the wizard's state, the Wasm
 //! boundary, the CLI input, the share-link payload and the test-case type. Parsing is strict: unknown fields
 //! are rejected with an error naming the field.
 

@@ -1,4 +1,4 @@
-//! The verdict: what the browser does with a scenario, and why (`SCENARIO-FORMAT.md`, "Verdict").
+//! The verdict: what the browser does with a scenario, and why (`docs/reference/scenario-format.md`, "Verdict").
 
 use serde::{Deserialize, Serialize};
 

@@ -1,9 +1,9 @@
-//! Every rule id of `fetch-cors-rules.md` is checked by at least one test in this directory, or is
+//! Every rule id of `docs/reference/fetch-cors-rules.md` is checked by at least one test in this directory, or is
 //! listed below as knowingly not modelled. A listed id that gains a test fails the run (stale entry).
 
 use std::collections::BTreeSet;
 
-/// Rule groups of `fetch-cors-rules.md` and how many rules each has.
+/// Rule groups of `docs/reference/fetch-cors-rules.md` and how many rules each has.
 const GROUPS: [(&str, u32); 23] = [
     ("O", 9),
     ("M", 6),

@@ -1,6 +1,6 @@
 //! The known console messages, one table per browser, and what each one means.
 //!
-//! Texts are verbatim from `shared/reference/browser-messages.md` (Chromium `cors_error_string.cc`, Firefox
+//! Texts are verbatim from `docs/reference/browser-messages.md` (Chromium `cors_error_string.cc`, Firefox
 //! `security.properties`, WebKit `CrossOriginAccessControl.cpp`), with the quoted values as `{name}` holes.
 
 use cors_rules::{Browser, CheckId};

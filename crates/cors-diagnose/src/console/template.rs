@@ -1,7 +1,7 @@
 //! Matching one console line against a message template with `{name}` placeholders.
 //!
 //! Templates are the browsers' message texts, verbatim, with the quoted values replaced by `{name}` holes
-//! (the notation of `browser-messages.md`). A hole matches any text on the line; the match is anchored on
+//! (the notation of `docs/reference/browser-messages.md`). A hole matches any text on the line; the match is anchored on
 //! the template's first literal, which may start anywhere in the line (console copies put a source location
 //! such as `index.html:1` or a level such as `[Error]` in front), and text after the last literal is
 //! allowed (`Understand this error`, `[Learn More]`, a trailing location).

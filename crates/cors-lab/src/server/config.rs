@@ -17,7 +17,7 @@ use crate::limits::Limits;
     version,
     about = "The CORS Explainer live-fetch lab: serves the app and answers scenarios exactly as their servers would.",
     after_help = "Scenario origins: every scenario port is reachable as http://127.0.0.1:PORT and http://localhost:PORT, \
-                  two distinct origins each. See the README section \"Live fetch and the lab server\"."
+                  two distinct origins each. See crates/cors-lab/README.md."
 )]
 pub struct Config {
     /// Address to listen on. Keep it loopback: the lab answers whatever scenario it is given.

@@ -1,6 +1,6 @@
 //! The DevTools Network panel rows, per browser.
 //!
-//! Chrome (chrome-devtools-frontend; `reference/browser-messages.md` §1.5): the preflight is its own
+//! Chrome (chrome-devtools-frontend; `docs/reference/browser-messages.md` §1.5): the preflight is its own
 //! row of type `preflight`; the request blocked by CORS shows `CORS error` in the Status column (it is
 //! listed even when the preflight failed and it never went on the wire); a network failure shows
 //! `(failed) net::ERR_…`; mixed content `(blocked:mixed-content)`. Firefox's Network Monitor shows the

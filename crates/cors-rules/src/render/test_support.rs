@@ -5,7 +5,7 @@ use crate::browser::Browser;
 use crate::scenario::{Api, CredentialsMode, RedirectMode, RequestMode};
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 
-/// The page and API of `reference/browser-messages.md` §4.
+/// The page and API of `docs/reference/browser-messages.md` §4.
 pub(crate) const PAGE: &str = "http://localhost:3000";
 pub(crate) const API: &str = "https://api.example.com/data";
 

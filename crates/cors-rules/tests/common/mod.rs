@@ -10,7 +10,7 @@ pub const PAGE: &str = "https://app.example";
 /// The cross-origin API URL every table uses unless it says otherwise.
 pub const API: &str = "https://api.example/data";
 
-/// A scenario under construction (the JSON of SCENARIO-FORMAT.md).
+/// A scenario under construction (the JSON of docs/reference/scenario-format.md).
 #[derive(Clone, Debug)]
 pub struct Sc(pub Value);
 

@@ -5,7 +5,7 @@
 //! and `XMLHttpRequest`, except where a line says `unverified`. Sources for the wording:
 //! `services/network/public/cpp/cors/cors_error_string.cc` (the CORS tails), Blink
 //! `FetchManager` (`Fetch API cannot load …`), `MixedContentChecker`, and
-//! `reference/browser-messages.md` §1.
+//! `docs/reference/browser-messages.md` §1.
 //!
 //! Observed facts the tables encode:
 //! * every `Access to … blocked by CORS policy` line is followed by `Failed to load resource:

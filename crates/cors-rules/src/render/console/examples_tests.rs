@@ -1,4 +1,4 @@
-//! The three-browser examples of `reference/browser-messages.md` §4: fetch from `http://localhost:3000`
+//! The three-browser examples of `docs/reference/browser-messages.md` §4: fetch from `http://localhost:3000`
 //! to `https://api.example.com/data`, full console output per browser.
 
 use super::lines;

@@ -1,7 +1,7 @@
 //! Firefox's console lines (Gecko).
 //!
 //! Source: `dom/locales/en-US/chrome/security/security.properties` (the `CORS*` keys) and
-//! `nsCORSListenerProxy.cpp`, via `reference/browser-messages.md` §2, cross-checked with real console
+//! `nsCORSListenerProxy.cpp`, via `docs/reference/browser-messages.md` §2, cross-checked with real console
 //! logs quoted in public repositories; mixed content from `BlockMixedActiveContent`. Quotes are
 //! typographic (‘ ’, “ ”), as Firefox prints them.
 //!

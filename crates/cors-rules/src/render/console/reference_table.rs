@@ -1,4 +1,4 @@
-//! The reference catalog as test data: `reference/browser-messages.json` entries (`template_fetch` /
+//! The reference catalog as test data: `docs/reference/browser-messages.json` entries (`template_fetch` /
 //! `template_xhr` for Chromium, `template` for Firefox and WebKit) with their placeholders filled for a
 //! fetch from `http://localhost:3000` to `https://api.example.com/data`.
 

@@ -3,7 +3,7 @@
 //! Source: WebKit `CrossOriginAccessControl.cpp`, `CrossOriginPreflightChecker.cpp`,
 //! `DocumentThreadableLoader.cpp` (`logErrorAndFail` prints the reason as its own line) and
 //! `ThreadableLoader::logError` (`{api} cannot load {url} due to access control checks.`), via
-//! `reference/browser-messages.md` §3, plus real Safari logs quoted in public repositories for the
+//! `docs/reference/browser-messages.md` §3, plus real Safari logs quoted in public repositories for the
 //! mixed-content triple and `Failed to load resource:`. Not run here: no WebKit browser is available.
 //!
 //! Unverified: the redirect lines (`Cross-origin redirection to … denied …`), the network-error

@@ -1,4 +1,4 @@
-//! Console text tests: the reference catalog (`reference/browser-messages.md` §1.2, §2, §3 and the
+//! Console text tests: the reference catalog (`docs/reference/browser-messages.md` §1.2, §2, §3 and the
 //! three-browser examples of §4), and lines observed in Chromium 156.
 
 use super::lines;
