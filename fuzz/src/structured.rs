@@ -179,7 +179,7 @@ fn answer(answer: &FuzzAnswer) -> Value {
 }
 
 impl FuzzScenario {
-    /// The scenario as JSON, in the format of `SCENARIO-FORMAT.md`.
+    /// The scenario as JSON, in the format of `docs/reference/scenario-format.md`.
     #[must_use]
     pub fn to_json(&self) -> Value {
         let page = self.page.text(ORIGINS);
