@@ -9,14 +9,13 @@ use cors_diagnose::policy::Policy;
 use cors_diagnose::security::review_scenario;
 use cors_diagnose::stacks::{RenderOptions, Stack};
 use cors_diagnose::status::explain_status;
-use cors_rules::{decide, evaluate, evaluate_essentials, Scenario};
+use cors_rules::{decide, evaluate, Scenario};
 
 pub mod structured;
 
-/// Evaluates `scenario` (full and essentials), serialises the verdict, and derives the diagnose outputs.
+/// Decides and evaluates `scenario`, serialises the verdict, and derives the diagnose outputs.
 pub fn exercise(scenario: &Scenario) {
     let _ = decide(scenario);
-    let _ = evaluate_essentials(scenario);
     let Ok(verdict) = evaluate(scenario) else {
         return;
     };
