@@ -4,19 +4,7 @@
 
 mod regressions;
 use cors_rules::Outcome;
-use regressions::Observed;
-
-/// Replays every saved file and returns the cases.
-fn agreeing(files: &[&str]) -> Vec<Observed> {
-    files
-        .iter()
-        .map(|file| {
-            let case = Observed::parse(file);
-            case.assert_engine_agrees();
-            case
-        })
-        .collect()
-}
+use regressions::agreeing;
 
 #[test]
 fn chrome_reports_a_status_from_600_to_999_as_an_error_status() {

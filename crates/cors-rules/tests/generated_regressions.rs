@@ -4,19 +4,7 @@
 
 mod regressions;
 use cors_rules::Outcome;
-use regressions::Observed;
-
-/// Replays every saved file; returns the cases.
-fn agreeing(files: &[&str]) -> Vec<Observed> {
-    files
-        .iter()
-        .map(|file| {
-            let case = Observed::parse(file);
-            case.assert_engine_agrees();
-            case
-        })
-        .collect()
-}
+use regressions::agreeing;
 
 #[test]
 fn after_a_method_rewrite_the_left_off_headers_come_back_as_each_browser_does_it() {

@@ -179,3 +179,16 @@ impl Observed {
         })
     }
 }
+
+/// Replays every saved file, asserting the engine agrees with each, and returns the cases.
+#[allow(dead_code)] // Not every test binary that includes this module replays a list.
+pub fn agreeing(files: &[&str]) -> Vec<Observed> {
+    files
+        .iter()
+        .map(|file| {
+            let case = Observed::parse(file);
+            case.assert_engine_agrees();
+            case
+        })
+        .collect()
+}
