@@ -104,6 +104,9 @@ pub enum ConsoleScope {
     /// script errors, not warnings, so a predicted warning line (`Cross-Origin Request Warning: …`) cannot
     /// be observed and is left out of the comparison.
     ErrorsOnly,
+    /// The page's console only: MiniBrowser writes the page's console messages to its output, not Web
+    /// Inspector's network lines, so a predicted `Failed to load resource: …` line is left out.
+    PageConsole,
 }
 
 impl ConsoleScope {
@@ -113,6 +116,7 @@ impl ConsoleScope {
         match self {
             ConsoleScope::Everything => true,
             ConsoleScope::ErrorsOnly => !line.starts_with("Cross-Origin Request Warning:"),
+            ConsoleScope::PageConsole => !line.starts_with("Failed to load resource:"),
         }
     }
 }

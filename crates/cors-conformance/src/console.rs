@@ -59,7 +59,12 @@ pub fn correlate(
         let named = lab_ids(line).iter().find_map(|id| owner.get(id)).copied();
         match (marker(line), named) {
             (Some(Marker::Begin), Some(case)) => open.push(case),
-            (Some(Marker::End), Some(case)) => open.retain(|&open_case| open_case != case),
+            (Some(Marker::End), Some(case)) => {
+                // Markers nest (the WebKit console page brackets the runner's own pair): close one.
+                if let Some(at) = open.iter().rposition(|&open_case| open_case == case) {
+                    open.remove(at);
+                }
+            }
             (Some(_), None) => {}
             (None, Some(case)) => by_case.entry(case).or_default().push(line.text.clone()),
             (None, None) => match open.last() {
@@ -129,5 +134,27 @@ mod tests {
         let (by_case, stray) = correlate(&[line("something else", "")], &HashMap::new());
         assert!(by_case.is_empty());
         assert_eq!(stray.len(), 1);
+    }
+
+    #[test]
+    fn nested_markers_of_one_case_close_one_at_a_time() {
+        let begin = "conformance-case-begin http://127.0.0.1:2/s/k2/c/x/r";
+        let end = "conformance-case-end http://127.0.0.1:2/s/k2/c/x/r";
+        let lines = [
+            line(begin, ""),
+            line(begin, ""),
+            line(end, ""),
+            line("Origin http://127.0.0.1:1 is not allowed by Access-Control-Allow-Origin. Status code: 200", ""),
+            line(end, ""),
+            line("after the case", ""),
+        ];
+        let owner = HashMap::from([("k2".to_owned(), 1)]);
+        let (by_case, stray) = correlate(&lines, &owner);
+        assert_eq!(
+            by_case[&1].len(),
+            1,
+            "the line before the outer end is the case's"
+        );
+        assert_eq!(stray.len(), 1, "the line after it is nobody's");
     }
 }

@@ -24,14 +24,24 @@ pub struct Lab {
 }
 
 impl Lab {
-    /// Starts a lab on free ports: one app port and three scenario ports.
+    /// Starts a lab on free ports: one app port and three scenario ports; the app origin's pages are a
+    /// short text.
     ///
     /// # Errors
     /// [`HarnessError::LabStart`] when a port cannot be bound.
     pub async fn start() -> Result<Lab> {
+        Lab::start_serving(None).await
+    }
+
+    /// Starts a lab on free ports that serves `dist` (a directory of pages) on its app origin.
+    ///
+    /// # Errors
+    /// [`HarnessError::LabStart`] when a port cannot be bound or `dist` is not a directory.
+    pub async fn start_serving(dist: Option<&std::path::Path>) -> Result<Lab> {
         let config = Config {
             port: 0,
             scenario_ports: vec![0, 0, 0],
+            dist: dist.map(std::path::Path::to_path_buf),
             ..Config::default()
         };
         let server = LabServer::bind(config)

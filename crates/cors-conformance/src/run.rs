@@ -8,11 +8,11 @@ use std::time::Duration;
 use cors_rules::{Scenario, Verdict};
 use serde::{Deserialize, Serialize};
 
-use crate::browsers::{BrowserKind, ConsoleLine, Session};
+use crate::browsers::{capture_webkit_console, BrowserKind, ConsoleLine, ConsolePage, Session};
 use crate::compare::{compare, Agreement, CompareInput, ConsoleScope, Observable};
 use crate::console::correlate;
 use crate::credentials::Visibility;
-use crate::error::Result;
+use crate::error::{HarnessError, Result};
 use crate::generator::Case;
 use crate::groups::RuleGroup;
 use crate::harness::{self, Item};
@@ -49,6 +49,9 @@ pub struct CaseResult {
     pub findings: Vec<(Observable, Agreement)>,
     /// Why the case could not run (the lab or the engine refused it).
     pub not_run: Option<String>,
+    /// The lab's id for the registered scenario (its URLs carry `/s/<id>/`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lab_id: Option<String>,
 }
 
 impl CaseResult {
@@ -90,12 +93,69 @@ struct Prepared {
 /// # Errors
 /// A harness error (driver, lab, page script); disagreements are results, not errors.
 pub async fn run_browser(config: &RunConfig, cases: &[Case]) -> Result<BrowserRun> {
-    let lab = Lab::start().await?;
+    std::fs::create_dir_all(&config.workdir).map_err(|source| HarnessError::Io {
+        path: config.workdir.clone(),
+        source,
+    })?;
+    // WebKit's console is read in a second pass, from a page the lab serves (see `webkit_console`).
+    let console_page = match config.browser {
+        BrowserKind::Webkit => {
+            let page = ConsolePage::write(&config.workdir).map_err(|source| HarnessError::Io {
+                path: config.workdir.clone(),
+                source,
+            })?;
+            Some(page)
+        }
+        BrowserKind::Chromium | BrowserKind::Firefox => None,
+    };
+    let lab = Lab::start_serving(console_page.as_ref().map(ConsolePage::dir)).await?;
     let mut session = Session::start(config.browser, &config.workdir).await?;
     let outcome = run_in_session(config, cases, &lab, &mut session).await;
     session.close().await;
+    let outcome = match (outcome, &console_page) {
+        (Ok(run), Some(page)) if !run.console_captured => {
+            read_console_directly(run, page, &lab, &config.workdir).await
+        }
+        (outcome, _) => outcome,
+    };
     lab.stop().await;
     outcome
+}
+
+/// The WebKit console pass: runs every case that ran again, one at a time, in a directly started
+/// MiniBrowser, and compares what its console printed. Leaves the run as it was when the page never
+/// finishes.
+async fn read_console_directly(
+    mut run: BrowserRun,
+    page: &ConsolePage,
+    lab: &Lab,
+    workdir: &std::path::Path,
+) -> Result<BrowserRun> {
+    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut items = Vec::new();
+    for (index, result) in run.cases.iter().enumerate() {
+        if let (Some(scenario), Some(lab_id)) = (&result.lab_scenario, &result.lab_id) {
+            owner.insert(lab_id.clone(), index);
+            items.push(Item::from_scenario(&result.id, scenario));
+        }
+    }
+    let Some(lines) = capture_webkit_console(page, lab.app_origin(), &items, workdir).await? else {
+        return Ok(run);
+    };
+    let (by_case, stray) = correlate(&lines, &owner);
+    for (index, result) in run.cases.iter_mut().enumerate() {
+        if let Some(observation) = result.observation.as_mut() {
+            observation.console = Some(by_case.get(&index).cloned().unwrap_or_default());
+        }
+        judge(
+            result,
+            &run.credentials,
+            BrowserKind::Webkit.console_scope(),
+        );
+    }
+    run.console_captured = true;
+    run.stray_console = stray;
+    Ok(run)
 }
 
 async fn run_in_session(
@@ -189,6 +249,7 @@ fn fresh_result(case: &Case, browser: BrowserKind) -> CaseResult {
         observation: None,
         findings: Vec::new(),
         not_run: None,
+        lab_id: None,
     }
 }
 
@@ -224,6 +285,7 @@ async fn prepare(
             }
         }
         result.lab_scenario = Some(lab_scenario);
+        result.lab_id = Some(registered.id.clone());
         prepared.push(Prepared {
             index,
             lab_id: registered.id,

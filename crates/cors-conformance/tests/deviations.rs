@@ -22,6 +22,7 @@ fn result(index: usize, console: Agreement) -> CaseResult {
             (Observable::Console, console),
         ],
         not_run: None,
+        lab_id: None,
     }
 }
 

@@ -4,6 +4,7 @@ mod chromium;
 mod firefox;
 mod process;
 mod webkit;
+mod webkit_console;
 
 use std::path::Path;
 
@@ -14,6 +15,7 @@ use serde_json::{Map, Value};
 
 pub use chromium::ConsoleLine;
 use process::{free_port, wait_for_port, Child};
+pub use webkit_console::{capture as capture_webkit_console, ConsolePage};
 
 use crate::error::{HarnessError, Result};
 
@@ -57,8 +59,9 @@ impl BrowserKind {
     #[must_use]
     pub fn console_scope(self) -> crate::compare::ConsoleScope {
         match self {
+            BrowserKind::Chromium => crate::compare::ConsoleScope::Everything,
             BrowserKind::Firefox => crate::compare::ConsoleScope::ErrorsOnly,
-            BrowserKind::Chromium | BrowserKind::Webkit => crate::compare::ConsoleScope::Everything,
+            BrowserKind::Webkit => crate::compare::ConsoleScope::PageConsole,
         }
     }
 

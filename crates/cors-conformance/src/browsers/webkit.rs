@@ -11,7 +11,7 @@ use super::process::Child;
 use super::{capabilities, ConsoleLine};
 use crate::error::{HarnessError, Result};
 
-const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+pub(super) const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
 /// Words WebKit prints between `CONSOLE` and the message: the message source, then the level.
 const SOURCES: [&str; 12] = [
@@ -30,7 +30,7 @@ const SOURCES: [&str; 12] = [
 ];
 const LEVELS: [&str; 5] = ["LOG", "INFO", "WARN", "ERROR", "DEBUG"];
 
-fn start_error(reason: String) -> HarnessError {
+pub(super) fn start_error(reason: String) -> HarnessError {
     HarnessError::DriverStart {
         browser: "webkit",
         reason,
@@ -58,12 +58,8 @@ fn write_wrapper(workdir: &Path, console: &Path) -> std::io::Result<PathBuf> {
     Ok(wrapper)
 }
 
-/// Starts Xvfb and WebKitWebDriver on `port`; returns both processes, the session capabilities and the
-/// file MiniBrowser's console lines go to.
-pub async fn launch(
-    port: u16,
-    workdir: &Path,
-) -> Result<(Vec<Child>, Map<String, Value>, PathBuf)> {
+/// Starts Xvfb on a free display; returns it and the display name (`:N`).
+pub(super) async fn start_xvfb(workdir: &Path) -> Result<(Child, String)> {
     let display = format!(":{}", free_display());
     let xvfb_args: Vec<String> = [
         display.as_str(),
@@ -85,6 +81,16 @@ pub async fn launch(
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+    Ok((xvfb, display))
+}
+
+/// Starts Xvfb and WebKitWebDriver on `port`; returns both processes, the session capabilities and the
+/// file MiniBrowser's console lines go to.
+pub async fn launch(
+    port: u16,
+    workdir: &Path,
+) -> Result<(Vec<Child>, Map<String, Value>, PathBuf)> {
+    let (xvfb, display) = start_xvfb(workdir).await?;
     let console = workdir.join("minibrowser-console.log");
     std::fs::write(&console, "").map_err(|error| start_error(error.to_string()))?;
     let wrapper =
@@ -144,8 +150,13 @@ impl ConsoleFile {
 }
 
 /// `<url>:<line>:<column>: CONSOLE <SOURCE> <LEVEL> <message>` → a console line (other output → `None`).
+/// Messages logged by the engine rather than a script (the CORS reason lines) have no position:
+/// `CONSOLE SECURITY ERROR <message>`.
 fn parse_line(line: &str) -> Option<ConsoleLine> {
-    let (source, rest) = line.split_once(": CONSOLE ")?;
+    let (source, rest) = match line.strip_prefix("CONSOLE ") {
+        Some(rest) => ("", rest),
+        None => line.split_once(": CONSOLE ")?,
+    };
     let mut words = rest.splitn(3, ' ').peekable();
     let mut level = String::new();
     let mut skipped = 0;
@@ -192,6 +203,20 @@ mod tests {
                 .text,
             "hello world"
         );
+    }
+
+    #[test]
+    fn a_line_logged_by_the_engine_has_no_source() {
+        let line = parse_line(
+            "CONSOLE SECURITY ERROR Preflight response is not successful. Status code: 304",
+        )
+        .unwrap();
+        assert_eq!(
+            line.text,
+            "Preflight response is not successful. Status code: 304"
+        );
+        assert_eq!(line.level, "ERROR");
+        assert_eq!(line.source, "");
     }
 
     #[test]
