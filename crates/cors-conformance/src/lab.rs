@@ -42,6 +42,13 @@ impl Lab {
             port: 0,
             scenario_ports: vec![0, 0, 0],
             dist: dist.map(std::path::Path::to_path_buf),
+            // A run keeps every case registered until its end (WebKit's console pass runs them again).
+            limits: cors_lab::Limits {
+                max_scenarios: 100_000,
+                max_stored_bytes: 2 * 1024 * 1024 * 1024,
+                max_log_total: 10_000_000,
+                ..cors_lab::Limits::default()
+            },
             ..Config::default()
         };
         let server = LabServer::bind(config)

@@ -68,6 +68,8 @@ const NO_ROUND_TRIP: &[(&str, &str)] = &[
     ("CORSDisabled", "a browser setting, not something a scenario can express"),
     ("CORSOriginHeaderNotAdded", "an extension's content script, not something a scenario can express"),
     ("FIREFOX_JS_FETCH_TYPEERROR", "the script's exception, not a console line; alone it names no check"),
+    ("WEBKIT_SAME_ORIGIN_MODE", "WebKitGTK 2.50 printed only `Fetch API cannot load <url>.` for a same-origin-mode fetch of another origin; the text is kept for a redirect, which the line alone cannot tell"),
+    ("WEBKIT_REDIRECT_BAD_SCHEME", "printed when a same-origin request is redirected; the reproduction is cross-origin, where WebKitGTK 2.50 printed `… not allowed to follow a cross-origin CORS redirection with non CORS scheme`"),
     ("WEBKIT_PREFLIGHT_BLOCKED", "a content blocker or the network layer; no server answer reproduces it"),
     ("WEBKIT_PREFLIGHT_RESPONSE_BLOCKED", "a content blocker or the network layer; no server answer reproduces it"),
     ("WEBKIT_CANNOT_LOAD", "the line under every Safari failure; alone it names no check"),

@@ -183,14 +183,14 @@ fn classify_mismatch(
 }
 
 /// [`record_cors_check`] for the response to the request itself, which may be a redirect: the steps of a
-/// redirect response also record its target as `Location` (the URL it resolves to, or the header as
-/// written when it does not resolve).
+/// redirect response also record its target as `Location` (the URL it resolves to as the browser reads
+/// it, or the header as written when it does not resolve).
 pub(crate) fn record_response_cors_check(
     result: &Result<CorsCheckPass, CorsCheckFailure>,
     url: &Url,
     origin: &str,
     response: &HttpAnswer,
-    (stage, location): (Stage, Option<&str>),
+    (stage, target): (Stage, Option<&str>),
     rec: &mut Recorder,
 ) {
     let first = rec.steps.len();
@@ -203,22 +203,10 @@ pub(crate) fn record_response_cors_check(
         stage,
         rec,
     );
-    if let Some(location) = location {
-        let target = redirect_target(url, location);
+    if let Some(target) = target {
         for step in &mut rec.steps[first..] {
-            step.values.push(kv(Key::Location, target.as_str()));
+            step.values.push(kv(Key::Location, target));
         }
-    }
-}
-
-/// Where a `Location` leads from `url`: the resolved URL without fragment, else the value as written.
-pub(crate) fn redirect_target(url: &Url, location: &str) -> String {
-    match url.join(location) {
-        Ok(mut target) => {
-            target.set_fragment(None);
-            target.into()
-        }
-        Err(_) => location.to_owned(),
     }
 }
 

@@ -18,7 +18,8 @@ use crate::quirks::{
 };
 use crate::recorder::kv;
 use crate::redirect::{
-    follow_redirect, is_redirect_status, read_location, refuse_early_scheme, LocationLines,
+    follow_redirect, is_redirect_status, location_as_read, read_location, refuse_early_scheme,
+    LocationLines,
 };
 use crate::request::{wire_form, wire_lines};
 use crate::scenario::{Answer, CredentialsMode, HttpAnswer, RedirectMode, RequestMode};
@@ -194,12 +195,21 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
                 credentials,
                 fetch.quirks.allow_origin_diagnosis,
             );
+            let target = location.as_deref().map(|location| {
+                match location_as_read(url, location, fetch.quirks) {
+                    Some(mut target) => {
+                        target.set_fragment(None);
+                        target.into()
+                    }
+                    None => location.to_owned(),
+                }
+            });
             record_response_cors_check(
                 &result,
                 url,
                 origin,
                 answer,
-                (stage, location.as_deref()),
+                (stage, target.as_deref()),
                 &mut fetch.rec,
             );
             if result.is_err() {

@@ -6,6 +6,7 @@ use url::Url;
 mod blink_header_map;
 mod lists;
 mod redirect;
+mod webkit_header_map;
 
 use crate::cors_check::{cors_check, record_cors_check, CheckedResponse, CorsCheckFailure};
 use crate::header_list::get_combined;

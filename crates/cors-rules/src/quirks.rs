@@ -16,7 +16,7 @@
 //! | Local Network Access (PN-*) | no | yes | no | no |
 //! | a script-set `User-Agent` (F-7) | sent, CORS-unsafe | dropped (forbidden) | sent | sent |
 //! | preflight flag, no `ACAM` (P-7) | request's method allowed | must be listed | must be listed | must be listed |
-//! | several disallowed headers: the one named (P-10) | first sorted | first in Blink's header map | first sorted | first sorted |
+//! | several disallowed headers: the one named (P-10) | first sorted | first in Blink's header map | first sorted | known names first, then as set |
 //! | the 1024-byte safelisted total (S-8) | enforced | enforced | not implemented | enforced |
 //! | `Access-Control-Request-Headers` (P-3) | sorted set | sorted set | sorted, a repeated name repeated | sorted set |
 //! | the preflight after a cross-origin redirect (OH-2, R-16) | request's origin (`null`) | request's origin | page's origin; no ACAO check when same origin | request's origin |
@@ -245,6 +245,8 @@ const SAFARI: Quirks = Quirks {
     max_age_cap: Some(600),
     preflight_check_order: PreflightCheckOrder::StatusFirst,
     allow_origin_diagnosis: AllowOriginDiagnosis::WebKit,
+    // Deviation(Safari): of several disallowed headers, the first in WebKit's header map is named.
+    disallowed_header_named: DisallowedHeaderNamed::FirstInWebKitHeaderMap,
     // Deviation(Safari): P-7 is not implemented.
     flag_without_allow_methods: FlagWithoutAllowMethods::MustBeListed,
     // Deviation(Safari): repeated request headers are combined before the safelist checks.

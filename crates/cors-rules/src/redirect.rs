@@ -74,18 +74,31 @@ fn non_empty(value: String, quirks: &Quirks) -> LocationLines {
     }
 }
 
-/// the URL a `Location` value leads to from `base`, as the browser parses it; `None` is failure.
-pub(crate) fn location_url(base: &Url, location: &str, quirks: &Quirks) -> Option<Url> {
+/// the URL a `Location` value names from `base`, as the browser reads the header (and prints it in
+/// its console); `None` is failure.
+pub(crate) fn location_as_read(base: &Url, location: &str, quirks: &Quirks) -> Option<Url> {
     // Deviation(Safari): an empty `Location` fails.
     if location.is_empty() && quirks.empty_location == EmptyLocation::NetworkError {
         return None;
     }
     match quirks.location_decoding {
         LocationDecoding::Utf8 => base.join(location).ok(),
-        // Deviation(Safari): every byte is a Latin-1 character; unreserved escapes are decoded.
+        // Deviation(Safari): every byte is a Latin-1 character.
         LocationDecoding::Latin1Normalized => {
             let latin1: String = location.bytes().map(char::from).collect();
-            let mut url = base.join(&latin1).ok()?;
+            base.join(&latin1).ok()
+        }
+    }
+}
+
+/// the URL a `Location` value leads to from `base`, as the browser requests it; `None` is failure.
+pub(crate) fn location_url(base: &Url, location: &str, quirks: &Quirks) -> Option<Url> {
+    let url = location_as_read(base, location, quirks)?;
+    match quirks.location_decoding {
+        LocationDecoding::Utf8 => Some(url),
+        // Deviation(Safari): unreserved escapes are decoded before the request goes out.
+        LocationDecoding::Latin1Normalized => {
+            let mut url = url;
             let path = decode_unreserved(url.path());
             url.set_path(&path);
             if let Some(query) = url.query().map(decode_unreserved) {

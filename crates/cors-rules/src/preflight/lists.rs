@@ -2,6 +2,7 @@
 //! method and header checks (P-8, P-9, P-10).
 
 use super::blink_header_map::{chromium_header_order, ClientHints};
+use super::webkit_header_map::webkit_header_order;
 use crate::header_list::{extract_token_list_values, get_combined, Extracted};
 use crate::method::is_cors_safelisted_method;
 use crate::mixed_content::is_potentially_trustworthy_url;
@@ -182,8 +183,8 @@ pub(crate) fn check_headers(
     }
 }
 
-/// P-10: the disallowed CORS-unsafe name the browser reports: the first sorted one, or (Chrome) the first
-/// in Blink's header-map order.
+/// P-10: the disallowed CORS-unsafe name the browser reports: the first sorted one, or (Chrome, Safari)
+/// the first in the order the browser's header map walks the request's headers.
 fn first_rejected<'a>(
     request: &PreflightRequest<'a>,
     quirks: &Quirks,
@@ -195,19 +196,25 @@ fn first_rejected<'a>(
         .map(String::as_str)
         .filter(|name| rejects(name));
     let first = rejected.next()?;
-    if rejected.next().is_none()
-        || quirks.disallowed_header_named == DisallowedHeaderNamed::FirstSorted
-    {
+    if rejected.next().is_none() {
         return Some(first);
     }
-    // Deviation(Chrome): several are disallowed; Chromium names the first in its header map's order.
-    let hints = if is_potentially_trustworthy_url(request.url) {
-        ClientHints::Sent
-    } else {
-        ClientHints::NotSent
-    };
     let written: Vec<&str> = request.written.iter().map(|h| h.name.as_str()).collect();
-    chromium_header_order(&written, request.api, hints)
+    let order = match quirks.disallowed_header_named {
+        DisallowedHeaderNamed::FirstSorted => return Some(first),
+        // Deviation(Chrome): Chromium names the first in its header map's (hash) order.
+        DisallowedHeaderNamed::FirstInBlinkHeaderMap => {
+            let hints = if is_potentially_trustworthy_url(request.url) {
+                ClientHints::Sent
+            } else {
+                ClientHints::NotSent
+            };
+            chromium_header_order(&written, request.api, hints)
+        }
+        // Deviation(Safari): WebKit names the first it knows by name, else the first set.
+        DisallowedHeaderNamed::FirstInWebKitHeaderMap => webkit_header_order(&written),
+    };
+    order
         .into_iter()
         .find_map(|name| {
             request

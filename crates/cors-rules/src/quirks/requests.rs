@@ -112,12 +112,14 @@ pub enum RepeatedRequestHeaders {
 /// Which header a failed preflight names when several request headers are not allowed (P-10).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DisallowedHeaderNamed {
-    /// The standard (the sorted CORS-unsafe names, in order), Firefox (verified), Safari (its console is
-    /// not observed).
+    /// The standard (the sorted CORS-unsafe names, in order), Firefox (verified).
     FirstSorted,
     /// Chrome: the first in the order Blink's header map hands the headers on, a hash order
     /// (`preflight/blink_header_map.rs`; observed in Chromium 156).
     FirstInBlinkHeaderMap,
+    /// Safari: names WebKit knows first, then the others, each in the order the script set them
+    /// (`preflight/webkit_header_map.rs`; observed in WebKitGTK 2.50).
+    FirstInWebKitHeaderMap,
 }
 
 /// Whether the safelisted request-header values may total at most 1024 bytes (S-8).

@@ -136,6 +136,8 @@ mod examples_tests;
 #[cfg(test)]
 mod observed_tests;
 #[cfg(test)]
+mod observed_webkit_tests;
+#[cfg(test)]
 mod reference_table;
 #[cfg(test)]
 mod tests;

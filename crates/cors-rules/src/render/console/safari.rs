@@ -4,17 +4,20 @@
 //! `DocumentThreadableLoader.cpp` (`logErrorAndFail` prints the reason as its own line) and
 //! `ThreadableLoader::logError` (`{api} cannot load {url} due to access control checks.`), via
 //! `docs/reference/browser-messages.md` §3, plus real Safari logs quoted in public repositories for the
-//! mixed-content triple and `Failed to load resource:`. Not run here: no WebKit browser is available.
+//! mixed-content triple and `Failed to load resource:`.
 //!
-//! Unverified: the redirect lines (`Cross-origin redirection to … denied …`), the network-error
-//! descriptions (the macOS `NSURLError` texts), bad ports, too many redirects and
-//! Cross-Origin-Resource-Policy.
+//! Verified in WebKitGTK 2.50 by the conformance suite, which reads the page's console from MiniBrowser's
+//! output: the reason lines, `… cannot load … due to access control checks.`, the redirect lines
+//! (`Cross-origin redirection to … denied …`, credentials, non-CORS schemes, the 20-redirect limit, redirect
+//! mode `error`), `same-origin` and `no-cors` mode refusals and Cross-Origin-Resource-Policy. Not observable
+//! there, so unverified: Web Inspector's `Failed to load resource: …` lines (the macOS `NSURLError` texts
+//! for network errors) and bad ports.
 
-use super::page_url;
+use super::{is_cross_origin, page_url};
 use crate::render::template::fill;
 use crate::render::values::{location_of, url_or, val};
 use crate::render::RenderContext;
-use crate::scenario::Api;
+use crate::scenario::{Api, RequestMode};
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};
 
 /// The reason line WebKit prints for a failed check id.
@@ -26,7 +29,9 @@ fn reason(check: CheckId) -> Option<&'static str> {
         | C::AllowOriginMismatch
         | C::PreflightAllowOriginMissing
         | C::PreflightAllowOriginInvalid
-        | C::PreflightAllowOriginMismatch => "Origin {origin} is not allowed by Access-Control-Allow-Origin. Status code: {status}",
+        | C::PreflightAllowOriginMismatch => {
+            "Origin {origin} is not allowed by Access-Control-Allow-Origin. Status code: {status}"
+        }
         C::AllowOriginMultiple | C::PreflightAllowOriginMultiple => {
             "Access-Control-Allow-Origin cannot contain more than one origin."
         }
@@ -36,18 +41,23 @@ fn reason(check: CheckId) -> Option<&'static str> {
         C::AllowCredentials | C::PreflightAllowCredentials => {
             "Credentials flag is true, but Access-Control-Allow-Credentials is not \"true\"."
         }
-        C::PreflightOkStatus | C::PreflightRedirect => "Preflight response is not successful. Status code: {status}",
+        C::PreflightOkStatus | C::PreflightRedirect => {
+            "Preflight response is not successful. Status code: {status}"
+        }
         C::AllowMethodsParse => "Header Access-Control-Allow-Methods has an invalid value: {value}",
         C::AllowHeadersParse => "Header Access-Control-Allow-Headers has an invalid value: {value}",
         C::MethodAllowed => "Method {method} is not allowed by Access-Control-Allow-Methods.",
         C::HeaderAllowed | C::AuthorizationAllowed => {
             "Request header field {header} is not allowed by Access-Control-Allow-Headers."
         }
-        C::SameOriginMode => "Cross origin requests are not allowed when using same-origin fetch mode.",
+        C::SameOriginMode => {
+            "Cross origin requests are not allowed when using same-origin fetch mode."
+        }
         C::CorsScheme => "Cross origin requests are only supported for HTTP.",
         C::RedirectCredentials => {
-            "Cross-origin redirection to {location} denied by Cross-Origin Resource Sharing policy: redirection URL \
-             {location} has credentials"
+            // WebKit names the redirect without its credentials first (observed in WebKitGTK 2.50).
+            "Cross-origin redirection to {location-without-credentials} denied by Cross-Origin Resource Sharing \
+             policy: redirection URL {location} has credentials"
         }
         C::RedirectScheme => "Redirection to URL with a scheme that is not HTTP(S).",
         _ => return None,
@@ -87,29 +97,92 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
             return vec![failed_to_load(val(step, Key::ErrorKind)), cannot_load(ctx, url)];
         }
         CheckId::BadPort => return vec!["Not allowed to use restricted network port".to_owned()],
-        CheckId::RedirectLimit => return vec!["Failed to load resource: too many HTTP redirects".to_owned()],
-        CheckId::CrossOriginResourcePolicy => {
-            return vec![format!(
-                "Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy response \
-                 header."
-            )]
+        // WebKit stops at 20 itself, before the network layer's own limit (observed in WebKitGTK 2.50).
+        CheckId::RedirectLimit => {
+            return vec!["Load cannot follow more than 20 redirections".to_owned(), cannot_load(ctx, url)]
         }
+        CheckId::CrossOriginResourcePolicy => {
+            return vec![
+                format!(
+                    "Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy \
+                     response header."
+                ),
+                cannot_load(ctx, url),
+            ]
+        }
+        // Refused before any request, without a reason line (observed in WebKitGTK 2.50).
+        CheckId::NoCorsRedirectMode => {
+            return vec![
+                "No-Cors mode requires follow redirect mode".to_owned(),
+                "Not allowed to request resource".to_owned(),
+                cannot_load(ctx, url),
+            ]
+        }
+        CheckId::SameOriginMode if step.stage != Stage::Redirect => {
+            return vec![format!("{} cannot load {url}.", api_name(ctx))]
+        }
+        CheckId::SameOriginMode => {
+            return vec![
+                format!(
+                    "Unsafe attempt to load URL {url} from origin {}. Domains, protocols and ports must match.",
+                    ctx.page_origin
+                ),
+                cannot_load(ctx, url),
+            ]
+        }
+        CheckId::RedirectMode => {
+            return vec![
+                format!("Not allowed to follow a redirection while loading {url}"),
+                cannot_load(ctx, url),
+            ]
+        }
+        CheckId::RedirectScheme => return redirect_scheme_lines(ctx, trace, step, url),
         _ => {}
     }
     let Some(reason) = reason(step.check) else {
         return Vec::new();
     };
     let text = fill(reason, &vars(ctx, trace, step, url).each());
-    let line = if step.stage == Stage::Redirect && is_cors_check(step.check) {
-        let location = match val(step, Key::Location) {
-            "" => location_of(trace, url).unwrap_or(url),
-            location => location,
-        };
-        format!("Cross-origin redirection to {location} denied by Cross-Origin Resource Sharing policy: {text}")
-    } else {
-        text
+    // A redirect without a target WebKit can read (no `Location`, an empty one) fails as a response.
+    let followed = match val(step, Key::Location) {
+        "" => location_of(trace, url),
+        location => Some(location),
+    };
+    let line = match followed {
+        Some(location) if step.stage == Stage::Redirect && is_cors_check(step.check) => format!(
+            "Cross-origin redirection to {} denied by Cross-Origin Resource Sharing policy: {text}",
+            without_credentials(location)
+        ),
+        _ => text,
     };
     vec![line, cannot_load(ctx, url)]
+}
+
+/// A redirect to a URL that is not HTTP(S). A CORS request that is (or would become) cross-origin fails
+/// WebKit's cross-origin redirect check; otherwise the new URL is taken and refused for its scheme, and
+/// the `cannot load` line names it (observed in WebKitGTK 2.50 with `data:` and `blob:` targets).
+fn redirect_scheme_lines(
+    ctx: &RenderContext,
+    trace: &[TraceStep],
+    step: &TraceStep,
+    url: &str,
+) -> Vec<String> {
+    let location = val(step, Key::Location);
+    let to_page_origin = url::Url::parse(location)
+        .is_ok_and(|target| target.origin().ascii_serialization() == ctx.page_origin);
+    if ctx.mode == RequestMode::Cors && (is_cross_origin(trace) || !to_page_origin) {
+        return vec![
+            format!(
+                "Cross-origin redirection to {location} denied by Cross-Origin Resource Sharing policy: not allowed \
+                 to follow a cross-origin CORS redirection with non CORS scheme"
+            ),
+            cannot_load(ctx, url),
+        ];
+    }
+    vec![
+        "Redirection to URL with a scheme that is not HTTP(S).".to_owned(),
+        cannot_load(ctx, if location.is_empty() { url } else { location }),
+    ]
 }
 
 fn is_cors_check(check: CheckId) -> bool {
@@ -118,11 +191,18 @@ fn is_cors_check(check: CheckId) -> bool {
 
 /// `Fetch API cannot load … due to access control checks.`
 fn cannot_load(ctx: &RenderContext, url: &str) -> String {
-    let api = match ctx.api {
+    format!(
+        "{} cannot load {url} due to access control checks.",
+        api_name(ctx)
+    )
+}
+
+/// How WebKit names the script's API in its `cannot load` lines.
+fn api_name(ctx: &RenderContext) -> &'static str {
+    match ctx.api {
         Api::Fetch => "Fetch API",
         Api::Xhr => "XMLHttpRequest",
-    };
-    format!("{api} cannot load {url} due to access control checks.")
+    }
 }
 
 /// Web Inspector's network error line, with the macOS `NSURLError` description.
@@ -145,10 +225,11 @@ struct SafariVars {
     method: String,
     header: String,
     location: String,
+    location_without_credentials: String,
 }
 
 impl SafariVars {
-    fn each(&self) -> [(&str, &str); 6] {
+    fn each(&self) -> [(&str, &str); 7] {
         [
             ("origin", &self.origin),
             ("status", &self.status),
@@ -156,6 +237,10 @@ impl SafariVars {
             ("method", &self.method),
             ("header", &self.header),
             ("location", &self.location),
+            (
+                "location-without-credentials",
+                &self.location_without_credentials,
+            ),
         ]
     }
 }
@@ -175,8 +260,22 @@ fn vars(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep, url: &str) -
         value: val(step, Key::Value).to_owned(),
         method: val(step, Key::Method).to_owned(),
         header: header_as_written(trace, step).to_owned(),
+        location_without_credentials: without_credentials(location),
         location: location.to_owned(),
     }
+}
+
+/// `location` with its user name and password removed (unchanged when it does not parse).
+fn without_credentials(location: &str) -> String {
+    let Ok(mut url) = url::Url::parse(location) else {
+        return location.to_owned();
+    };
+    if url.username().is_empty() && url.password().is_none() {
+        return location.to_owned();
+    }
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
+    url.to_string()
 }
 
 /// WebKit names the header with the letters the script used (`Content-Type`): the engine records them
