@@ -209,8 +209,14 @@ fn redirect_scheme_lines(
 ) -> Vec<String> {
     let location = val(step, Key::Location);
     let mut lines = Vec::new();
+    // A `blob:` URL of the redirecting URL's own origin passes the security check (observed in ESR 153).
+    let same_origin_blob = url::Url::parse(location)
+        .ok()
+        .zip(url::Url::parse(url).ok())
+        .is_some_and(|(target, content)| target.origin() == content.origin());
     match val(step, Key::Scheme) {
         _ if !security_line => {}
+        "blob" if same_origin_blob => {}
         "blob" => lines.push(format!(
             "Security Error: Content at {url} may not load data from {location}."
         )),

@@ -138,6 +138,8 @@ mod observed_tests;
 #[cfg(test)]
 mod observed_webkit_tests;
 #[cfg(test)]
+mod observed_firefox_tests;
+#[cfg(test)]
 mod reference_table;
 #[cfg(test)]
 mod tests;
