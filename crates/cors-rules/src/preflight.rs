@@ -8,6 +8,8 @@ mod lists;
 mod redirect;
 mod webkit_header_map;
 
+pub(crate) use webkit_header_map::webkit_header_spelling;
+
 use crate::cors_check::{cors_check, record_cors_check, CheckedResponse, CorsCheckFailure};
 use crate::header_list::get_combined;
 use crate::max_age::{max_age, MaxAge};

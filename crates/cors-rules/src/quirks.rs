@@ -33,7 +33,7 @@
 //! | `no-cors` redirected to another origin from the page's (OH-1) | not tainted | `Origin: null` | not tainted | not tainted |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
 //! | a safelisted value with a byte outside ASCII (S-2, S-4) | as other bytes | as other bytes | never safelisted | as other bytes |
-//! | `Range` unit not lower case (S-5) | unsafe | safelisted, sent as `bytes=…` | unsafe | safelisted |
+//! | `Range` unit not lower case (S-5) | unsafe | unsafe, a `GET` sends `bytes=…` (156.0.8078.129; 148 safelisted it) | unsafe | safelisted |
 //! | XHR upload listener, `GET`/`HEAD` (U-1) | preflight | no preflight | preflight | preflight |
 //! | request header value on the wire | one byte per character | same, spaces and tabs around trimmed | same, trimmed | UTF-8, trimmed |
 //! | empty `Location` (R-5) | followed (a loop) | no redirect | followed (a loop) | network error |
@@ -190,8 +190,8 @@ const CHROME: Quirks = Quirks {
     corp_same_site: CorpSameSite::NeverForIpAddresses,
     // Deviation(Chrome): a `no-cors` request is tainted by any redirect to another origin.
     no_cors_redirect_taint: NoCorsRedirectTaint::AnyCrossOriginHop,
-    // Deviation(Chrome): a `Range` unit in any case is safelisted; the range goes out as `bytes=…`.
-    range_unit: RangeUnit::AnyCaseReserialized,
+    // Deviation(Chrome): a `GET`'s `Range` goes out as `bytes=…`, whatever the unit's case.
+    range_unit: RangeUnit::LowerCaseOnlyReserialized,
     // Deviation(Chrome): request header values go out with surrounding spaces and tabs trimmed.
     wire_value_encoding: WireValueEncoding::IsomorphicTrimmed,
     // Deviation(Chrome): an upload listener on a `GET` or `HEAD` XHR forces no preflight.

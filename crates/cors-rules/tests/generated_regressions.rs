@@ -24,6 +24,7 @@ fn header_values_go_out_trimmed_and_chrome_rewrites_a_range_only_on_a_get() {
         include_str!("regressions/chromium-combined-value-trimmed-on-the-wire.json"),
         include_str!("regressions/firefox-combined-value-trimmed-on-the-wire.json"),
         include_str!("regressions/chromium-range-on-post-sent-as-written.json"),
+        include_str!("regressions/chromium-range-on-get-preflighted.json"),
     ]);
 }
 

@@ -6,51 +6,66 @@
 //! second. So `X-A` is reported after `Cache-Control` whatever their order, and among unknown names the
 //! first one set wins (observed in WebKitGTK 2.50: `Range`, `DPR`, `Device-Memory` → `DPR`).
 
-/// Request-header names in WebKit's `HTTPHeaderNames.in` (lower case); the response-only names of that
-/// file are left out, as they never reach a preflight check.
+/// Request-header names in WebKit's `HTTPHeaderNames.in`, spelled as WebKit prints them; the response-only
+/// names of that file are left out, as they never reach a preflight check.
 const KNOWN: [&str; 37] = [
-    "accept",
-    "accept-charset",
-    "accept-encoding",
-    "accept-language",
-    "access-control-request-headers",
-    "access-control-request-method",
-    "authorization",
-    "cache-control",
-    "connection",
-    "content-disposition",
-    "content-encoding",
-    "content-language",
-    "content-length",
-    "content-range",
-    "content-type",
-    "cookie",
-    "cookie2",
-    "dnt",
-    "expect",
-    "host",
-    "if-match",
-    "if-modified-since",
-    "if-none-match",
-    "if-range",
-    "if-unmodified-since",
-    "keep-alive",
-    "last-event-id",
-    "origin",
-    "ping-from",
-    "ping-to",
-    "pragma",
-    "proxy-authorization",
-    "purpose",
-    "range",
-    "referer",
-    "upgrade-insecure-requests",
-    "user-agent",
+    "Accept",
+    "Accept-Charset",
+    "Accept-Encoding",
+    "Accept-Language",
+    "Access-Control-Request-Headers",
+    "Access-Control-Request-Method",
+    "Authorization",
+    "Cache-Control",
+    "Connection",
+    "Content-Disposition",
+    "Content-Encoding",
+    "Content-Language",
+    "Content-Length",
+    "Content-Range",
+    "Content-Type",
+    "Cookie",
+    "Cookie2",
+    "DNT",
+    "Expect",
+    "Host",
+    "If-Match",
+    "If-Modified-Since",
+    "If-None-Match",
+    "If-Range",
+    "If-Unmodified-Since",
+    "Keep-Alive",
+    "Last-Event-ID",
+    "Origin",
+    "Ping-From",
+    "Ping-To",
+    "Pragma",
+    "Proxy-Authorization",
+    "Purpose",
+    "Range",
+    "Referer",
+    "Upgrade-Insecure-Requests",
+    "User-Agent",
 ];
+
+/// The spelling WebKit gives a known name (`content-TYPE` → `Content-Type`); `None` for the others, which
+/// keep the script's spelling.
+fn known_spelling(name: &str) -> Option<&'static str> {
+    KNOWN
+        .iter()
+        .copied()
+        .find(|known| known.eq_ignore_ascii_case(name))
+}
 
 /// Whether WebKit stores `name` among the header names it knows.
 fn is_known(name: &str) -> bool {
-    KNOWN.iter().any(|known| known.eq_ignore_ascii_case(name))
+    known_spelling(name).is_some()
+}
+
+/// How WebKit's console names a request header the script set as `written` (observed in WebKitGTK 2.50:
+/// `content-TYPE` is reported as `Content-Type`).
+pub(crate) fn webkit_header_spelling(written: &str) -> &str {
+    known_spelling(written).unwrap_or(written)
 }
 
 /// The script's header names (distinct, byte-case-insensitively) in the order WebKit checks them.
@@ -86,6 +101,16 @@ mod tests {
             webkit_header_order(&["X-Custom", "Cache-Control", "x-a", "Authorization"]),
             ["Cache-Control", "Authorization", "X-Custom", "x-a"]
         );
+    }
+
+    #[test]
+    fn known_names_are_spelled_as_webkit_spells_them() {
+        assert_eq!(
+            super::webkit_header_spelling("content-TYPE"),
+            "Content-Type"
+        );
+        assert_eq!(super::webkit_header_spelling("dnt"), "DNT");
+        assert_eq!(super::webkit_header_spelling("x-CUSTOM"), "x-CUSTOM");
     }
 
     #[test]

@@ -161,9 +161,12 @@ pub enum RangeUnit {
     /// Safari: the unit in any case is safelisted (`Bytes=0-`); the value is sent as written (observed in
     /// WebKitGTK 2.50).
     AnyCase,
-    /// Chrome: the unit in any case is safelisted, and the network stack sends a parsed range again as
-    /// `bytes=start-end` (observed in Chromium 156: `Bytes=0-` goes out as `bytes=0-`).
+    /// Chromium 148 and early 156 builds: the unit in any case is safelisted, and the network stack sends
+    /// a `GET`'s parsed range again as `bytes=start-end` (`Bytes=0-` went out as `bytes=0-`).
     AnyCaseReserialized,
+    /// Chrome (Chromium 156.0.8078.129): only a lower-case `bytes` unit is safelisted, so `Bytes=0-` needs
+    /// a preflight, after which the network stack still sends a `GET`'s parsed range as `bytes=start-end`.
+    LowerCaseOnlyReserialized,
 }
 
 /// Whether an XHR upload listener forces a preflight on a request without a body (U-1…U-3).

@@ -38,8 +38,10 @@ pub(crate) fn wire_form(
 /// Deviation(Chrome): on a `GET`, a `Range` value the network stack parses as one byte range (the unit in
 /// any case, spaces around, empty list elements skipped) is sent again as `bytes=start-end`.
 fn reserialized_range(name: &str, value: &str, method: &str, unit: RangeUnit) -> Option<String> {
-    if unit != RangeUnit::AnyCaseReserialized
-        || method != "GET"
+    if !matches!(
+        unit,
+        RangeUnit::AnyCaseReserialized | RangeUnit::LowerCaseOnlyReserialized
+    ) || method != "GET"
         || !name.eq_ignore_ascii_case("range")
     {
         return None;

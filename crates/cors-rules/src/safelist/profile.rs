@@ -39,7 +39,12 @@ pub fn is_no_cors_safelisted_request_header_in(
 fn is_safelisted_in(name: &str, value: &[u8], quirks: &Quirks) -> Result<(), NotSafelisted> {
     match is_cors_safelisted_request_header(name, value, quirks.extra_safelist) {
         // Deviation(Chrome, Safari): a `Range` unit in any case is safelisted.
-        Err(NotSafelisted::RangeSyntax) if quirks.range_unit != RangeUnit::LowerCaseOnly => {
+        Err(NotSafelisted::RangeSyntax)
+            if matches!(
+                quirks.range_unit,
+                RangeUnit::AnyCase | RangeUnit::AnyCaseReserialized
+            ) =>
+        {
             let lowered = lower_case_unit(value);
             is_cors_safelisted_request_header(name, &lowered, quirks.extra_safelist)
         }

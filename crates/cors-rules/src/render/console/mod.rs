@@ -134,11 +134,11 @@ pub(super) fn page_url(ctx: &RenderContext, step: &TraceStep) -> String {
 #[cfg(test)]
 mod examples_tests;
 #[cfg(test)]
+mod observed_firefox_tests;
+#[cfg(test)]
 mod observed_tests;
 #[cfg(test)]
 mod observed_webkit_tests;
-#[cfg(test)]
-mod observed_firefox_tests;
 #[cfg(test)]
 mod reference_table;
 #[cfg(test)]

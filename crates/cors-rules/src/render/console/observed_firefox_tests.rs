@@ -31,7 +31,11 @@ fn to_blob(url: &str) -> TraceStep {
     fail(
         CheckId::RedirectScheme,
         Stage::Redirect,
-        &[(Key::Url, url), (Key::Location, BLOB), (Key::Scheme, "blob")],
+        &[
+            (Key::Url, url),
+            (Key::Location, BLOB),
+            (Key::Scheme, "blob"),
+        ],
     )
 }
 

@@ -14,6 +14,7 @@
 //! for network errors) and bad ports.
 
 use super::{is_cross_origin, page_url};
+use crate::preflight::webkit_header_spelling;
 use crate::render::template::fill;
 use crate::render::values::{location_of, url_or, val};
 use crate::render::RenderContext;
@@ -179,8 +180,13 @@ fn redirect_scheme_lines(
             cannot_load(ctx, url),
         ];
     }
+    // The XMLHttpRequest loader words it without the final period (observed in WebKitGTK 2.50).
+    let refusal = match ctx.api {
+        Api::Fetch => "Redirection to URL with a scheme that is not HTTP(S).",
+        Api::Xhr => "Redirection to URL with a scheme that is not HTTP(S)",
+    };
     vec![
-        "Redirection to URL with a scheme that is not HTTP(S).".to_owned(),
+        refusal.to_owned(),
         cannot_load(ctx, if location.is_empty() { url } else { location }),
     ]
 }
@@ -191,9 +197,11 @@ fn is_cors_check(check: CheckId) -> bool {
 
 /// `Fetch API cannot load … due to access control checks.`
 fn cannot_load(ctx: &RenderContext, url: &str) -> String {
+    // WebKit prints the URL without its user name and password (observed in WebKitGTK 2.50).
     format!(
-        "{} cannot load {url} due to access control checks.",
-        api_name(ctx)
+        "{} cannot load {} due to access control checks.",
+        api_name(ctx),
+        without_credentials(url)
     )
 }
 
@@ -278,12 +286,12 @@ fn without_credentials(location: &str) -> String {
     url.to_string()
 }
 
-/// WebKit names the header with the letters the script used (`Content-Type`): the engine records them
-/// as `WrittenHeader`; older traces only have the lower-case name, so the safelist steps that name the
+/// WebKit names the header with the letters the script used (`X-Api-Key`), or its own spelling of a name
+/// it knows (`content-TYPE` → `Content-Type`): the engine records the script's as `WrittenHeader`; older traces only have the lower-case name, so the safelist steps that name the
 /// header are searched for its spelling.
 fn header_as_written<'a>(trace: &'a [TraceStep], step: &'a TraceStep) -> &'a str {
     if let Some(written) = step.value(Key::WrittenHeader).filter(|w| !w.is_empty()) {
-        return written;
+        return webkit_header_spelling(written);
     }
     let lower = val(step, Key::Header);
     trace
