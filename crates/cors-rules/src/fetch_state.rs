@@ -10,7 +10,7 @@ use crate::recorder::Recorder;
 use crate::request::AuthorHeader;
 use crate::scenario::{InputError, Request};
 use crate::tainting::ResponseTainting;
-use crate::trace::{CheckId, Key, Stage};
+use crate::trace::{CheckId, Key, Stage, TraceStep};
 use crate::validate::{Server, Validated};
 use crate::verdict::WireRequest;
 
@@ -64,9 +64,20 @@ pub(crate) struct Fetch<'a> {
     /// The headers as they were before a method rewrite left request-body headers off, when the browser
     /// sends them again from the next redirect on (R-10, `BodyHeadersAfterRewrite`).
     pub held_headers: Option<Vec<AuthorHeader>>,
-    /// A redirect failure the browser reports only after the next URL's preflight (R-8,
-    /// `RedirectToCredentials::AfterPreflightFromSameOrigin`): the values of its step.
-    pub failure_after_preflight: Option<Vec<(Key, String)>>,
+    /// A redirect failure the browser reports only after the next URL's preflight (Safari).
+    pub failure_after_preflight: Option<DeferredFailure>,
+}
+
+/// A failure of a redirect that Safari reports when the next URL's preflight is done (or, without one,
+/// before the next request).
+#[derive(Debug)]
+pub(crate) enum DeferredFailure {
+    /// R-8, `RedirectToCredentials::AfterPreflightFromSameOrigin`: the values of its step.
+    RedirectCredentials(Vec<(Key, String)>),
+    /// K-7, `RedirectCheckCredentials::WithCredentialsAfterSameOriginStart`: a redirect response that
+    /// fails only because it is checked with credentials; the steps of its CORS check, the failure last
+    /// (observed in WebKitGTK 2.50: the next URL's preflight goes out first).
+    CredentialedRedirectCheck(Vec<TraceStep>),
 }
 
 impl<'a> Fetch<'a> {

@@ -7,7 +7,7 @@ use crate::corp::cross_origin_resource_policy_check_in;
 use crate::cors_check::{cors_check, record_response_cors_check};
 use crate::credentials::include_credentials;
 use crate::expose::readable_header_names;
-use crate::fetch_state::{lookup, without_userinfo, Ending, Fetch, Halt, Step};
+use crate::fetch_state::{lookup, without_userinfo, DeferredFailure, Ending, Fetch, Halt, Step};
 use crate::header_list::{get, get_combined};
 use crate::origin::Origin;
 use crate::preflight::credentials_id;
@@ -44,8 +44,15 @@ pub(crate) fn http_fetch(fetch: &mut Fetch<'_>, route: Route) -> Step<Url> {
     if route == Route::Cors {
         preflight_if_needed(fetch, stage)?;
     }
-    if let Some(values) = fetch.failure_after_preflight.take() {
-        return fetch.network_error(CheckId::RedirectCredentials, Stage::Redirect, values);
+    match fetch.failure_after_preflight.take() {
+        Some(DeferredFailure::RedirectCredentials(values)) => {
+            return fetch.network_error(CheckId::RedirectCredentials, Stage::Redirect, values);
+        }
+        Some(DeferredFailure::CredentialedRedirectCheck(steps)) => {
+            fetch.rec.steps.extend(steps);
+            return Err(Halt::Ended(Ending::NetworkError));
+        }
+        None => {}
     }
     let answer = send_request(fetch, stage)?;
     handle_response(fetch, answer)
@@ -189,12 +196,9 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
         ResponseTainting::Cors => {
             let origin = fetch.serialized_request_origin();
             let credentials = redirect_check_credentials(fetch, location.as_deref());
-            let result = cors_check(
-                &answer.headers,
-                origin,
-                credentials,
-                fetch.quirks.allow_origin_diagnosis,
-            );
+            let diagnosis = fetch.quirks.allow_origin_diagnosis;
+            let result = cors_check(&answer.headers, origin, credentials, diagnosis);
+            let first = fetch.rec.steps.len();
             let target = location.as_deref().map(|location| {
                 match location_as_read(url, location, fetch.quirks) {
                     Some(mut target) => {
@@ -213,7 +217,17 @@ fn handle_response(fetch: &mut Fetch<'_>, answer: &HttpAnswer) -> Step<Url> {
                 &mut fetch.rec,
             );
             if result.is_err() {
-                return Err(Halt::Ended(Ending::NetworkError));
+                // Deviation(Safari): failing only for the credentials, it fails after the next preflight.
+                let as_requested = fetch.request.credentials;
+                if credentials != as_requested
+                    && cors_check(&answer.headers, origin, as_requested, diagnosis).is_ok()
+                {
+                    let steps = fetch.rec.steps.split_off(first);
+                    fetch.failure_after_preflight =
+                        Some(DeferredFailure::CredentialedRedirectCheck(steps));
+                } else {
+                    return Err(Halt::Ended(Ending::NetworkError));
+                }
             }
         }
         // CORP-1: "If request's response tainting is "opaque"", the CORP check applies (CORP-6: redirects too).
@@ -253,14 +267,7 @@ fn redirect_check_credentials(fetch: &Fetch<'_>, location: Option<&str>) -> Cred
     let quirk = fetch.quirks.redirect_check_credentials
         == RedirectCheckCredentials::WithCredentialsAfterSameOriginStart;
     let began_same_origin = fetch.input.page.is_same_origin_with_url(&fetch.input.url);
-    // A request preflighted on the way is checked as it is (observed in WebKitGTK 2.50).
-    let preflighted = fetch.first_preflight.is_some();
-    if quirk
-        && location.is_some()
-        && mode == CredentialsMode::SameOrigin
-        && began_same_origin
-        && !preflighted
-    {
+    if quirk && location.is_some() && mode == CredentialsMode::SameOrigin && began_same_origin {
         CredentialsMode::Include
     } else {
         mode

@@ -7,7 +7,7 @@
 
 use url::Url;
 
-use crate::fetch_state::{Ending, Fetch, Halt, Step};
+use crate::fetch_state::{DeferredFailure, Ending, Fetch, Halt, Step};
 use crate::forbidden::is_request_body_header_name;
 use crate::header_list::{get, trim_tab_or_space};
 use crate::origin::Origin;
@@ -292,7 +292,7 @@ fn check_location_credentials(fetch: &mut Fetch<'_>, next: &Url) -> Step<()> {
             == RedirectToCredentials::AfterPreflightFromSameOrigin
             && fetch.tainting == ResponseTainting::Basic
         {
-            fetch.failure_after_preflight = Some(values);
+            fetch.failure_after_preflight = Some(DeferredFailure::RedirectCredentials(values));
             return Ok(());
         }
         return fetch.network_error(CheckId::RedirectCredentials, Stage::Redirect, values);

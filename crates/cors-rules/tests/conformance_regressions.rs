@@ -314,6 +314,7 @@ fn webkit_checks_redirects_with_credentials_after_a_same_origin_start() {
         include_str!("regressions/webkit-redirect-0027.json"),
         include_str!("regressions/webkit-same-origin-start-redirect-star.json"),
         include_str!("regressions/webkit-same-origin-start-redirect-without-acac.json"),
+        include_str!("regressions/webkit-same-origin-start-preflighted-redirect-star.json"),
     ] {
         Observed::parse(file).assert_engine_agrees();
     }
