@@ -262,9 +262,11 @@ pub(crate) fn is_refused_before_cors_check(scheme: &str) -> bool {
 }
 
 /// Deviation(Firefox): R-6 for `data:`, `blob:`, `file:`, `javascript:`, `ws:` and `wss:` targets runs
-/// before the CORS check of the redirect response (K-7).
+/// before the CORS check of the redirect response (K-7); an XHR's `blob:` target is refused after it
+/// (observed in Firefox ESR 153).
 pub(crate) fn refuse_early_scheme(fetch: &mut Fetch<'_>, location: &str) -> Step<()> {
     match fetch.current_url.join(location) {
+        Ok(next) if fetch.request.api == Api::Xhr && next.scheme() == "blob" => Ok(()),
         Ok(next) if is_refused_before_cors_check(next.scheme()) => scheme_error(fetch, &next),
         _ => Ok(()),
     }

@@ -345,3 +345,12 @@ fn a_repeated_header_goes_out_as_one_line_in_every_browser() {
         Observed::parse(file).assert_engine_agrees();
     }
 }
+
+#[test]
+fn firefox_cors_checks_an_xhr_redirected_to_a_blob_before_refusing_it() {
+    let case = Observed::parse(include_str!(
+        "regressions/firefox-xhr-redirect-to-blob-cors-checked-first.json"
+    ));
+    case.assert_engine_agrees();
+    assert_eq!(case.verdict().console.len(), 2);
+}
