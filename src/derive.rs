@@ -137,6 +137,7 @@ pub fn outcome_title(outcome: Outcome) -> &'static str {
         Outcome::Opaque => "Opaque: the request is sent, the script sees nothing",
         Outcome::OpaqueRedirect => "Opaque redirect: the script sees no redirect details",
         Outcome::RequestError => "The call throws before anything is sent",
+        Outcome::NoEvent => "Stuck: the request never finishes, no event fires",
     }
 }
 

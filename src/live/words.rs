@@ -42,6 +42,7 @@ pub fn outcome_words(outcome: Outcome) -> &'static str {
         Outcome::Opaque => "opaque",
         Outcome::OpaqueRedirect => "opaque redirect",
         Outcome::RequestError => "request error (the call threw)",
+        Outcome::NoEvent => "no event (the request never finished)",
     }
 }
 

@@ -81,6 +81,7 @@ pub fn outcome_id(outcome: Outcome) -> &'static str {
         Outcome::Opaque => "opaque",
         Outcome::OpaqueRedirect => "opaqueredirect",
         Outcome::RequestError => "request-error",
+        Outcome::NoEvent => "no-event",
     }
 }
 

@@ -138,7 +138,10 @@ impl Checked {
 /// Whether the script's request failed: a network error or a call that threw.
 #[must_use]
 pub fn is_blocked(outcome: Outcome) -> bool {
-    matches!(outcome, Outcome::Blocked | Outcome::RequestError)
+    matches!(
+        outcome,
+        Outcome::Blocked | Outcome::RequestError | Outcome::NoEvent
+    )
 }
 
 /// Asks the server and judges the answers.

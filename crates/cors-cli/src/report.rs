@@ -55,7 +55,7 @@ pub fn outcome_id(outcome: Outcome) -> String {
 fn heading(out: &mut String, browser: Browser, verdict: &Verdict, style: Style) {
     let word = outcome_id(verdict.outcome).to_uppercase();
     let tone = match verdict.outcome {
-        Outcome::Blocked | Outcome::RequestError => Tone::Bad,
+        Outcome::Blocked | Outcome::RequestError | Outcome::NoEvent => Tone::Bad,
         _ => Tone::Good,
     };
     let why = match (&verdict.failure, &verdict.readable) {

@@ -66,7 +66,7 @@ pub struct Observation {
 }
 
 impl ScriptReport {
-    /// The outcome the script saw; `None` for timeouts and harness errors.
+    /// The outcome the script saw; `None` for harness errors.
     #[must_use]
     pub fn outcome(&self) -> Option<Outcome> {
         match self.kind {
@@ -77,7 +77,9 @@ impl ScriptReport {
             }),
             ReportKind::Rejected => Some(Outcome::Blocked),
             ReportKind::RequestError => Some(Outcome::RequestError),
-            ReportKind::Timeout | ReportKind::HarnessError => None,
+            // Nothing settled within the harness's time limit: what the engine calls no event.
+            ReportKind::Timeout => Some(Outcome::NoEvent),
+            ReportKind::HarnessError => None,
         }
     }
 

@@ -82,7 +82,10 @@ pub fn explain_status(scenario: &Scenario, verdict: &Verdict) -> StatusExplanati
 }
 
 fn case_and_points(scenario: &Scenario, verdict: &Verdict) -> (StatusCase, Vec<String>) {
-    if verdict.outcome != Outcome::Blocked && verdict.outcome != Outcome::RequestError {
+    if !matches!(
+        verdict.outcome,
+        Outcome::Blocked | Outcome::RequestError | Outcome::NoEvent
+    ) {
         let status = verdict.readable.as_ref().map(|r| r.status);
         let mut points = vec!["CORS let this response through: the script can read it.".to_owned()];
         if let Some(status) = status.filter(|s| *s >= 400) {

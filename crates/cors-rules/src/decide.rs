@@ -59,6 +59,7 @@ pub(crate) fn decide_with(scenario: &Scenario, parsed: &Parsed) -> Result<Decisi
     let (outcome, response_type, readable) = match ending {
         Ending::RequestError => (Outcome::RequestError, ResponseType::Error, None),
         Ending::NetworkError => (Outcome::Blocked, ResponseType::Error, None),
+        Ending::NoEvent => (Outcome::NoEvent, ResponseType::Error, None),
         Ending::OpaqueRedirect => (Outcome::OpaqueRedirect, ResponseType::OpaqueRedirect, None),
         Ending::DataUrl => (
             Outcome::Allowed,

@@ -61,7 +61,10 @@ fn verdict_of(scenario: &Scenario, decision: Decision) -> Verdict {
 
 /// `failure`: the last failed step, when the outcome is `blocked` or `request-error`.
 fn failure_of(decision: &Decision) -> Option<Failure> {
-    if !matches!(decision.outcome, Outcome::Blocked | Outcome::RequestError) {
+    if !matches!(
+        decision.outcome,
+        Outcome::Blocked | Outcome::RequestError | Outcome::NoEvent
+    ) {
         return None;
     }
     let step = decision

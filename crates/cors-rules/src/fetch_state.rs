@@ -31,6 +31,8 @@ pub(crate) enum Ending {
     DataUrl,
     /// Redirect mode `manual`: an opaque-redirect response.
     OpaqueRedirect,
+    /// The request never settles (Firefox, `XhrRedirectToBlob::NeverSettles`).
+    NoEvent,
 }
 
 /// Why a step stops the fetch: it ended, or the scenario lacks something.

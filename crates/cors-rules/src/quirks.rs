@@ -23,6 +23,7 @@
 //! | a redirected preflight (P-4) | refused | refused | CORS-checked, then refused | refused |
 //! | redirect mode "error", a 3xx without `Location` (R-2) | network error | the response | network error | the response |
 //! | a redirect to `data:`, `blob:`, `file:`, `javascript:`, `ws(s):` (R-6) | after the CORS check | after | before the CORS check | after |
+//! | a same-origin XHR redirected to `blob:` (R-6) | network error | network error | no event, never settles | network error |
 //! | a `DELETE` redirected to another origin (R-10) | stays `DELETE` | stays | stays | becomes `GET` |
 //! | `Origin` on a redirect to the same origin (OH-3, OH-4) | per request | per request | per request | kept from the previous request |
 //! | CORP `same-site` between IP-address hosts (CORP-4) | same site when equal | never same site | same site when equal | same site when equal |
@@ -89,6 +90,8 @@ pub struct Quirks {
     pub error_mode_without_location: ErrorModeWithoutLocation,
     /// R-6 and K-7.
     pub non_http_redirect: NonHttpRedirect,
+    /// R-6 for an XHR's `blob:` target.
+    pub xhr_redirect_to_blob: XhrRedirectToBlob,
     /// R-10 for `DELETE`.
     pub redirected_delete: RedirectedDelete,
     /// OH-3, OH-4 on redirects.
@@ -150,6 +153,7 @@ const SPEC: Quirks = Quirks {
     preflight_redirect: PreflightRedirect::Refused,
     error_mode_without_location: ErrorModeWithoutLocation::NetworkError,
     non_http_redirect: NonHttpRedirect::AfterCorsCheck,
+    xhr_redirect_to_blob: XhrRedirectToBlob::Fails,
     redirected_delete: RedirectedDelete::KeepsMethod,
     origin_on_redirect: OriginOnRedirect::PerRequest,
     corp_same_site: CorpSameSite::HostSameSite,
@@ -227,6 +231,8 @@ const FIREFOX: Quirks = Quirks {
     preflight_redirect: PreflightRedirect::CorsCheckedFirst,
     // Deviation(Firefox): some non-HTTP(S) redirect targets fail before the CORS check.
     non_http_redirect: NonHttpRedirect::SomeSchemesFirst,
+    // Deviation(Firefox): a same-origin XHR redirected to a `blob:` URL never settles.
+    xhr_redirect_to_blob: XhrRedirectToBlob::NeverSettles,
     // Deviation(Firefox): a preflighted request is preflighted again after every redirect.
     preflight_after_redirect: PreflightAfterRedirect::Kept,
     // Deviation(Firefox): a `Content-Type` with a comma is never safelisted.

@@ -14,7 +14,7 @@ use crate::origin::Origin;
 use crate::quirks::{
     BodyHeadersAfterRewrite, EmptyLocation, LocationDecoding, ManualRedirectToFtp,
     NoCorsRedirectTaint, Quirks, RedirectToCredentials, RedirectedDelete, RepeatedLocation,
-    REDIRECT_LIMIT,
+    XhrRedirectToBlob, REDIRECT_LIMIT,
 };
 use crate::recorder::kv;
 use crate::request::AuthorHeader;
@@ -223,6 +223,16 @@ pub(crate) fn follow_redirect(
     next.set_fragment(None);
     // "If locationURL's scheme is not an HTTP(S) scheme, then return a network error."
     if !matches!(next.scheme(), "http" | "https") {
+        if never_settles(fetch, &next) {
+            let values = vec![
+                kv(Key::Url, fetch.current_url.as_str()),
+                kv(Key::Location, next.as_str()),
+                kv(Key::Scheme, next.scheme()),
+                kv(Key::Reason, "no-event"),
+            ];
+            fetch.rec.fail(CheckId::RedirectScheme, stage, values);
+            return Err(Halt::Ended(Ending::NoEvent));
+        }
         return scheme_error(fetch, &next);
     }
     // "If request's redirect count is 20, then return a network error."
@@ -241,6 +251,16 @@ pub(crate) fn follow_redirect(
     rewrite_request(fetch, response.status, &next);
     update_taint(fetch, &next);
     Ok(next)
+}
+
+/// Deviation(Firefox): an XHR that is still same origin, redirected to a `blob:` URL of the page's
+/// origin, never settles (a `blob:` URL of another origin fails; observed in Firefox ESR 153).
+fn never_settles(fetch: &Fetch<'_>, next: &Url) -> bool {
+    fetch.quirks.xhr_redirect_to_blob == XhrRedirectToBlob::NeverSettles
+        && fetch.request.api == Api::Xhr
+        && next.scheme() == "blob"
+        && fetch.tainting == ResponseTainting::Basic
+        && fetch.input.page.is_same_origin(&Origin::of_url(next))
 }
 
 /// the network error of a redirect to a URL that is not HTTP(S).

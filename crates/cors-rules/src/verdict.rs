@@ -62,6 +62,9 @@ pub enum Outcome {
     OpaqueRedirect,
     /// The script's call throws before anything is sent.
     RequestError,
+    /// Nothing settles: an XHR fires neither `load` nor `error` (Firefox, a same-origin XHR redirected to
+    /// a `blob:` URL). The script waits until its own timeout, if it set one.
+    NoEvent,
 }
 
 /// What `Response.type` would say.

@@ -354,3 +354,17 @@ fn firefox_cors_checks_an_xhr_redirected_to_a_blob_before_refusing_it() {
     case.assert_engine_agrees();
     assert_eq!(case.verdict().console.len(), 2);
 }
+
+#[test]
+fn firefox_never_settles_a_same_origin_xhr_redirected_to_a_blob_of_the_page() {
+    let case = Observed::parse(include_str!(
+        "regressions/firefox-xhr-redirect-to-blob-never-settles.json"
+    ));
+    case.assert_engine_agrees();
+    let verdict = case.verdict();
+    assert_eq!(verdict.outcome, cors_rules::verdict::Outcome::NoEvent);
+    assert!(verdict
+        .steps
+        .last()
+        .is_some_and(|step| step.summary.contains("never finishes")));
+}

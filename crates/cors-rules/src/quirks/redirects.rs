@@ -44,6 +44,16 @@ pub enum NonHttpRedirect {
     SomeSchemesFirst,
 }
 
+/// What an XHR still same origin does when redirected to a `blob:` URL of the page's origin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XhrRedirectToBlob {
+    /// The standard, Chrome, Safari: a network error (`error` fires).
+    Fails,
+    /// Firefox: the request never settles, neither `load` nor `error` fires (observed in Firefox ESR 153;
+    /// ESR 140 fired `error`).
+    NeverSettles,
+}
+
 /// What a redirect to another origin does to a `DELETE`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RedirectedDelete {

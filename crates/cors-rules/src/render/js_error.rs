@@ -26,7 +26,9 @@ pub(super) fn text(ctx: &RenderContext, outcome: Outcome, trace: &[TraceStep]) -
         (Outcome::Blocked, Api::Fetch) => Some(network_error(ctx.browser).to_owned()),
         (Outcome::Blocked, Api::Xhr) => None,
         (Outcome::RequestError, api) => Some(request_error(ctx, api, failing_step(trace))),
-        (Outcome::Allowed | Outcome::Opaque | Outcome::OpaqueRedirect, _) => None,
+        (Outcome::Allowed | Outcome::Opaque | Outcome::OpaqueRedirect | Outcome::NoEvent, _) => {
+            None
+        }
     }
 }
 

@@ -66,7 +66,7 @@ pub(super) fn lines(ctx: &RenderContext, trace: &[TraceStep], outcome: Outcome) 
         Outcome::Opaque if ctx.browser == Browser::Chrome => {
             out.extend(error_status_line(ctx, trace));
         }
-        Outcome::RequestError | Outcome::Opaque | Outcome::OpaqueRedirect => {}
+        Outcome::RequestError | Outcome::Opaque | Outcome::OpaqueRedirect | Outcome::NoEvent => {}
     }
     out
 }

@@ -38,6 +38,12 @@ pub(super) fn words(step: &TraceStep) -> Option<Words> {
             "The redirect's Location `{location}` is a valid URL.",
             "Relative locations are resolved against the redirecting URL.",
         ),
+        (C::RedirectScheme, O::Fail) if val(step, Key::Reason) == "no-event" => w(
+            "The redirect points to `{location}`, a blob: URL, and Firefox never finishes this XMLHttpRequest.",
+            "Neither `load` nor `error` fires: the script waits forever unless it set `xhr.timeout`. Firefox does \
+             this for an XHR still on the page's origin; Chrome and Safari fire `error`. Point the Location at an \
+             http(s) URL.",
+        ),
         (C::RedirectScheme, O::Fail) => w(
             "The redirect points to `{location}`, a `{scheme}` URL; only http: and https: redirects are followed.",
             "Browsers never follow a redirect from a fetch to data:, blob:, file: or other schemes. Point the \
