@@ -149,6 +149,21 @@ pub fn odd_headers(draft: &mut Draft, rng: &mut Rng) {
     draft.respond(&url, 200, response);
 }
 
+/// Redirect targets that are not HTTP(S): `blob:` URLs of the page's and of another origin, `data:`,
+/// `file:`, `javascript:`, `about:`, `ftp:`, `ws:` and a scheme nobody knows.
+const NON_HTTP_LOCATIONS: [&str; 10] = [
+    "blob:http://app.example/0b2c3d4e-0000-4000-8000-000000000000",
+    "blob:http://app.example/0b2c3d4e-0000-4000-8000-000000000000",
+    "blob:http://api.example/0b2c3d4e-0000-4000-8000-000000000000",
+    "data:text/plain,hi",
+    "file:///etc/hosts",
+    "javascript:void(0)",
+    "about:blank",
+    "ftp://api.example/file",
+    "ws://api.example/socket",
+    "web+conformance:next",
+];
+
 /// A `Location` value of some odd kind for a redirect from `draft`'s URL towards `next` (a path step).
 fn location_values(rng: &mut Rng, draft: &Draft, origin: &str, next: &str) -> Vec<String> {
     let absolute = draft.url(origin, next);
@@ -174,12 +189,7 @@ fn location_values(rng: &mut Rng, draft: &Draft, origin: &str, next: &str) -> Ve
         11 => one(format!("{path}%2F%7e")),
         12 => one(format!("{path}é")),
         13 => one(format!("{path}?q=é")),
-        14 => one(rng
-            .pick(&[
-                "blob:http://app.example/0b2c3d4e-0000-4000-8000-000000000000",
-                "data:text/plain,hi",
-            ])
-            .to_owned()),
+        14 => one(rng.pick(&NON_HTTP_LOCATIONS).to_owned()),
         _ => one(format!("HTTP://{host}{path}")),
     }
 }

@@ -231,3 +231,25 @@ fn a_same_origin_redirect_to_a_blob_of_the_page_takes_the_new_url_first() {
         ]
     );
 }
+
+#[test]
+fn a_same_origin_request_may_not_load_a_blob_of_another_origin() {
+    let page_url = "http://127.0.0.1:41783/c/r";
+    let blob = "blob:http://api.example/0b2c3d4e-0000-4000-8000-000000000000";
+    let failed = fail(
+        CheckId::RedirectScheme,
+        Stage::Redirect,
+        &[
+            (Key::Url, page_url),
+            (Key::Location, blob),
+            (Key::Scheme, "blob"),
+        ],
+    );
+    assert_eq!(
+        lines(&cors(), &[failed], Outcome::Blocked),
+        [
+            format!("Not allowed to load local resource: {blob}"),
+            format!("Fetch API cannot load {page_url} due to access control checks."),
+        ]
+    );
+}

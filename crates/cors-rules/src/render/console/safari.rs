@@ -169,8 +169,18 @@ fn redirect_scheme_lines(
     url: &str,
 ) -> Vec<String> {
     let location = val(step, Key::Location);
-    let to_page_origin = url::Url::parse(location)
-        .is_ok_and(|target| target.origin().ascii_serialization() == ctx.page_origin);
+    let target = url::Url::parse(location).ok();
+    let to_page_origin = target
+        .as_ref()
+        .is_some_and(|target| target.origin().ascii_serialization() == ctx.page_origin);
+    // A request still same origin may not load a `blob:` URL of another origin at all.
+    let foreign_blob = target.as_ref().is_some_and(|t| t.scheme() == "blob") && !to_page_origin;
+    if foreign_blob && !is_cross_origin(trace) {
+        return vec![
+            format!("Not allowed to load local resource: {location}"),
+            cannot_load(ctx, url),
+        ];
+    }
     if ctx.mode == RequestMode::Cors && (is_cross_origin(trace) || !to_page_origin) {
         return vec![
             format!(
