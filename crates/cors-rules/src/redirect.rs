@@ -282,14 +282,22 @@ pub(crate) fn is_refused_before_cors_check(scheme: &str) -> bool {
 }
 
 /// Deviation(Firefox): R-6 for `data:`, `blob:`, `file:`, `javascript:`, `ws:` and `wss:` targets runs
-/// before the CORS check of the redirect response (K-7); an XHR's `blob:` target is refused after it
-/// (observed in Firefox ESR 153).
+/// before the CORS check of the redirect response (K-7), except for a `blob:` target the security check
+/// lets through, which is refused after it (see [`blob_checked_first`]).
 pub(crate) fn refuse_early_scheme(fetch: &mut Fetch<'_>, location: &str) -> Step<()> {
     match fetch.current_url.join(location) {
-        Ok(next) if fetch.request.api == Api::Xhr && next.scheme() == "blob" => Ok(()),
+        Ok(next) if blob_checked_first(fetch.request.api, &fetch.current_url, &next) => Ok(()),
         Ok(next) if is_refused_before_cors_check(next.scheme()) => scheme_error(fetch, &next),
         _ => Ok(()),
     }
+}
+
+/// Whether Firefox CORS-checks a redirect from `from` to the `blob:` URL `next` before refusing it: an
+/// XHR's always, a `fetch()`'s when the blob has `from`'s origin (no `Security Error` line then; observed
+/// in Firefox ESR 153).
+pub(crate) fn blob_checked_first(api: Api, from: &Url, next: &Url) -> bool {
+    next.scheme() == "blob"
+        && (api == Api::Xhr || Origin::of_url(from).is_same_origin(&Origin::of_url(next)))
 }
 
 /// R-8: "If request's mode is "cors", locationURL includes credentials, and request's origin is not same

@@ -6,8 +6,8 @@ use crate::header_list::get_combined;
 use crate::origin::Origin;
 use crate::quirks::{PreflightRedirect, Quirks};
 use crate::recorder::{kv, Recorder};
-use crate::redirect::is_refused_before_cors_check;
-use crate::scenario::{Api, HttpAnswer};
+use crate::redirect::{blob_checked_first, is_refused_before_cors_check};
+use crate::scenario::HttpAnswer;
 use crate::trace::{CheckId, Key, Stage};
 
 /// Refuses a redirected preflight, recording why.
@@ -23,15 +23,18 @@ pub(super) fn refuse_redirect(
 ) -> Result<(), PreflightFailure> {
     let checked_first = quirks.preflight_redirect == PreflightRedirect::CorsCheckedFirst;
     // Deviation(Firefox): a redirect to `data:` and the like is refused before anything else (but see
-    // `xhr_blob`).
+    // `blob_checked_first`).
     let target_scheme = request
         .url
         .join(location)
         .map(|target| target.scheme().to_owned())
         .unwrap_or_default();
-    // An XHR's `blob:` target is CORS-checked like any other (observed in Firefox ESR 153).
-    let xhr_blob = request.api == Api::Xhr && target_scheme == "blob";
-    let refused_early = checked_first && is_refused_before_cors_check(&target_scheme) && !xhr_blob;
+    let blob_first = request
+        .url
+        .join(location)
+        .is_ok_and(|target| blob_checked_first(request.api, request.url, &target));
+    let refused_early =
+        checked_first && is_refused_before_cors_check(&target_scheme) && !blob_first;
     // Deviation(Firefox): the redirect response goes through the CORS check before it is refused.
     if checked_first && !refused_early {
         let first = rec.steps.len();
