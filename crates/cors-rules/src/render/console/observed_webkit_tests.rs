@@ -253,3 +253,25 @@ fn a_same_origin_request_may_not_load_a_blob_of_another_origin() {
         ]
     );
 }
+
+#[test]
+fn ftp_is_disabled_and_file_is_a_local_resource() {
+    let page_url = "http://127.0.0.1:41783/c/r";
+    let to = |location: &str, scheme: &str| {
+        let failed = fail(
+            CheckId::RedirectScheme,
+            Stage::Redirect,
+            &[
+                (Key::Url, page_url),
+                (Key::Location, location),
+                (Key::Scheme, scheme),
+            ],
+        );
+        lines(&cors(), &[failed], Outcome::Blocked)[0].clone()
+    };
+    assert_eq!(to("ftp://api.example/file", "ftp"), "FTP URLs are disabled");
+    assert_eq!(
+        to("file:///etc/hosts", "file"),
+        "Not allowed to load local resource: file:///etc/hosts"
+    );
+}

@@ -159,9 +159,10 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
     vec![line, cannot_load(ctx, url)]
 }
 
-/// A redirect to a URL that is not HTTP(S). A CORS request that is (or would become) cross-origin fails
-/// WebKit's cross-origin redirect check; otherwise the new URL is taken and refused for its scheme, and
-/// the `cannot load` line names it (observed in WebKitGTK 2.50 with `data:` and `blob:` targets).
+/// A redirect to a URL that is not HTTP(S). `ftp:` is disabled outright; a request still same origin may
+/// not load a local resource; a CORS request that is (or would become) cross-origin fails WebKit's
+/// cross-origin redirect check; otherwise the new URL is taken and refused for its scheme, and the `cannot
+/// load` line names it (observed in WebKitGTK 2.50 with `ftp:`, `file:`, `data:` and `blob:` targets).
 fn redirect_scheme_lines(
     ctx: &RenderContext,
     trace: &[TraceStep],
@@ -173,9 +174,13 @@ fn redirect_scheme_lines(
     let to_page_origin = target
         .as_ref()
         .is_some_and(|target| target.origin().ascii_serialization() == ctx.page_origin);
-    // A request still same origin may not load a `blob:` URL of another origin at all.
-    let foreign_blob = target.as_ref().is_some_and(|t| t.scheme() == "blob") && !to_page_origin;
-    if foreign_blob && !is_cross_origin(trace) {
+    let scheme = target.as_ref().map_or("", url::Url::scheme);
+    if scheme == "ftp" {
+        return vec!["FTP URLs are disabled".to_owned(), cannot_load(ctx, url)];
+    }
+    // A request still same origin may not load a `file:` URL or a `blob:` URL of another origin at all.
+    let local = scheme == "file" || (scheme == "blob" && !to_page_origin);
+    if local && !is_cross_origin(trace) {
         return vec![
             format!("Not allowed to load local resource: {location}"),
             cannot_load(ctx, url),
