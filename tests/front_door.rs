@@ -175,6 +175,34 @@ async fn on_a_phone_pasting_comes_first() -> TestResult {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn on_a_phone_the_verdict_comes_right_under_the_message_before_what_it_assumes() -> TestResult
+{
+    let app = landing("light", 390, 844).await?;
+    paste(&app, CHROME).await?;
+    app.wait_until("the verdict", || async {
+        Ok(app
+            .text_of_testid("diagnose-verdict")
+            .await?
+            .contains("Blocked"))
+    })
+    .await?;
+    let tops = app
+        .execute(
+            "const top = (id) => document.querySelector(`[data-testid=${id}]`).getBoundingClientRect().top;
+             return [top('diagnose-check'), top('diagnose-verdict'), top('diagnose-assumptions')];",
+            vec![],
+        )
+        .await?;
+    let top = |i: usize| tops[i].as_f64().unwrap_or(f64::NAN);
+    assert!(top(0) < top(1), "the verdict is above the title: {tops}");
+    assert!(
+        top(1) < top(2),
+        "what the message assumes comes before the verdict: {tops}"
+    );
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_pasted_chrome_preflight_message_is_explained_and_its_method_can_be_given() -> TestResult
 {
     let app = landing("light", 1280, 800).await?;

@@ -51,6 +51,7 @@ fn Diagnosis(paste: PasteState) -> impl IntoView {
     let has_scenario = move || paste.has_scenario();
     view! {
         <div class="diagnosis" data-testid="diagnosis">
+            // On a phone the verdict comes right under the message's title, before what it assumes.
             <div class="diagnosis-top">
                 <div class="diagnosis-reading">
                     <reading::Reading paste />
@@ -61,6 +62,9 @@ fn Diagnosis(paste: PasteState) -> impl IntoView {
                         <share::ShareDiagnosis />
                     </div>
                 </Show>
+                <div class="diagnosis-assumptions">
+                    <assumptions::Assumptions paste />
+                </div>
             </div>
             <reading::ReadingFooter paste />
             <Show when=has_scenario>

@@ -6,18 +6,19 @@ use cors_diagnose::console::titles::check_title;
 use cors_diagnose::report::Reading as LineReading;
 use leptos::prelude::*;
 
-use super::assumptions::Assumptions;
 use super::state::PasteState;
 use crate::browser_io::show_result;
 use crate::ctx::Ctx;
 
-/// The reading of the last paste, if any, and what it had to assume. The assumptions stay in place
-/// while the paste is read again (their inputs keep focus while the person types).
+/// The reading of the last paste, if any (what it had to assume is shown apart, by `Diagnosis`, so its
+/// inputs keep focus while the paste is read again).
 #[component]
 pub fn Reading(paste: PasteState) -> impl IntoView {
-    view! {
-        {move || paste.analysis.get().map(|analysis| view! { <AnalysisView paste analysis /> })}
-        <Assumptions paste />
+    move || {
+        paste
+            .analysis
+            .get()
+            .map(|analysis| view! { <AnalysisView paste analysis /> })
     }
 }
 

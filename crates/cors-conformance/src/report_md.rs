@@ -27,6 +27,10 @@ kind are left out of WebKit's console comparison.
 - **Firefox's warnings.** WebDriver BiDi `log.entryAdded` in Firefox forwards console-API calls and \
 error-level messages only (its log module listens to errors), so predicted warning lines \
 (`Cross-Origin Request Warning: …`) are left out of Firefox's console comparison.
+- **Firefox's lines about non-HTTP redirect targets.** `… remote resource at <target>. (Reason: CORS request \
+not http).` names only the target (`about:blank`, `ftp:…`), never the case's lab URL, so with cases in flight \
+together it cannot be attributed: predicted lines of that kind are left out of the comparison and the \
+observed ones appear below as lines attributed to no case.
 - **Network errors** (`{\"error\": …}` answers) are not generated: the lab can only emulate them with a reset \
 connection, which browsers report differently from a refused one.";
 

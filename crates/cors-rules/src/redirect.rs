@@ -287,7 +287,15 @@ pub(crate) fn is_refused_before_cors_check(scheme: &str) -> bool {
 pub(crate) fn refuse_early_scheme(fetch: &mut Fetch<'_>, location: &str) -> Step<()> {
     match fetch.current_url.join(location) {
         Ok(next) if blob_checked_first(fetch.request.api, &fetch.current_url, &next) => Ok(()),
-        Ok(next) if is_refused_before_cors_check(next.scheme()) => scheme_error(fetch, &next),
+        Ok(next) if is_refused_before_cors_check(next.scheme()) => {
+            let values = vec![
+                kv(Key::Url, fetch.current_url.as_str()),
+                kv(Key::Location, next.as_str()),
+                kv(Key::Scheme, next.scheme()),
+                kv(Key::Reason, "before-cors-check"),
+            ];
+            fetch.network_error(CheckId::RedirectScheme, Stage::Redirect, values)
+        }
         _ => Ok(()),
     }
 }

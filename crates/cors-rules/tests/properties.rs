@@ -179,8 +179,11 @@ proptest! {
     #[test]
     fn evaluate_never_panics_and_keeps_its_invariants(scenario in scenario()) {
         let Ok(verdict) = evaluate(&scenario) else { return Ok(()); };
-        // failure is Some iff the outcome is blocked or request-error.
-        let failing = matches!(verdict.outcome, Outcome::Blocked | Outcome::RequestError);
+        // failure is Some iff the outcome is blocked, request-error or no-event.
+        let failing = matches!(
+            verdict.outcome,
+            Outcome::Blocked | Outcome::RequestError | Outcome::NoEvent
+        );
         prop_assert_eq!(verdict.failure.is_some(), failing);
         // preflight_sent iff an OPTIONS is among the requests.
         prop_assert_eq!(verdict.preflight_sent, verdict.requests.iter().any(|r| r.method == "OPTIONS"));

@@ -111,7 +111,16 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
             let cors = ctx.mode == RequestMode::Cors && is_cross_origin(trace);
             // An XHR prints no `Security Error` line for the redirect (observed in Firefox ESR 153).
             let security_line = ctx.api == Api::Fetch;
-            return redirect_scheme_lines(url, step, cors, security_line);
+            let mut lines = Vec::new();
+            // A target the CORS listener sees (not refused before it) is reported as not HTTP, naming the
+            // target, in mode "cors" even when the request is same origin (observed in ESR 153, with
+            // `about:`, `ftp:`, unknown schemes and an XHR's `blob:`).
+            if ctx.mode == RequestMode::Cors && val(step, Key::Reason) != "before-cors-check" {
+                let location = val(step, Key::Location);
+                lines.push(format!("{BLOCKED}{location}. (Reason: CORS request not http)."));
+            }
+            lines.extend(redirect_scheme_lines(url, step, cors, security_line));
+            return lines;
         }
         // A redirect necko refuses (too many, credentials in the URL, several `Location` lines) cancels a
         // CORS request: `did not succeed` (observed in Firefox ESR 153).

@@ -27,7 +27,7 @@ fn firefox(url: &'static str) -> RenderContext<'static> {
     }
 }
 
-fn to_blob(url: &str) -> TraceStep {
+fn to_blob<'a>(url: &'a str, reason: &'a str) -> TraceStep {
     fail(
         CheckId::RedirectScheme,
         Stage::Redirect,
@@ -35,6 +35,7 @@ fn to_blob(url: &str) -> TraceStep {
             (Key::Url, url),
             (Key::Location, BLOB),
             (Key::Scheme, "blob"),
+            (Key::Reason, reason),
         ],
     )
 }
@@ -49,7 +50,7 @@ fn a_redirect_to_a_blob_of_another_origin_fails_the_security_check() {
         &[(Key::Differs, "host")],
     );
     assert_eq!(
-        lines(&firefox(url), &[cross, to_blob(url)], Outcome::Blocked),
+        lines(&firefox(url), &[cross, to_blob(url, "before-cors-check")], Outcome::Blocked),
         [
             format!("Security Error: Content at {url} may not load data from {BLOB}."),
             format!(
@@ -61,7 +62,13 @@ fn a_redirect_to_a_blob_of_another_origin_fails_the_security_check() {
 }
 
 #[test]
-fn a_same_origin_redirect_to_a_blob_of_its_own_origin_prints_nothing() {
+fn a_same_origin_redirect_to_a_blob_of_its_own_origin_is_only_not_http() {
     let url = "http://127.0.0.1:35695/c/r";
-    assert!(lines(&firefox(url), &[to_blob(url)], Outcome::Blocked).is_empty());
+    assert_eq!(
+        lines(&firefox(url), &[to_blob(url, "")], Outcome::Blocked),
+        [format!(
+            "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at {BLOB}. \
+             (Reason: CORS request not http)."
+        )]
+    );
 }
