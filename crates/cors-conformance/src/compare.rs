@@ -111,8 +111,7 @@ pub enum ConsoleScope {
 
 /// Firefox's `… remote resource at <target>. (Reason: CORS request not http).` for a redirect to a URL
 /// that is not HTTP(S) names only that target, never the case's lab URL, so with cases in flight together
-/// it cannot be attributed: such predicted lines are left out of the comparison, and the observed ones
-/// are listed as lines attributed to no case (the report counts both).
+/// it cannot be attributed by URL (`run::pair_target_lines` pairs it with the case that predicts it).
 #[must_use]
 pub fn names_only_a_non_http_target(line: &str) -> bool {
     line.ends_with("(Reason: CORS request not http).") && !line.contains(" at http")
@@ -148,10 +147,7 @@ impl ConsoleScope {
     pub fn observes(self, line: &str) -> bool {
         match self {
             ConsoleScope::Everything => true,
-            ConsoleScope::ErrorsOnly => {
-                !line.starts_with("Cross-Origin Request Warning:")
-                    && !names_only_a_non_http_target(line)
-            }
+            ConsoleScope::ErrorsOnly => !line.starts_with("Cross-Origin Request Warning:"),
             ConsoleScope::PageConsole => !line.starts_with("Failed to load resource:"),
         }
     }

@@ -104,7 +104,8 @@ impl Observed {
                     .collect();
                 json!(views)
             }
-            // As the harness: a line naming only a non-HTTP redirect target cannot be attributed to a case.
+            // Files recorded before the harness paired Firefox's lines that name only a non-HTTP redirect
+            // target with their case (`run::pair_target_lines`) lack those lines.
             "console" => json!(verdict
                 .console
                 .iter()
@@ -199,7 +200,7 @@ pub fn agreeing(files: &[&str]) -> Vec<Observed> {
 }
 
 /// Firefox's `… remote resource at <target>. (Reason: CORS request not http).` for a redirect target that
-/// is not HTTP(S): the conformance harness leaves it out (`ConsoleScope::observes`).
+/// is not HTTP(S) (see the `console` projection).
 fn names_only_a_non_http_target(line: &str) -> bool {
     line.ends_with("(Reason: CORS request not http).") && !line.contains(" at http")
 }

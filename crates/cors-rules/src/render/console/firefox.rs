@@ -113,9 +113,13 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
             let security_line = ctx.api == Api::Fetch;
             let mut lines = Vec::new();
             // A target the CORS listener sees (not refused before it) is reported as not HTTP, naming the
-            // target, in mode "cors" even when the request is same origin (observed in ESR 153, with
-            // `about:`, `ftp:`, unknown schemes and an XHR's `blob:`).
-            if ctx.mode == RequestMode::Cors && val(step, Key::Reason) != "before-cors-check" {
+            // target, in mode "cors": `about:`, `ftp:` and unknown schemes even when the request is same
+            // origin, `blob:` only when it is not (observed in ESR 153).
+            let blob_same_origin = val(step, Key::Scheme) == "blob" && !is_cross_origin(trace);
+            if ctx.mode == RequestMode::Cors
+                && val(step, Key::Reason) != "before-cors-check"
+                && !blob_same_origin
+            {
                 let location = val(step, Key::Location);
                 lines.push(format!("{BLOCKED}{location}. (Reason: CORS request not http)."));
             }

@@ -62,13 +62,26 @@ fn a_redirect_to_a_blob_of_another_origin_fails_the_security_check() {
 }
 
 #[test]
-fn a_same_origin_redirect_to_a_blob_of_its_own_origin_is_only_not_http() {
+fn a_same_origin_redirect_to_a_blob_of_its_own_origin_prints_nothing() {
     let url = "http://127.0.0.1:35695/c/r";
+    assert!(lines(&firefox(url), &[to_blob(url, "")], Outcome::Blocked).is_empty());
+}
+
+#[test]
+fn a_redirect_to_about_blank_is_not_http_even_from_the_same_origin() {
+    let url = "http://127.0.0.1:35695/c/r";
+    let failed = fail(
+        CheckId::RedirectScheme,
+        Stage::Redirect,
+        &[
+            (Key::Url, url),
+            (Key::Location, "about:blank"),
+            (Key::Scheme, "about"),
+        ],
+    );
     assert_eq!(
-        lines(&firefox(url), &[to_blob(url, "")], Outcome::Blocked),
-        [format!(
-            "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at {BLOB}. \
-             (Reason: CORS request not http)."
-        )]
+        lines(&firefox(url), &[failed], Outcome::Blocked),
+        ["Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \
+          about:blank. (Reason: CORS request not http)."]
     );
 }
