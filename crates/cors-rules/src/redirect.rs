@@ -186,7 +186,7 @@ pub(crate) fn follow_redirect(
             // Deviation(Safari): a redirect to `ftp:` fails even in "manual" mode.
             if fetch.quirks.manual_redirect_to_ftp == ManualRedirectToFtp::NetworkError {
                 if let Some(next) = url.join(location).ok().filter(|n| n.scheme() == "ftp") {
-                    return scheme_error(fetch, &next);
+                    return scheme_error(fetch, &next, "");
                 }
             }
             fetch
@@ -224,16 +224,11 @@ pub(crate) fn follow_redirect(
     // "If locationURL's scheme is not an HTTP(S) scheme, then return a network error."
     if !matches!(next.scheme(), "http" | "https") {
         if never_settles(fetch, &next) {
-            let values = vec![
-                kv(Key::Url, fetch.current_url.as_str()),
-                kv(Key::Location, next.as_str()),
-                kv(Key::Scheme, next.scheme()),
-                kv(Key::Reason, "no-event"),
-            ];
+            let values = scheme_values(fetch, &next, "no-event");
             fetch.rec.fail(CheckId::RedirectScheme, stage, values);
             return Err(Halt::Ended(Ending::NoEvent));
         }
-        return scheme_error(fetch, &next);
+        return scheme_error(fetch, &next, "");
     }
     // "If request's redirect count is 20, then return a network error."
     if fetch.redirect_count >= REDIRECT_LIMIT {
@@ -263,14 +258,25 @@ fn never_settles(fetch: &Fetch<'_>, next: &Url) -> bool {
         && fetch.input.page.is_same_origin(&Origin::of_url(next))
 }
 
-/// the network error of a redirect to a URL that is not HTTP(S).
-fn scheme_error<T>(fetch: &mut Fetch<'_>, next: &Url) -> Step<T> {
-    let values = vec![
+/// the network error of a redirect to a URL that is not HTTP(S); `reason` tells a refusal apart
+/// (`before-cors-check`) or is empty.
+fn scheme_error<T>(fetch: &mut Fetch<'_>, next: &Url, reason: &str) -> Step<T> {
+    let values = scheme_values(fetch, next, reason);
+    fetch.network_error(CheckId::RedirectScheme, Stage::Redirect, values)
+}
+
+/// The values of a `redirect-scheme` step: where the redirect was, where it pointed, the scheme, and the
+/// reason when there is one.
+fn scheme_values(fetch: &Fetch<'_>, next: &Url, reason: &str) -> Vec<(Key, String)> {
+    let mut values = vec![
         kv(Key::Url, fetch.current_url.as_str()),
         kv(Key::Location, next.as_str()),
         kv(Key::Scheme, next.scheme()),
     ];
-    fetch.network_error(CheckId::RedirectScheme, Stage::Redirect, values)
+    if !reason.is_empty() {
+        values.push(kv(Key::Reason, reason));
+    }
+    values
 }
 
 /// The redirect targets Firefox refuses before the CORS check of the redirect response.
@@ -288,13 +294,7 @@ pub(crate) fn refuse_early_scheme(fetch: &mut Fetch<'_>, location: &str) -> Step
     match fetch.current_url.join(location) {
         Ok(next) if blob_checked_first(fetch.request.api, &fetch.current_url, &next) => Ok(()),
         Ok(next) if is_refused_before_cors_check(next.scheme()) => {
-            let values = vec![
-                kv(Key::Url, fetch.current_url.as_str()),
-                kv(Key::Location, next.as_str()),
-                kv(Key::Scheme, next.scheme()),
-                kv(Key::Reason, "before-cors-check"),
-            ];
-            fetch.network_error(CheckId::RedirectScheme, Stage::Redirect, values)
+            scheme_error(fetch, &next, "before-cors-check")
         }
         _ => Ok(()),
     }

@@ -14,6 +14,7 @@
 //! for network errors) and bad ports.
 
 use super::{is_cross_origin, page_url};
+use crate::fetch_state::without_userinfo;
 use crate::preflight::webkit_header_spelling;
 use crate::render::template::fill;
 use crate::render::values::{location_of, url_or, val};
@@ -290,15 +291,12 @@ fn vars(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep, url: &str) -
 
 /// `location` with its user name and password removed (unchanged when it does not parse).
 fn without_credentials(location: &str) -> String {
-    let Ok(mut url) = url::Url::parse(location) else {
-        return location.to_owned();
-    };
-    if url.username().is_empty() && url.password().is_none() {
-        return location.to_owned();
+    match url::Url::parse(location) {
+        Ok(url) if !url.username().is_empty() || url.password().is_some() => {
+            without_userinfo(&url).into()
+        }
+        _ => location.to_owned(),
     }
-    let _ = url.set_username("");
-    let _ = url.set_password(None);
-    url.to_string()
 }
 
 /// WebKit names the header with the letters the script used (`X-Api-Key`), or its own spelling of a name
