@@ -19,6 +19,11 @@ say "trunk build --release into $dist/ for $public_url ($CORS_WASM_TOOLCHAIN was
 rm -rf "$dist"
 trunk build --release --dist "$dist" --public-url "$public_url"
 
+# The landing page's HTML, as the app renders it, written into index.html so a visitor reads it
+# before the module arrives (scripts/prerender.mjs; headless Chromium, installed by setup.sh).
+say "prerendering the landing page into $dist/index.html"
+node scripts/prerender.mjs "$dist" "$public_url"
+
 # The CORS error reference (crates/cors-reference): errors/index.html, one page per console message
 # and sitemap.xml, generated natively from the engine's tables. Its links are relative, so the same
 # pages work under any PUBLIC_URL; only the sitemap needs the site's absolute URL

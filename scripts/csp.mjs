@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // Every directive and why:
 //   default-src 'self'        anything not named below: only from the site
@@ -52,7 +53,10 @@ export function withPolicy(html) {
   return cleaned.slice(0, at) + meta + cleaned.slice(at);
 }
 
-if (process.argv.includes("--print")) {
+const isMain = process.argv[1] === fileURLToPath(import.meta.url);
+if (!isMain) {
+  // Imported (scripts/prerender.mjs): the functions only.
+} else if (process.argv.includes("--print")) {
   console.log(policy());
 } else {
   const staging = process.env.TRUNK_STAGING_DIR;

@@ -7,10 +7,11 @@
 #     `rustup component add rust-src`, or, where rustup cannot download it, Debian's
 #     rustc-web/cargo-web + rust-web-src + lld-22
 #   - trunk 0.21.14 and wasm-bindgen-cli at the version of `wasm-bindgen` in Cargo.lock
-#   - wasm-opt (npm package binaryen) and terser (minifies the JS glue), pinned in
-#     package-lock.json (`npm ci`)
-#   - Chromium + ChromeDriver (end-to-end tests), brotli (size report) and wrk (the lab's load
-#     test), from apt; CORS_SETUP_TEST_TOOLS=no skips them (the GitHub Pages build needs none of them)
+#   - wasm-opt (npm package binaryen), terser (minifies the JS glue) and playwright-core
+#     (prerenders the landing page), pinned in package-lock.json (`npm ci`)
+#   - Chromium + ChromeDriver (the build prerenders the landing page in Chromium; end-to-end
+#     tests), brotli (size report) and wrk (the lab's load test), from apt;
+#     CORS_SETUP_TEST_TOOLS=no skips them (the GitHub Pages build uses the runner's Chrome)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"

@@ -14,6 +14,7 @@ use crate::ctx::Ctx;
 use crate::share::{read_link, write_link, Link, Theme};
 use crate::wizard::Nav;
 
+/// Also read by the script in `index.html` that runs before the prerendered landing page is drawn.
 const TOUR_KEY: &str = "cors-explainer.tour-done";
 
 /// The message type an embedded widget posts to its parent when its height changes.

@@ -22,14 +22,16 @@ mod diagnose;
 mod embed;
 mod expert;
 mod live;
+mod prerendered;
 mod result;
 mod steps;
 mod ui;
 
 pub use app::App;
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the app on the page's `<body>`, in place of the prerendered landing page if there is one.
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    prerendered::replace_with_app();
 }

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use fantoccini::Locator;
 use serde_json::{json, Value};
-use support::{App, HarnessError, Site, TestResult};
+use support::{App, Browser, HarnessError, Site, TestResult};
 
 fn link(scenario: &Value, rest: &str) -> String {
     format!("?s={}{rest}", URL_SAFE_NO_PAD.encode(scenario.to_string()))
@@ -75,7 +75,7 @@ async fn an_edit_lands_in_the_address_and_reloading_it_restores_the_edit() -> Te
     .await?;
     let address = app.client().current_url().await?;
     app.client().goto("about:blank").await?;
-    app.client().goto(address.as_str()).await?;
+    Browser::goto(&app, address.as_str()).await?;
     assert_eq!(input_value(&app, "method").await?, "DELETE");
     assert_eq!(
         app.text_of_testid("step-heading").await?,

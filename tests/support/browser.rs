@@ -120,12 +120,27 @@ impl Browser {
         &self.id
     }
 
-    /// Opens `url` and waits for the page to load.
+    /// Opens `url` and waits for the page to load and, on the app's page, for the app to take the
+    /// prerendered landing page's place (`src/prerendered.rs`): until then the page holds a static
+    /// copy whose elements have the app's ids and test ids but do nothing.
     pub async fn goto(&self, url: &str) -> Result<(), HarnessError> {
         self.client()
             .goto(url)
             .await
-            .map_err(HarnessError::webdriver(format!("opening {url}")))
+            .map_err(HarnessError::webdriver(format!("opening {url}")))?;
+        self.wait_until(
+            "the app to replace the prerendered landing page",
+            || async {
+                let gone = self
+                    .execute(
+                        "return document.getElementById('prerendered') === null;",
+                        Vec::new(),
+                    )
+                    .await?;
+                Ok(gone == Value::Bool(true))
+            },
+        )
+        .await
     }
 
     /// Waits until an element matches the CSS `selector` and returns the first.

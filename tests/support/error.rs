@@ -34,7 +34,7 @@ pub enum HarnessError {
         script: String,
         value: serde_json::Value,
     },
-    /// The app put nothing into `<body>` in time.
+    /// The app did not replace the prerendered landing page in time.
     AppDidNotMount {
         after: Duration,
         failed_requests: Vec<String>,

@@ -40,7 +40,8 @@
 //!   page loaded, with HTTP status), `execute(js, args)`, `screenshot(name)` (PNG under
 //!   `artifacts/`), `client()` (the raw `fantoccini::Client`), `close()`.
 //! - [`App::launch(site)`](App::launch): a [`StaticServer`] for `site` plus a [`Browser`]
-//!   already at the site's root, waiting until the app has mounted (`body` has children).
+//!   already at the site's root, waiting until the app has mounted (it has replaced the
+//!   prerendered landing page; `goto` waits for that after every navigation).
 //!   `App` dereferences to [`Browser`]; `app.goto(path)` takes a path relative to the site
 //!   and `app.server()` gives the server.
 //!
@@ -83,9 +84,8 @@ impl App {
         let server = StaticServer::start(&site).await?;
         let browser = Browser::start().await?;
         let app = App { browser, server };
-        app.goto("").await?;
-        match app.wait_for_css("body > *").await {
-            Ok(_) => Ok(app),
+        match app.goto("").await {
+            Ok(()) => Ok(app),
             Err(HarnessError::Timeout { after, .. }) => Err(HarnessError::AppDidNotMount {
                 after,
                 failed_requests: app.server.failed_requests(),

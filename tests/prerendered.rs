@@ -1,0 +1,175 @@
+//! The prerendered landing page (`scripts/prerender.mjs`, `src/prerendered.rs`) in a real browser.
+//! The module's start is held back by a script run before the page's own, so the tests see the
+//! page as a visitor on a slow network does while the module downloads: the landing page is there
+//! to read; what the visitor pastes and chooses there, and the focus, carry over to the app; a
+//! link that opens something else hides the copy at once, and its theme applies at once; the
+//! built page carries the copy and the notice for browsers without JavaScript.
+
+mod support;
+
+use serde_json::Value;
+use support::{repo_root, App, HarnessError, Site, TestResult};
+
+/// Holds every WebAssembly instantiation until the page calls `window.releaseModule()`.
+const HOLD_THE_MODULE: &str = r#"
+(() => {
+  let release;
+  const released = new Promise((ok) => { release = ok; });
+  window.releaseModule = () => release();
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async (...args) => { await released; return original.apply(WebAssembly, args); };
+  }
+})();
+"#;
+
+const FIREFOX: &str = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.";
+
+/// The app with every later page's module held back until [`release`].
+async fn launch_held() -> Result<App, HarnessError> {
+    let app = App::launch(Site::dist()).await?;
+    app.run_before_every_page(HOLD_THE_MODULE).await?;
+    Ok(app)
+}
+
+/// Opens `path` of the app with the module held back; the copy is on screen when this returns.
+async fn open_held(app: &App, path: &str) -> Result<(), HarnessError> {
+    app.client()
+        .goto(&app.server().url(path))
+        .await
+        .map_err(HarnessError::webdriver("opening the page"))?;
+    app.wait_for_css("#prerendered").await?;
+    Ok(())
+}
+
+async fn script(app: &App, source: &str) -> Result<Value, HarnessError> {
+    app.execute(source, Vec::new()).await
+}
+
+/// Lets the module start and waits until the app has replaced the copy.
+async fn release(app: &App) -> Result<(), HarnessError> {
+    script(app, "window.releaseModule();").await?;
+    app.wait_until("the app to replace the copy", || async {
+        Ok(script(
+            app,
+            "return document.getElementById('prerendered') === null;",
+        )
+        .await?
+            == Value::Bool(true))
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_visitor_reads_the_landing_page_and_what_they_paste_meanwhile_is_kept() -> TestResult {
+    let app = launch_held().await?;
+    open_held(&app, "").await?;
+    let shown = script(
+        &app,
+        "const copy = document.getElementById('prerendered');
+         return [getComputedStyle(copy).display, copy.querySelector('h1').textContent,
+                 copy.textContent.includes('Paste the error you see'),
+                 document.querySelectorAll('body > :not(#prerendered):not(noscript):not(script)').length];",
+    )
+    .await?;
+    assert_eq!(shown[0], "block", "the copy is shown on a bare visit");
+    assert!(
+        shown[1]
+            .as_str()
+            .is_some_and(|h| h.contains("CORS Explainer")),
+        "{shown}"
+    );
+    assert_eq!(shown[2], true, "the front door is in the copy: {shown}");
+    assert_eq!(shown[3], 0, "the app has not started yet: {shown}");
+
+    // The visitor pastes a message, forces its kind and leaves the focus in the box.
+    script(
+        &app,
+        &format!(
+            "const box = document.getElementById('diagnose-input');
+             box.value = {FIREFOX:?};
+             document.getElementById('diagnose-kind').value = 'console';
+             box.focus();"
+        ),
+    )
+    .await?;
+    release(&app).await?;
+
+    let kept = script(
+        &app,
+        "return [document.getElementById('diagnose-input').value,
+                 document.getElementById('diagnose-kind').value,
+                 document.activeElement && document.activeElement.id];",
+    )
+    .await?;
+    assert_eq!(kept[0], FIREFOX, "the pasted text is in the app's box");
+    assert_eq!(kept[1], "console", "the chosen kind is kept");
+    assert_eq!(kept[2], "diagnose-input", "the focus stays in the box");
+    // The app read the text: the diagnosis follows it.
+    let verdict = app.text_of_testid("diagnose-verdict").await?;
+    assert!(!verdict.is_empty(), "a diagnosis is shown");
+    app.assert_no_console_errors().await?;
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_that_opens_a_scenario_hides_the_copy_and_applies_its_theme_at_once() -> TestResult {
+    let app = launch_held().await?;
+    open_held(&app, "?case=trailing-slash&step=7&theme=dark").await?;
+    let state = script(
+        &app,
+        "return [getComputedStyle(document.getElementById('prerendered')).display,
+                 document.documentElement.dataset.theme];",
+    )
+    .await?;
+    assert_eq!(state[0], "none", "the landing copy is hidden for a link");
+    assert_eq!(
+        state[1], "dark",
+        "the link's theme applies before the module"
+    );
+    release(&app).await?;
+    app.wait_for_testid("console-text").await?;
+
+    // A bare visit with only a theme is still the landing page: the copy shows, in that theme.
+    open_held(&app, "?theme=dark").await?;
+    let state = script(
+        &app,
+        "return [getComputedStyle(document.getElementById('prerendered')).display,
+                 document.documentElement.dataset.theme];",
+    )
+    .await?;
+    assert_eq!(state[0], "block");
+    assert_eq!(state[1], "dark");
+    release(&app).await?;
+    app.assert_no_console_errors().await?;
+    app.close().await
+}
+
+#[test]
+fn the_built_page_carries_the_landing_page_and_a_notice_for_browsers_without_javascript() {
+    for site in ["dist", "dist-subpath"] {
+        let path = repo_root().join(site).join("index.html");
+        let html = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}: build the site first", path.display()));
+        assert_eq!(
+            html.matches("id=\"prerendered\"").count(),
+            1,
+            "{site}: one copy"
+        );
+        assert_eq!(html.matches("<noscript").count(), 1, "{site}: one notice");
+        let copy = &html[html.find("id=\"prerendered\"").unwrap_or(0)..];
+        for text in [
+            "Paste the error you see",
+            "Walk through a request",
+            "Gallery",
+        ] {
+            assert!(copy.contains(text), "{site}: the copy lacks {text:?}");
+        }
+        let notice =
+            &html[html.find("<noscript").unwrap_or(0)..html.find("</noscript>").unwrap_or(0)];
+        assert!(
+            notice.contains("errors/"),
+            "{site}: the notice links to the error reference: {notice}"
+        );
+    }
+}
