@@ -12,6 +12,9 @@
 #   keystroke       without throttling: input event on the URL field → verdict updated in the DOM
 #                   (200 edits, p50/p95)
 #   scripts/bench-app.sh [DIST]     DIST defaults to dist (build it with scripts/build-site.sh)
+#   scripts/bench-app.sh --floor    builds bench/floor (the smallest Leptos page with an input and a
+#                                   verdict, same build settings) and times its landing page the
+#                                   same way: the floor under the app's landing figure
 # Prints one line per figure and the ratios to the static page; exits non-zero when a budget of
 # issue-level targets is exceeded (landing ≤ 1.5x static, result ≤ 2.5x static and ≤ 250 KiB moved,
 # keystroke p95 ≤ 8 ms).
@@ -19,14 +22,27 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
-dist="${1:-dist}"
+landing_only=no
+if [ "${1:-}" = --floor ]; then
+  dist=target/floor-dist
+  landing_only=yes
+  say "building bench/floor into $dist/ (trunk, release, as scripts/build-site.sh builds the app)"
+  (
+    source "$REPO_ROOT/scripts/wasm-env.sh"
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+    trunk build --release --dist "$dist" bench/floor/index.html
+  ) >/dev/null
+  say "$dist: $(cat "$dist"/*.wasm "$dist"/*.js | gzip -9 | wc -c) bytes of Wasm and JS, gzip -9"
+else
+  dist="${1:-dist}"
+fi
 [ -f "$dist/index.html" ] || die "$dist/index.html does not exist: run scripts/build-site.sh first"
 [ -d node_modules/playwright-core ] || die "node_modules/playwright-core is missing: run npm ci"
 chromium="${CHROMIUM_BIN:-/usr/bin/chromium}"
 css=$(find "$dist" -maxdepth 1 -name 'main-*.css' | head -n 1)
 [ -n "$css" ] || die "no main-*.css in $dist"
 
-DIST="$dist" CSS="$(basename "$css")" CHROMIUM="$chromium" RUNS="${RUNS:-3}" node --input-type=module <<'JS'
+LANDING_ONLY="$landing_only" DIST="$dist" CSS="$(basename "$css")" CHROMIUM="$chromium" RUNS="${RUNS:-3}" node --input-type=module <<'JS'
 import { chromium } from "playwright-core";
 import http from "node:http";
 import fs from "node:fs";
@@ -138,6 +154,12 @@ const landingOk = landingRatio <= 1.5;
 failed ||= !landingOk;
 console.log(`landing first contentful paint: median ${landingPaint.toFixed(0)} ms, ${(landingPaint / staticPaint).toFixed(2)}x the static page's`);
 console.log(`landing interactive: median ${landingMs.toFixed(0)} ms (${landingAll.map((t) => t.toFixed(0)).join(", ")}), ${landingRatio.toFixed(2)}x static (target 1.5x) ${landingOk ? "ok" : "EXCEEDED"}; ${kib(landingBytes)} KiB moved`);
+
+if (process.env.LANDING_ONLY === "yes") {
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 
 const [resultMs, resultBytes, resultAll] = await timed("/?case=trailing-slash&step=7", async () => {
   const text = () => document.querySelector("[data-testid=console-text]")?.textContent ?? "";
