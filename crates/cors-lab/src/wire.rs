@@ -155,7 +155,7 @@ fn combine(headers: &[HeaderPair], keep: impl Fn(&str) -> bool) -> Vec<HeaderPai
             None => combined.push((lower, value)),
         }
     }
-    combined.sort_by(|a, b| a.0.cmp(&b.0));
+    cors_rules::short_sort::sort_by(&mut combined, |a, b| a.0.cmp(&b.0));
     combined
 }
 

@@ -59,6 +59,7 @@ pub mod redirect;
 pub mod request;
 pub mod request_facts;
 pub mod safelist;
+pub mod short_sort;
 pub mod tainting;
 mod validate;
 

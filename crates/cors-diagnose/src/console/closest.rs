@@ -30,7 +30,7 @@ pub fn closest(text: &str) -> Vec<&'static KnownMessage> {
             (shared >= 2).then_some(((shared, score), message))
         })
         .collect();
-    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    cors_rules::short_sort::sort_by_key(&mut scored, |(score, _)| std::cmp::Reverse(*score));
     scored
         .into_iter()
         .take(SUGGESTIONS)

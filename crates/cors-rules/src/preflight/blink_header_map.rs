@@ -38,7 +38,11 @@ pub(crate) fn chromium_header_order<'a>(
     }
     let inserted = match api {
         Api::Fetch => {
-            distinct.sort_by_key(|name| name.to_ascii_lowercase());
+            // By lower-case name, compared byte by byte without building the lower-case copies.
+            crate::short_sort::sort_by(&mut distinct, |a, b| {
+                let lower = |name: &'a str| name.bytes().map(|byte| byte.to_ascii_lowercase());
+                lower(a).cmp(lower(b))
+            });
             distinct
         }
         Api::Xhr => slot_order(&distinct),
