@@ -2,8 +2,9 @@
 //! The module's start is held back by a script run before the page's own, so the tests see the
 //! page as a visitor on a slow network does while the module downloads: the landing page is there
 //! to read; what the visitor pastes and chooses there, and the focus, carry over to the app; a
-//! link that opens something else hides the copy at once, and its theme applies at once; the
-//! built page carries the copy and the notice for browsers without JavaScript.
+//! link that opens a scenario keeps only the copy's header, the widget hides it all, and a link's
+//! theme applies at once; the built page carries the copy and the notice for browsers without
+//! JavaScript.
 
 mod support;
 
@@ -113,22 +114,44 @@ async fn a_visitor_reads_the_landing_page_and_what_they_paste_meanwhile_is_kept(
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_link_that_opens_a_scenario_hides_the_copy_and_applies_its_theme_at_once() -> TestResult {
+async fn a_link_that_opens_a_scenario_keeps_only_the_header_and_applies_its_theme_at_once(
+) -> TestResult {
     let app = launch_held().await?;
     open_held(&app, "?case=trailing-slash&step=7&theme=dark").await?;
     let state = script(
         &app,
-        "return [getComputedStyle(document.getElementById('prerendered')).display,
+        "const copy = document.getElementById('prerendered');
+         const shown = (selector) => getComputedStyle(copy.querySelector(selector)).display !== 'none';
+         return [shown('.site-header'), shown('[data-testid=front-door]'), shown('.workbench'),
+                 getComputedStyle(copy.querySelector('main'), '::before').content,
                  document.documentElement.dataset.theme];",
     )
     .await?;
-    assert_eq!(state[0], "none", "the landing copy is hidden for a link");
+    assert_eq!(state[0], true, "the header stays: {state}");
+    assert_eq!(state[1], false, "the front door goes: {state}");
+    assert_eq!(state[2], false, "the landing page's wizard goes: {state}");
+    assert!(
+        state[3]
+            .as_str()
+            .is_some_and(|c| c.contains("Opening the linked request")),
+        "says what is coming: {state}"
+    );
     assert_eq!(
-        state[1], "dark",
+        state[4], "dark",
         "the link's theme applies before the module"
     );
     release(&app).await?;
     app.wait_for_testid("console-text").await?;
+
+    // The widget shows nothing of the site.
+    open_held(&app, "?embed=1&case=simple-get").await?;
+    let display = script(
+        &app,
+        "return getComputedStyle(document.getElementById('prerendered')).display;",
+    )
+    .await?;
+    assert_eq!(display, "none");
+    release(&app).await?;
 
     // A bare visit with only a theme is still the landing page: the copy shows, in that theme.
     open_held(&app, "?theme=dark").await?;
