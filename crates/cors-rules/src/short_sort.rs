@@ -39,7 +39,7 @@ mod tests {
         }
         for i in 0..k {
             permutations(items, k - 1, out);
-            let j = if k % 2 == 0 { i } else { 0 };
+            let j = if k & 1 == 0 { i } else { 0 };
             items.swap(j, k - 1);
         }
     }
@@ -61,7 +61,7 @@ mod tests {
             std.sort_by_key(|item| item.0);
             assert_eq!(ours, std);
             let mut std_reversed = arrangement;
-            std_reversed.sort_by(|a, b| b.0.cmp(&a.0));
+            std_reversed.sort_by_key(|item| std::cmp::Reverse(item.0));
             assert_eq!(by, std_reversed);
         }
     }
