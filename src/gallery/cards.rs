@@ -1,6 +1,5 @@
 //! What each gallery case says: its title, the symptom as the person sees it, and the cause. Only the
-//! gallery's cards show these, and they come with the result module (`crate::ui::gallery`), so the
-//! first load carries only the cases' scenarios ([`super::CASES`]).
+//! gallery's cards (`crate::ui::gallery`) show these; the cases' scenarios are [`super::CASES`].
 
 /// The words of one gallery card.
 #[derive(Clone, Copy, Debug)]
