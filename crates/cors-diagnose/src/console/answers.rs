@@ -1,6 +1,6 @@
 //! Server answers that make one check fail and every other check pass.
 
-use cors_rules::scenario::{Answer, HeaderPair, HttpAnswer, NetworkErrorKind};
+use cors_rules::scenario::{Answer, CredentialsMode, HeaderPair, HttpAnswer, NetworkErrorKind, Request};
 use cors_rules::CheckId;
 
 use super::facts::Facts;
@@ -184,5 +184,20 @@ pub(crate) fn broken_response(check: CheckId, want: &Want, facts: &Facts) -> Ans
             http(302, headers)
         }
         _ => http(status, cors_headers(want)),
+    }
+}
+
+/// What the server must allow for `request` from `origin` to `url`.
+pub(crate) fn want<'a>(origin: &'a str, request: &'a Request, url: &'a str) -> Want<'a> {
+    Want {
+        origin,
+        include: request.credentials == CredentialsMode::Include,
+        method: &request.method,
+        headers: request
+            .headers
+            .iter()
+            .map(|(n, _)| n.to_ascii_lowercase())
+            .collect(),
+        url,
     }
 }

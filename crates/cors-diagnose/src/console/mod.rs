@@ -3,9 +3,6 @@
 
 mod answers;
 pub mod catalog;
-mod catalog_chrome;
-mod catalog_firefox;
-mod catalog_safari;
 pub mod causes;
 pub mod choose;
 pub mod closest;
@@ -16,6 +13,7 @@ mod network_only;
 mod read;
 mod redirects;
 mod reproduce;
+mod target;
 mod template;
 pub mod titles;
 
@@ -32,7 +30,8 @@ use choose::{choose, PreflightHint};
 use network_line::NetworkLine;
 use network_only::from_network;
 use read::{read_line, LineHit, MessageHit};
-use reproduce::{reproduce, reproduce_warning, Target};
+use reproduce::{reproduce, reproduce_warning};
+use target::Target;
 
 /// What kind of problem the pasted lines show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -192,7 +191,7 @@ struct LogicalLine<'a> {
 /// Whether a line only continues the message above it.
 fn is_continuation(line: &str) -> bool {
     line.starts_with("Status code:")
-        || catalog_chrome::CHROME_SUFFIXES
+        || catalog::CHROME_SUFFIXES
             .iter()
             .any(|suffix| line.starts_with(suffix.trim_start()))
 }

@@ -6,7 +6,8 @@ use cors_rules::{Browser, CheckId, Stage};
 use super::facts::{network_error_words, Facts};
 use super::network_line::{NetError, NetworkLine};
 use super::read::MessageHit;
-use super::reproduce::{reproduce, Target};
+use super::reproduce::reproduce;
+use super::target::Target;
 use super::{titles, Finding, Recognised};
 use crate::assumption::Edit;
 

@@ -3,7 +3,7 @@
 use cors_rules::scenario::Api;
 
 use super::catalog::{self, KnownMessage, Layout};
-use super::catalog_chrome::{CHROME, CHROME_SUFFIXES, XHR_SUFFIX};
+use super::catalog::{CHROME, CHROME_SUFFIXES, XHR_SUFFIX};
 use super::facts::Facts;
 use super::network_line::{self, NetworkLine};
 use super::template::match_line;

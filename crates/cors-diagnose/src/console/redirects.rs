@@ -4,9 +4,9 @@
 use cors_rules::scenario::{Answer, HttpAnswer, Request, ServerEntry};
 use cors_rules::{CheckId, Stage};
 
-use super::answers::{broken_response, cors_headers};
+use super::answers::{broken_response, cors_headers, want};
 use super::facts::Facts;
-use super::reproduce::{origin_of, want, Target};
+use super::target::{origin_of, Target};
 
 /// A redirect from the request URL to another URL: either the redirect response fails the check
 /// (`stage == Redirect`), or it passes and the target's answer fails (Chromium's "redirected from").

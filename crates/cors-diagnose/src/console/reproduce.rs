@@ -5,17 +5,18 @@ use cors_rules::scenario::{
     Answer, Api, CredentialsMode, HeaderPair, HttpAnswer, RedirectMode, Request, RequestMode,
     ServerEntry,
 };
-use cors_rules::{Browser, CheckId, Scenario, Stage};
+use cors_rules::{CheckId, Scenario, Stage};
 
 use cors_rules::method::{is_cors_safelisted_method, normalize_method};
 use cors_rules::port_blocking::bad_port;
 
 use crate::assumption::{AssumedField, Assumption};
 
-use super::answers::{broken_preflight, broken_response, cors_headers, good_preflight, Want};
+use super::answers::{broken_preflight, broken_response, cors_headers, good_preflight, want};
 use super::catalog::is_preflight_check;
 use super::facts::Facts;
 use super::redirects::redirect_servers;
+use super::target::{origin_of, Target};
 use crate::policy::needs_preflight_in;
 
 /// The page assumed when the message does not quote one.
@@ -28,23 +29,6 @@ pub const ASSUMED_URL: &str = "https://api.example/data";
 pub(crate) struct Reproduction {
     pub scenario: Scenario,
     pub assumptions: Vec<Assumption>,
-}
-
-/// What to reproduce.
-pub(crate) struct Target<'a> {
-    pub check: CheckId,
-    /// The check whose answers to build (differs for Firefox's single-line "does not match" lists).
-    pub answer_check: CheckId,
-    pub stage: Stage,
-    pub browser: Browser,
-    pub facts: &'a Facts,
-}
-
-/// Serialized origin of a URL, or `None` when it does not parse.
-pub(crate) fn origin_of(url: &str) -> Option<String> {
-    url::Url::parse(url)
-        .ok()
-        .map(|u| u.origin().ascii_serialization())
 }
 
 /// Builds the scenario.
@@ -315,16 +299,3 @@ fn servers(
     }]
 }
 
-pub(super) fn want<'a>(origin: &'a str, request: &'a Request, url: &'a str) -> Want<'a> {
-    Want {
-        origin,
-        include: request.credentials == CredentialsMode::Include,
-        method: &request.method,
-        headers: request
-            .headers
-            .iter()
-            .map(|(n, _)| n.to_ascii_lowercase())
-            .collect(),
-        url,
-    }
-}

@@ -1,6 +1,6 @@
 //! What a capture (headers, curl output, HAR) holds: requests seen on the wire and the answers to them.
 
-use cors_rules::scenario::{HeaderPair, HttpAnswer, NetworkErrorKind};
+use cors_rules::scenario::{Answer, HeaderPair, HttpAnswer, NetworkErrorKind};
 use serde::Serialize;
 
 use crate::report::LineNote;
@@ -103,4 +103,14 @@ pub fn status_line(line: &str) -> Option<Result<u16, String>> {
             "the status line has no valid status code (found '{code}')"
         )),
     })
+}
+
+/// What the server answered in `exchange`, as a scenario's answer: its HTTP response, or the network
+/// error in its place.
+pub(super) fn answer_of(exchange: &Exchange) -> Option<Answer> {
+    match (&exchange.answer, exchange.network_error) {
+        (Some(answer), _) => Some(Answer::Http(answer.clone())),
+        (None, Some(kind)) => Some(Answer::Error(kind)),
+        (None, None) => None,
+    }
 }

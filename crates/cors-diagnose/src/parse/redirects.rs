@@ -2,8 +2,7 @@
 
 use cors_rules::scenario::ServerEntry;
 
-use super::exchange::{header, Capture, Exchange};
-use super::scenario::answer_of;
+use super::exchange::{answer_of, header, Capture, Exchange};
 
 /// The request whose redirects led to `exchange` (the script made that one).
 pub(super) fn chain_start<'a>(

@@ -6,7 +6,7 @@ use cors_rules::scenario::{Answer, CredentialsMode, HeaderPair, HttpAnswer, Requ
 use cors_rules::{Browser, Scenario};
 use serde::Serialize;
 
-use super::exchange::{header, Capture, Exchange};
+use super::exchange::{answer_of, header, Capture, Exchange};
 use super::redirects::{chain_start, redirect_targets};
 use crate::assumption::{AssumedField, Assumption};
 use crate::console::{ASSUMED_PAGE, ASSUMED_URL};
@@ -106,14 +106,6 @@ pub fn scenario_from_capture(
             server,
         },
         assumptions,
-    }
-}
-
-pub(super) fn answer_of(exchange: &Exchange) -> Option<Answer> {
-    match (&exchange.answer, exchange.network_error) {
-        (Some(answer), _) => Some(Answer::Http(answer.clone())),
-        (None, Some(kind)) => Some(Answer::Error(kind)),
-        (None, None) => None,
     }
 }
 

@@ -7,7 +7,7 @@
 
 use cors_rules::{Browser, CheckId as C};
 
-use super::catalog::{KnownMessage, Layout, Meaning};
+use super::message::{KnownMessage, Layout, Meaning};
 
 const fn sf(code: &'static str, template: &'static str, meaning: Meaning) -> KnownMessage {
     KnownMessage {

@@ -2,7 +2,7 @@
 
 use cors_rules::{Browser, CheckId as C};
 
-use super::catalog::{KnownMessage, Layout, Meaning};
+use super::message::{KnownMessage, Layout, Meaning};
 
 const fn tail(code: &'static str, template: &'static str, meaning: Meaning) -> KnownMessage {
     KnownMessage {
@@ -69,7 +69,7 @@ pub static CHROME: &[KnownMessage] = &[
     tail("kPreflightMissingPrivateNetworkAccessName", "No 'Private-Network-Access-Name' header was present in the preflight response for this private network request targeting the `{target_address_space}` address space.", Meaning::Failure(&[C::AllowPrivateNetwork])),
     tail("kPrivateNetworkAccessPermissionUnavailable", "Unable to ask for permission to access the `{target_address_space}` IP address space.", Meaning::Failure(&[C::LocalNetworkAccess])),
     whole("CHROMIUM_UNSAFE_ATTEMPT_TO_LOAD", "Unsafe attempt to load URL {url} from frame with URL {page}. Domains, protocols and ports must match.", Meaning::Failure(&[C::SameOriginMode])),
-    whole("CHROMIUM_UNSAFE_HEADER", "Refused to set unsafe header \"{header}\"", Meaning::NotCors(super::catalog_safari::UNSAFE_HEADER)),
+    whole("CHROMIUM_UNSAFE_HEADER", "Refused to set unsafe header \"{header}\"", Meaning::NotCors(super::safari::UNSAFE_HEADER)),
     whole("CHROMIUM_RENDERER_SAME_ORIGIN_MODE", "Fetch API cannot load {url}. Request mode is \"same-origin\" but the URL's origin is not same as the request origin {origin}.", Meaning::Failure(&[C::SameOriginMode])),
     whole("CHROMIUM_RENDERER_SCHEME_NOT_SUPPORTED", "Fetch API cannot load {url}. URL scheme \"{scheme}\" is not supported.", Meaning::Failure(&[C::CorsScheme])),
     whole("CHROMIUM_RENDERER_NO_CORS_REDIRECT_MODE", "Fetch API cannot load {url}. Request mode is \"no-cors\" but the redirect mode is not \"follow\".", Meaning::Failure(&[C::NoCorsRedirectMode])),

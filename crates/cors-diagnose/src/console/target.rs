@@ -1,0 +1,23 @@
+//! What a reproduction is built for: the recognised check, the stage it failed at, the browser and the
+//! facts the message quoted (`reproduce.rs` and `redirects.rs` both build from it).
+
+use cors_rules::{Browser, CheckId, Stage};
+
+use super::facts::Facts;
+
+/// What to reproduce.
+pub(crate) struct Target<'a> {
+    pub check: CheckId,
+    /// The check whose answers to build (differs for Firefox's single-line "does not match" lists).
+    pub answer_check: CheckId,
+    pub stage: Stage,
+    pub browser: Browser,
+    pub facts: &'a Facts,
+}
+
+/// Serialized origin of a URL, or `None` when it does not parse.
+pub(crate) fn origin_of(url: &str) -> Option<String> {
+    url::Url::parse(url)
+        .ok()
+        .map(|u| u.origin().ascii_serialization())
+}
