@@ -1,6 +1,8 @@
 //! Server answers that make one check fail and every other check pass.
 
-use cors_rules::scenario::{Answer, CredentialsMode, HeaderPair, HttpAnswer, NetworkErrorKind, Request};
+use cors_rules::scenario::{
+    Answer, CredentialsMode, HeaderPair, HttpAnswer, NetworkErrorKind, Request,
+};
 use cors_rules::CheckId;
 
 use super::facts::Facts;

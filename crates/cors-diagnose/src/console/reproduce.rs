@@ -298,4 +298,3 @@ fn servers(
         response,
     }]
 }
-
