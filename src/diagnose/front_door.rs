@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::diagnosis::Diagnosis;
 use super::paste::PasteBox;
 use super::state::PasteState;
-use super::Diagnosis;
 use crate::browser_io::focus_step_heading;
 use crate::ctx::Ctx;
 use crate::wizard::{Nav, WizardStep};

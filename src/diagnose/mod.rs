@@ -5,6 +5,7 @@
 //! engine; pasted text is only ever shown as text.
 
 mod assumptions;
+mod diagnosis;
 mod explain;
 mod fix;
 mod front_door;
@@ -16,6 +17,7 @@ mod state;
 
 use leptos::prelude::*;
 
+use diagnosis::Diagnosis;
 pub use front_door::FrontDoor;
 use state::PasteState;
 
@@ -41,37 +43,5 @@ fn PasteAndDiagnosis() -> impl IntoView {
     view! {
         <paste::PasteBox paste />
         <Diagnosis paste />
-    }
-}
-
-/// Everything shown for a read paste: what was recognised, then the explanation and fix of the
-/// scenario it became.
-#[component]
-fn Diagnosis(paste: PasteState) -> impl IntoView {
-    let has_scenario = move || paste.has_scenario();
-    view! {
-        <div class="diagnosis" data-testid="diagnosis">
-            // On a phone the verdict comes right under the message's title, before what it assumes.
-            <div class="diagnosis-top">
-                <div class="diagnosis-reading">
-                    <reading::Reading paste />
-                </div>
-                <Show when=has_scenario>
-                    <div class="diagnosis-send">
-                        <explain::Outcome />
-                        <share::ShareDiagnosis />
-                    </div>
-                </Show>
-                <div class="diagnosis-assumptions">
-                    <assumptions::Assumptions paste />
-                </div>
-            </div>
-            <reading::ReadingFooter paste />
-            <Show when=has_scenario>
-                <explain::Rule />
-                <fix::FixPanel />
-                <review::ReviewPanel />
-            </Show>
-        </div>
     }
 }

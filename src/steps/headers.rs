@@ -3,10 +3,10 @@
 use cors_rules::CheckId;
 use leptos::prelude::*;
 
+use super::engine_says::EngineSays;
 use crate::ctx::Ctx;
 use crate::glossary::TermLink;
 use crate::state::HeaderTarget;
-use crate::steps::EngineSays;
 use crate::ui::header_rows::{HeaderRows, QuickAdd, RowMarks};
 use crate::ui::why::Why;
 

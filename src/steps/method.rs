@@ -3,9 +3,9 @@
 use cors_rules::CheckId;
 use leptos::prelude::*;
 
+use super::engine_says::EngineSays;
 use crate::ctx::Ctx;
 use crate::glossary::TermLink;
-use crate::steps::EngineSays;
 use crate::ui::field::TextField;
 use crate::ui::why::Why;
 use cors_rules::request_facts::PreflightReason;

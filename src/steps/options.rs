@@ -4,9 +4,9 @@ use cors_rules::scenario::{Api, CredentialsMode, RedirectMode, RequestMode};
 use cors_rules::{Browser, CheckId};
 use leptos::prelude::*;
 
+use super::engine_says::EngineSays;
 use crate::ctx::Ctx;
 use crate::glossary::TermLink;
-use crate::steps::EngineSays;
 use crate::ui::field::{Choice, Opt};
 use crate::ui::why::Why;
 

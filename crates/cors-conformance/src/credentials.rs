@@ -11,7 +11,8 @@ use url::Url;
 
 use crate::browsers::Session;
 use crate::error::Result;
-use crate::harness::{self, Item};
+use crate::harness;
+use crate::item::Item;
 use crate::lab::Lab;
 
 /// Whether the test cookie came back from one lab origin, for one kind of page.

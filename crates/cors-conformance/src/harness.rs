@@ -2,84 +2,19 @@
 
 use std::time::Duration;
 
-use cors_rules::scenario::{Api, CredentialsMode, RedirectMode, RequestMode};
-use cors_rules::Scenario;
 use fantoccini::wd::TimeoutConfiguration;
-use serde::Serialize;
 use serde_json::json;
 
 use crate::browsers::Session;
 use crate::error::{HarnessError, Result};
+use crate::item::{Item, REQUEST_TIMEOUT};
 use crate::lab::Lab;
 use crate::observation::ScriptReport;
 
 const RUNNER: &str = include_str!("../assets/runner.js");
 
-/// How long one request may take before the harness reports a timeout.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
-
 /// Requests in flight at once on the page (HTTP/1.1 browsers open about six connections per host).
 const CONCURRENCY: u32 = 6;
-
-/// One request for the page's script to make, in the words of `runner.js`.
-#[derive(Clone, Debug, Serialize)]
-pub struct Item {
-    /// The id the report comes back with.
-    pub id: String,
-    /// `fetch` or `xhr`.
-    pub api: &'static str,
-    /// The (lab) URL.
-    pub url: String,
-    /// The method as written.
-    pub method: String,
-    /// Header pairs as written.
-    pub headers: Vec<(String, String)>,
-    /// `cors`, `no-cors`, `same-origin`.
-    pub mode: &'static str,
-    /// `omit`, `same-origin`, `include`.
-    pub credentials: &'static str,
-    /// `follow`, `manual`, `error`.
-    pub redirect: &'static str,
-    /// Register an XHR upload listener before `send()` (and send a body).
-    pub preflight_flag: bool,
-    /// Run inside a sandboxed iframe (an opaque origin).
-    pub opaque_page: bool,
-}
-
-impl Item {
-    /// The request a (lab-terms) scenario's script makes.
-    #[must_use]
-    pub fn from_scenario(id: &str, scenario: &Scenario) -> Item {
-        let request = &scenario.request;
-        Item {
-            id: id.to_owned(),
-            api: match request.api {
-                Api::Fetch => "fetch",
-                Api::Xhr => "xhr",
-            },
-            url: request.url.clone(),
-            method: request.method.clone(),
-            headers: request.headers.clone(),
-            mode: match request.mode {
-                RequestMode::Cors => "cors",
-                RequestMode::NoCors => "no-cors",
-                RequestMode::SameOrigin => "same-origin",
-            },
-            credentials: match request.credentials {
-                CredentialsMode::Omit => "omit",
-                CredentialsMode::SameOrigin => "same-origin",
-                CredentialsMode::Include => "include",
-            },
-            redirect: match request.redirect {
-                RedirectMode::Follow => "follow",
-                RedirectMode::Manual => "manual",
-                RedirectMode::Error => "error",
-            },
-            preflight_flag: request.preflight_flag,
-            opaque_page: scenario.page.is_none(),
-        }
-    }
-}
 
 /// Opens the harness page: the root of the lab's app origin (without `--dist`, a short text page). The
 /// page's URL is its origin plus `/`, which is what the engine assumes when a scenario's page is an origin.

@@ -25,6 +25,7 @@ pub mod error;
 pub mod generator;
 pub mod groups;
 pub mod harness;
+pub mod item;
 pub mod lab;
 pub mod observation;
 pub mod report;

@@ -15,7 +15,8 @@ use crate::credentials::Visibility;
 use crate::error::{HarnessError, Result};
 use crate::generator::Case;
 use crate::groups::RuleGroup;
-use crate::harness::{self, Item};
+use crate::harness;
+use crate::item::Item;
 use crate::lab::Lab;
 use crate::observation::Observation;
 

@@ -12,7 +12,7 @@ use byte_string::{
     byte_string_headers, byte_string_method, header_syntax_fail, non_byte_string_part,
 };
 pub(crate) use repeated::{combine_repeated, has_repeated_names, wire_lines};
-pub(crate) use wire_form::{lower_case_unit, wire_form};
+pub(crate) use wire_form::wire_form;
 
 use crate::forbidden::forbidden_request_header_in;
 use crate::header_list::{

@@ -17,7 +17,7 @@ use super::process::Child;
 use super::webkit::{start_error, start_xvfb, ConsoleFile, MINIBROWSER};
 use super::ConsoleLine;
 use crate::error::Result;
-use crate::harness::{Item, REQUEST_TIMEOUT};
+use crate::item::{Item, REQUEST_TIMEOUT};
 
 const PAGE_HTML: &str = include_str!("../../assets/console-page.html");
 const PAGE_SCRIPT: &str = include_str!("../../assets/console-page.js");

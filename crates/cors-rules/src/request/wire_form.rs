@@ -61,15 +61,6 @@ fn reserialized_range(name: &str, value: &str, method: &str, unit: RangeUnit) ->
     Some(format!("bytes={start}-{end}"))
 }
 
-/// `value` with its first five bytes (the unit, when it is `bytes` in some case) in lower case.
-pub(crate) fn lower_case_unit(value: &[u8]) -> Vec<u8> {
-    let mut lowered = value.to_vec();
-    if lowered.len() >= 5 && lowered[..5].eq_ignore_ascii_case(b"bytes") {
-        lowered[..5].copy_from_slice(b"bytes");
-    }
-    lowered
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,12 +1,12 @@
 //! The CORS-safelist checks as a browser profile applies them (see `quirks.rs`).
 
+use super::range::lower_case_unit;
 use super::{
     is_cors_safelisted_request_header, is_no_cors_safelisted_request_header, NotSafelisted,
     SafelistResult, UnsafeNames, TOTAL_LIMIT,
 };
 use crate::header_list::sorted_lowercase_set;
 use crate::quirks::{ContentTypeComma, NonAsciiValue, Quirks, RangeUnit, SafelistTotal};
-use crate::request::lower_case_unit;
 
 /// [`super::cors_unsafe_request_header_names`] as the browser applies it: its extra safelisted names,
 /// with or without the 1024-byte total, and its `Content-Type` rule.

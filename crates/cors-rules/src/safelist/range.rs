@@ -52,6 +52,16 @@ fn collect_digits(input: &[u8]) -> Option<(Option<u64>, &[u8])> {
     Some((Some(number), &input[len..]))
 }
 
+/// `value` with its first five bytes (the unit, when it is `bytes` in some case) in lower case: how
+/// Chromium reserializes a `Range` whose unit is not written in lower case.
+pub(crate) fn lower_case_unit(value: &[u8]) -> Vec<u8> {
+    let mut lowered = value.to_vec();
+    if lowered.len() >= 5 && lowered[..5].eq_ignore_ascii_case(b"bytes") {
+        lowered[..5].copy_from_slice(b"bytes");
+    }
+    lowered
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
