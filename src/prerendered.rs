@@ -1,7 +1,8 @@
 //! The prerendered landing page: `scripts/prerender.mjs` writes what the app renders on a bare visit
 //! into `index.html` as `<div id="prerendered">`, so a visitor reads the page while the module is
 //! still downloading. Once the app has mounted it takes that copy's place, keeping what the visitor
-//! already typed or chose there and where the keyboard focus was.
+//! already typed or chose there and where the keyboard focus was, and pressing the button the visitor
+//! pressed there last (`index.html`'s script remembers its place in `data-pending-click`).
 
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
@@ -51,6 +52,54 @@ pub fn replace_with_app() {
     if let Some(element) = live_focus {
         let _ = element.focus();
     }
+    press_pending_button(&document);
+}
+
+/// Presses the app's button at the place of the one pressed in the copy: the same child indexes from
+/// the app's top-level elements down (the copy is the app's first render, element for element), when
+/// it has the same words (the copy may hold an element the app no longer shows, such as the tour's
+/// invitation once the tour was taken: then nothing is pressed).
+fn press_pending_button(document: &web_sys::Document) {
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    let Some(place) = root.get_attribute("data-pending-click") else {
+        return;
+    };
+    let words = root.get_attribute("data-pending-click-text");
+    let _ = root.remove_attribute("data-pending-click");
+    let _ = root.remove_attribute("data-pending-click-text");
+    let Some(body) = document.body() else {
+        return;
+    };
+    let top: Vec<Element> = element_children(&body)
+        .into_iter()
+        .filter(|e| !matches!(e.tag_name().as_str(), "SCRIPT" | "NOSCRIPT"))
+        .collect();
+    let mut indexes = place.split('.').map(str::parse::<usize>);
+    let Some(Ok(first)) = indexes.next() else {
+        return;
+    };
+    let mut node = top.get(first).cloned();
+    for index in indexes {
+        node = match (node, index) {
+            (Some(parent), Ok(index)) => element_children(&parent).get(index).cloned(),
+            _ => None,
+        };
+    }
+    let button = node
+        .filter(|e| e.tag_name() == "BUTTON" && e.text_content() == words)
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(button) = button {
+        button.click();
+    }
+}
+
+fn element_children(parent: &Element) -> Vec<Element> {
+    let children = parent.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .collect()
 }
 
 /// The text fields and selects of `copy` whose value is not the one the page was written with.

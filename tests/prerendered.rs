@@ -196,3 +196,55 @@ fn the_built_page_carries_the_landing_page_and_a_notice_for_browsers_without_jav
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_button_pressed_before_the_module_is_pressed_once_the_app_has_started() -> TestResult {
+    let app = launch_held().await?;
+    let press = |selector: &'static str| {
+        let app = &app;
+        async move {
+            app.wait_for_css(selector)
+                .await?
+                .click()
+                .await
+                .map_err(HarnessError::webdriver(format!("clicking {selector}")))
+        }
+    };
+
+    // A first visit: the tour's invitation is in the copy; "Take the tour" is pressed meanwhile.
+    open_held(&app, "").await?;
+    press("#prerendered [data-testid=tour-start]").await?;
+    let pending = script(
+        &app,
+        "return document.documentElement.dataset.pendingClick || '';",
+    )
+    .await?;
+    assert_ne!(pending, "", "the press is remembered");
+    release(&app).await?;
+    let count = app
+        .wait_for_css(".tour-count")
+        .await?
+        .text()
+        .await
+        .map_err(HarnessError::webdriver("reading the tour's count"))?;
+    assert!(
+        count.to_lowercase().contains("case 1 of"),
+        "the tour started: {count}"
+    );
+
+    // A returning visitor: the copy hides the invitation the app no longer renders, so the places
+    // of the elements after it still match; a gallery case pressed meanwhile opens.
+    script(
+        &app,
+        "localStorage.setItem('cors-explainer.tour-done', '1');",
+    )
+    .await?;
+    open_held(&app, "").await?;
+    press("#prerendered [data-testid=case-trailing-slash]").await?;
+    release(&app).await?;
+    app.wait_for_testid("step-7").await?;
+    let console = app.text_of_testid("console-text").await?;
+    assert!(console.contains("Access-Control-Allow-Origin"), "{console}");
+    app.assert_no_console_errors().await?;
+    app.close().await
+}
