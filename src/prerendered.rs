@@ -57,8 +57,9 @@ pub fn replace_with_app() {
 
 /// Presses the app's button at the place of the one pressed in the copy: the same child indexes from
 /// the app's top-level elements down (the copy is the app's first render, element for element), when
-/// it has the same words (the copy may hold an element the app no longer shows, such as the tour's
-/// invitation once the tour was taken: then nothing is pressed).
+/// it has the same words (`index.html`'s script leaves out of the place the tour invitation the copy
+/// hides and the app does not render; should the copy and the app still differ there, nothing is
+/// pressed).
 fn press_pending_button(document: &web_sys::Document) {
     let Some(root) = document.document_element() else {
         return;

@@ -50,15 +50,7 @@ async fn script(app: &App, source: &str) -> Result<Value, HarnessError> {
 /// Lets the module start and waits until the app has replaced the copy.
 async fn release(app: &App) -> Result<(), HarnessError> {
     script(app, "window.releaseModule();").await?;
-    app.wait_until("the app to replace the copy", || async {
-        Ok(script(
-            app,
-            "return document.getElementById('prerendered') === null;",
-        )
-        .await?
-            == Value::Bool(true))
-    })
-    .await
+    app.wait_for_app().await
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -121,13 +121,19 @@ impl Browser {
     }
 
     /// Opens `url` and waits for the page to load and, on the app's page, for the app to take the
-    /// prerendered landing page's place (`src/prerendered.rs`): until then the page holds a static
-    /// copy whose elements have the app's ids and test ids but do nothing.
+    /// prerendered landing page's place ([`Browser::wait_for_app`]).
     pub async fn goto(&self, url: &str) -> Result<(), HarnessError> {
         self.client()
             .goto(url)
             .await
             .map_err(HarnessError::webdriver(format!("opening {url}")))?;
+        self.wait_for_app().await
+    }
+
+    /// Waits until the app has taken the prerendered landing page's place (`src/prerendered.rs`):
+    /// until then the page holds a static copy whose elements have the app's ids and test ids but do
+    /// nothing. Pages without the copy pass at once.
+    pub async fn wait_for_app(&self) -> Result<(), HarnessError> {
         self.wait_until(
             "the app to replace the prerendered landing page",
             || async {

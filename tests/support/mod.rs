@@ -32,8 +32,8 @@
 //! - [`Browser::start()`](Browser::start): chromedriver on a free port and one headless
 //!   Chromium session with a fresh profile and console logging on. Use it alone to open
 //!   pages of another server (the lab). Methods:
-//!   `goto(url)`, `wait_for_testid(id)`, `wait_for_css(selector)`, `text_of_testid(id)`,
-//!   `click_testid(id)`, `count_css(selector)`, `wait_until(what, condition)`,
+//!   `goto(url)`, `wait_for_app()`, `wait_for_testid(id)`, `wait_for_css(selector)`,
+//!   `text_of_testid(id)`, `click_testid(id)`, `count_css(selector)`, `wait_until(what, condition)`,
 //!   `console()` (every console entry so far, as [`ConsoleEntry`]), `console_errors()`,
 //!   `assert_no_console_errors()`, `run_before_every_page(js)` (a script run in every document
 //!   before the page's own, through DevTools), `resource_entries()` (Performance API: every URL the
