@@ -44,14 +44,9 @@ css=$(find "$dist" -maxdepth 1 -name 'main-*.css' | head -n 1)
 
 LANDING_ONLY="$landing_only" DIST="$dist" CSS="$(basename "$css")" CHROMIUM="$chromium" RUNS="${RUNS:-3}" node --input-type=module <<'JS'
 import { chromium } from "playwright-core";
-import http from "node:http";
-import fs from "node:fs";
-import path from "node:path";
-import zlib from "node:zlib";
+import { serveDist } from "./scripts/serve-dist.mjs";
 
-const dist = path.resolve(process.env.DIST);
 const runs = Number(process.env.RUNS);
-const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 // The yardstick: the site's CSS and a page of text like the landing page's, no script.
 const staticPage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>static</title>
@@ -60,26 +55,9 @@ const staticPage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 ${"<p>Paste the console error you got, or walk through a request step by step: the page, the request, the server's answers. Every check the browser makes is listed with a link into the Fetch standard.</p>".repeat(12)}
 <label for="x">Page origin</label><input id="x" value="https://app.example.com"></main></body></html>`;
 
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, "http://x");
-  let body;
-  let type;
-  if (url.pathname === "/static.html") {
-    body = Buffer.from(staticPage);
-    type = "text/html";
-  } else {
-    let file = path.join(dist, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
-    if (url.pathname.endsWith("/")) file = path.join(file, "index.html");
-    try { body = fs.readFileSync(file); } catch { res.writeHead(404).end(); return; }
-    type = types[path.extname(file)] || "application/octet-stream";
-  }
-  const gz = zlib.gzipSync(body, { level: 9 });
-  res.writeHead(200, { "content-type": type, "content-encoding": "gzip", "cache-control": "no-store" });
-  res.end(gz);
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+// The site as GitHub Pages serves it (gzip), with the yardstick beside it.
+const server = await serveDist(process.env.DIST, { gzip: true, pages: { "/static.html": staticPage } });
+const { origin } = server;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM,

@@ -8,10 +8,10 @@
 // Content-Security-Policy is then written again, since the hashes of its inline scripts are taken
 // from the final page (scripts/csp.mjs).
 import { chromium } from "playwright-core";
-import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { withPolicy } from "./csp.mjs";
+import { serveDist } from "./serve-dist.mjs";
 
 const [distArg, publicUrlArg = "/"] = process.argv.slice(2);
 if (!distArg) {
@@ -27,20 +27,7 @@ if (original.includes('id="prerendered"')) {
   process.exit(1);
 }
 
-const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, "http://x");
-  if (!url.pathname.startsWith(publicUrl)) { res.writeHead(404).end(); return; }
-  let file = path.join(dist, decodeURIComponent(url.pathname.slice(publicUrl.length)));
-  if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
-  if (url.pathname.endsWith("/")) file = path.join(file, "index.html");
-  fs.readFile(file, (error, body) => {
-    if (error) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
-    res.end(body);
-  });
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const server = await serveDist(dist, { prefix: publicUrl });
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_BIN ?? "/usr/bin/chromium",
@@ -52,7 +39,7 @@ try {
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(m.text()); });
   page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(`http://127.0.0.1:${server.address().port}${publicUrl}`);
+  await page.goto(`${server.origin}${publicUrl}`);
   await page.waitForSelector("[data-testid=verdict]", { timeout: 60000 });
   // Effects have run once the next frame is drawn.
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
