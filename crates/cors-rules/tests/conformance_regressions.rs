@@ -347,6 +347,34 @@ fn a_repeated_header_goes_out_as_one_line_in_every_browser() {
 }
 
 #[test]
+fn firefox_empties_a_repeated_header_on_an_empty_value() {
+    for (file, sent) in [
+        (
+            include_str!("regressions/firefox-duplicate-header-non-ascii-then-blank.json"),
+            "",
+        ),
+        (
+            include_str!("regressions/firefox-repeated-header-merged-then-emptied.json"),
+            "",
+        ),
+        (
+            include_str!("regressions/firefox-repeated-header-emptied-then-set.json"),
+            "b",
+        ),
+    ] {
+        let case = Observed::parse(file);
+        case.assert_engine_agrees();
+        let actual = case.verdict().requests.last().cloned().expect("a request");
+        let value = actual
+            .headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("x-custom"))
+            .map(|(_, value)| value.clone());
+        assert_eq!(value.as_deref(), Some(sent));
+    }
+}
+
+#[test]
 fn firefox_cors_checks_a_redirect_to_a_blob_it_may_load_before_refusing_it() {
     for file in [
         include_str!("regressions/firefox-xhr-redirect-to-blob-cors-checked-first.json"),

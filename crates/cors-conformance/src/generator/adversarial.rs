@@ -93,7 +93,7 @@ pub fn odd_headers(draft: &mut Draft, rng: &mut Rng) {
     draft.scenario.request.method.clone_from(&method);
     draft.scenario.request.credentials = rng.pick(&CREDENTIALS);
     let mut names: Vec<&str> = Vec::new();
-    for _ in 0..rng.below(3) {
+    for _ in 0..rng.below(4) {
         let (name, value) = rng.pick(&[
             ("Content-Type", "text/plain"),
             ("Content-Type", "text/plain ; charset=utf-8"),
@@ -109,6 +109,9 @@ pub fn odd_headers(draft: &mut Draft, rng: &mut Rng) {
             ("X-Custom", "a\tb"),
             ("X-Custom", "é"),
             ("x-custom", ""),
+            ("X-CUSTOM", "b"),
+            ("Accept", ""),
+            ("Content-Language", ""),
         ]);
         if method.eq_ignore_ascii_case("get") && name == "Content-Type" {
             continue;

@@ -105,7 +105,7 @@ pub enum RepeatedRequestHeaders {
     CombinedFirst,
     /// Firefox: each line is checked on its own, but on the wire a later value of a singleton header
     /// (`Content-Type`, `Authorization`, `User-Agent`…: necko `IsSingletonHeader`) replaces the earlier
-    /// one (observed in Firefox ESR 153).
+    /// one, and an empty value empties the line so far (observed in Firefox ESR 153).
     LastSingletonWins,
 }
 

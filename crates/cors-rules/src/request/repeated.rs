@@ -65,9 +65,10 @@ pub(crate) fn wire_lines(
     }
 }
 
-/// Deviation(Firefox): necko keeps one line per name: a singleton's later value replaces the earlier one,
-/// others are merged with `, `, an empty value adding nothing (`nsHttpHeaderArray::SetHeader` with merge;
-/// observed).
+/// Deviation(Firefox): necko keeps one line per name. An empty value empties the line so far
+/// (`SetEmptyRequestHeader`); a singleton's later value replaces the earlier one; any other value is merged
+/// with `, `, or taken as it is when the line so far is empty (`nsHttpHeaderArray::SetHeader` with merge).
+/// So `a`, `` goes out as `x: ` and `a`, ``, `b` as `x: b` (observed in Firefox ESR 153).
 fn necko_lines(headers: &[AuthorHeader]) -> Vec<(String, String)> {
     let mut lines: Vec<(String, String)> = Vec::with_capacity(headers.len());
     for header in headers {
@@ -82,9 +83,9 @@ fn necko_lines(headers: &[AuthorHeader]) -> Vec<(String, String)> {
         let singleton = SINGLETON_HEADERS
             .iter()
             .any(|n| n.eq_ignore_ascii_case(&header.name));
-        if singleton || existing.is_empty() {
+        if singleton || value.is_empty() || existing.is_empty() {
             *existing = value;
-        } else if !value.is_empty() {
+        } else {
             existing.push_str(", ");
             existing.push_str(&value);
         }
