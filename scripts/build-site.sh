@@ -19,11 +19,6 @@ say "trunk build --release into $dist/ for $public_url ($CORS_WASM_TOOLCHAIN was
 rm -rf "$dist"
 trunk build --release --dist "$dist" --public-url "$public_url"
 
-# The landing page's HTML, as the app renders it, written into index.html so a visitor reads it
-# before the module arrives (scripts/prerender.mjs; headless Chromium, installed by setup.sh).
-say "prerendering the landing page into $dist/index.html"
-node scripts/prerender.mjs "$dist" "$public_url"
-
 # The CORS error reference (crates/cors-reference): errors/index.html, one page per console message
 # and sitemap.xml, generated natively from the engine's tables. Its links are relative, so the same
 # pages work under any PUBLIC_URL; only the sitemap needs the site's absolute URL
@@ -32,3 +27,10 @@ site_url="${CORS_SITE_ORIGIN:-https://example.github.io}${public_url}"
 say "cors-reference into $dist/errors/ (sitemap for $site_url)"
 env -u CARGO_UNSTABLE_BUILD_STD -u RUSTC_BOOTSTRAP \
   cargo run --quiet -p cors-reference -- "$dist" --site-url "$site_url"
+
+# The landing page's HTML and the pages of the links people arrive by (gallery cases, the error
+# reference's links), as the app renders them, written into index.html and prerendered/ so a visitor
+# reads them before the module arrives (scripts/prerender.mjs; headless Chromium, installed by
+# setup.sh). It reads the reference's links, so it runs after it.
+say "prerendering the landing page and the linked pages into $dist/"
+node scripts/prerender.mjs "$dist" "$public_url"

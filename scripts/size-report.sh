@@ -29,11 +29,18 @@ brotli_size() {
 }
 
 first_raw=0 first_gz=0 first_br=0
+copies=0 copies_raw=0 copies_gz=0
 printf '%-48s %10s %10s %10s  %s\n' "file ($dir/)" "raw KiB" "gzip KiB" "brotli KiB" "first load"
 while IFS= read -r file; do
   rel=${file#"$dir"/}
   raw=$(wc -c <"$file")
   gz=$(gzip_size "$file")
+  # The prerendered linked pages (scripts/prerender.mjs): one is fetched by a visit whose link is
+  # one of them, none by any other. Summed on one line.
+  if [[ "$rel" == prerendered/* ]]; then
+    copies=$((copies + 1)) copies_raw=$((copies_raw + raw)) copies_gz=$((copies_gz + gz))
+    continue
+  fi
   br=$(brotli_size "$file")
   first=no
   if [ "$rel" = index.html ] || grep -qF "$(basename "$rel")" "$dir/index.html"; then
@@ -42,6 +49,10 @@ while IFS= read -r file; do
   fi
   printf '%-48s %10s %10s %10s  %s\n' "$rel" "$(kib "$raw")" "$(kib "$gz")" "$(kib "$br")" "$first"
 done < <(find "$dir" -type f | sort)
+if [ "$copies" -gt 0 ]; then
+  printf '%-48s %10s %10s %10s  %s\n' "prerendered/ ($copies pages, mean)" "$(kib $((copies_raw / copies)))" \
+    "$(kib $((copies_gz / copies)))" "" "one, on a prerendered link"
+fi
 
 printf '%-48s %10s %10s %10s\n' "first load" "$(kib "$first_raw")" "$(kib "$first_gz")" "$(kib "$first_br")"
 [ "$have_brotli" = yes ] || say "brotli is not installed (scripts/setup.sh installs it): brotli sizes show 0"

@@ -109,7 +109,8 @@ async fn a_visitor_reads_the_landing_page_and_what_they_paste_meanwhile_is_kept(
 async fn a_link_that_opens_a_scenario_keeps_only_the_header_and_applies_its_theme_at_once(
 ) -> TestResult {
     let app = launch_held().await?;
-    open_held(&app, "?case=trailing-slash&step=7&theme=dark").await?;
+    // Step 3 of a case is not one of the prerendered links: nothing is fetched for it.
+    open_held(&app, "?case=trailing-slash&step=3&theme=dark").await?;
     let state = script(
         &app,
         "const copy = document.getElementById('prerendered');
@@ -132,8 +133,17 @@ async fn a_link_that_opens_a_scenario_keeps_only_the_header_and_applies_its_them
         state[4], "dark",
         "the link's theme applies before the module"
     );
+    let fetched = script(
+        &app,
+        "return performance.getEntriesByType('resource').filter((e) => e.name.includes('/prerendered/')).length;",
+    )
+    .await?;
+    assert_eq!(
+        fetched, 0,
+        "no copy is fetched for a link the build did not prerender"
+    );
     release(&app).await?;
-    app.wait_for_testid("console-text").await?;
+    app.wait_for_testid("step-3").await?;
 
     // The widget shows nothing of the site.
     open_held(&app, "?embed=1&case=simple-get").await?;
@@ -158,6 +168,147 @@ async fn a_link_that_opens_a_scenario_keeps_only_the_header_and_applies_its_them
     release(&app).await?;
     app.assert_no_console_errors().await?;
     app.close().await
+}
+
+/// The first link of the error reference into the app (`../?s=…&step=7`), as a path of the site.
+fn first_reference_link() -> String {
+    let dir = repo_root().join("dist/errors");
+    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}: build the site first", dir.display()))
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "html"))
+        .collect();
+    pages.sort();
+    pages
+        .iter()
+        .find_map(|path| {
+            let html = std::fs::read_to_string(path).ok()?;
+            let start = html.find("href=\"../?s=")? + "href=\"../".len();
+            let end = start + html[start..].find('"')?;
+            Some(html[start..end].replace("&amp;", "&"))
+        })
+        .unwrap_or_else(|| panic!("{}: no page links into the app", dir.display()))
+}
+
+/// The copy's and then the app's text of each of `testids`.
+async fn texts(app: &App, testids: &[&str]) -> Result<Vec<String>, HarnessError> {
+    let mut out = Vec::new();
+    for id in testids {
+        out.push(app.text_of_testid(id).await?);
+    }
+    Ok(out)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_people_arrive_by_shows_its_page_before_the_module_and_the_app_takes_over(
+) -> TestResult {
+    let app = launch_held().await?;
+    let shown = ["verdict", "banner-title", "console-text"];
+
+    // A gallery case at its verdict, in the link's theme.
+    open_held(&app, "?case=trailing-slash&step=7&theme=dark").await?;
+    app.wait_for_css("#prerendered [data-testid=console-text]")
+        .await?;
+    let state = script(
+        &app,
+        "const root = document.documentElement;
+         return [root.dataset.linked === undefined, root.dataset.theme,
+                 getComputedStyle(document.querySelector('#prerendered [data-testid=step-7]')).display,
+                 document.querySelectorAll('body > :not(#prerendered):not(noscript):not(script)').length];",
+    )
+    .await?;
+    assert_eq!(
+        state[0], true,
+        "the copy of the linked page is shown in full: {state}"
+    );
+    assert_eq!(state[1], "dark", "in the link's theme: {state}");
+    assert_ne!(state[2], "none", "at its step: {state}");
+    assert_eq!(state[3], 0, "before the app started: {state}");
+    let copy = texts(&app, &shown).await?;
+    assert!(copy[2].contains("Access-Control-Allow-Origin"), "{copy:?}");
+    // A console tab pressed in the copy is pressed in the app.
+    app.wait_for_css("#prerendered [data-testid=console-tab-firefox]")
+        .await?
+        .click()
+        .await
+        .map_err(HarnessError::webdriver(
+            "pressing the Firefox tab in the copy",
+        ))?;
+    release(&app).await?;
+    let live = texts(&app, &shown[..2]).await?;
+    assert_eq!(live, copy[..2], "the app says what the copy said");
+    let console = app.text_of_testid("console-text").await?;
+    assert!(
+        console.starts_with("Cross-Origin Request Blocked"),
+        "the Firefox tab is open: {console}"
+    );
+
+    // A link of the error reference.
+    let link = first_reference_link();
+    open_held(&app, &link).await?;
+    app.wait_for_css("#prerendered [data-testid=console-text]")
+        .await?;
+    let copy = texts(&app, &shown).await?;
+    release(&app).await?;
+    assert_eq!(
+        texts(&app, &shown).await?,
+        copy,
+        "{link}: the app says what the copy said"
+    );
+    app.assert_no_console_errors().await?;
+    app.close().await
+}
+
+#[test]
+fn every_gallery_case_and_reference_link_has_its_prerendered_page() {
+    for site in ["dist", "dist-subpath"] {
+        let dir = repo_root().join(site).join("prerendered");
+        let entries = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}: build the site first", dir.display()));
+        let html = std::fs::read_to_string(repo_root().join(site).join("index.html"))
+            .unwrap_or_else(|e| panic!("{site}/index.html: {e}"));
+        let mut keys = Vec::new();
+        for entry in entries {
+            let path = entry.expect("a directory entry").path();
+            let name = path
+                .file_stem()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let key = text
+                .strip_prefix("<div data-key=\"")
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_else(|| panic!("{}: no key", path.display()));
+            assert!(
+                html.contains(&name),
+                "{site}: index.html does not list {name}"
+            );
+            assert!(
+                text.contains("data-testid=\"verdict\""),
+                "{}: no verdict",
+                path.display()
+            );
+            keys.push(key.replace("&amp;", "&"));
+        }
+        for case in cors_explainer::gallery::CASES {
+            for (step, view) in [(1, "wizard"), (7, "wizard"), (1, "expert")] {
+                let key = format!("case:{}|{step}|{view}", case.id);
+                assert!(keys.contains(&key), "{site}: no page for {key}");
+            }
+        }
+        let link = first_reference_link();
+        let encoded = link
+            .trim_start_matches("?s=")
+            .split('&')
+            .next()
+            .unwrap_or_default();
+        assert!(
+            keys.iter()
+                .any(|key| key.starts_with(&format!("s:{encoded}|7|"))),
+            "{site}: no page for the reference's {link}"
+        );
+    }
 }
 
 #[test]
