@@ -1,8 +1,9 @@
-//! The prerendered landing page: `scripts/prerender.mjs` writes what the app renders on a bare visit
-//! into `index.html` as `<div id="prerendered">`, so a visitor reads the page while the module is
-//! still downloading. Once the app has mounted it takes that copy's place, keeping what the visitor
-//! already typed or chose there and where the keyboard focus was, and pressing the button the visitor
-//! pressed there last (`index.html`'s script remembers its place in `data-pending-click`).
+//! The prerendered page: `scripts/prerender.mjs` writes what the app renders on a bare visit into
+//! `index.html` as `<div id="prerendered">` (and `index.html`'s script puts the copy of a prerendered
+//! link there instead), so a visitor reads the page while the module is still downloading. Once the
+//! app has mounted it takes that copy's place, keeping what the visitor already typed or chose there
+//! and where the keyboard focus was, and pressing the button the visitor pressed there last
+//! (`index.html`'s script remembers its place in `data-pending-click`).
 
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
