@@ -5,10 +5,12 @@
 // - the bare visit goes into DIST/index.html as <div id="prerendered">: a visitor reads the landing
 //   page while the module is still downloading, and a browser without JavaScript gets the page and
 //   the way to the error reference;
-// - each gallery case (as `?case=<id>`, at its verdict `&step=7`, and in the expert view) and each
-//   link of the error reference (DIST/errors/, so build it first) goes into DIST/prerendered/<name>.txt (HTML kept as text, so that it is never served as a page),
-//   which index.html's script fetches and shows in the landing page's place when a visit's link is one
-//   of them. <name> and the key it is checked against are the ones that script computes for the link.
+// - each gallery case (as `?case=<id>`, at its verdict `&step=7`, in the expert view, and as the widget,
+//   read-only and editable: `?embed=1[&edit=1]&case=<id>`) and each link of the error reference
+//   (DIST/errors/, so build it first) goes into DIST/prerendered/<name>.txt (HTML kept as text, so that
+//   no host serves it as a page), which index.html's script fetches and shows in the landing page's
+//   place when a visit's link is one of them. <name> and the key it is checked against are the ones
+//   that script computes for the link.
 // The app replaces the copy when it mounts (src/prerendered.rs). The page's Content-Security-Policy is
 // then written again, since the hashes of its inline scripts are taken from the final page
 // (scripts/csp.mjs).
@@ -44,7 +46,8 @@ function linkedVisits() {
     .filter((file) => file.endsWith(".json"))
     .map((file) => encodeURIComponent(file.slice(0, -".json".length)))
     .sort();
-  const links = cases.flatMap((id) => [`?case=${id}`, `?case=${id}&step=7`, `?case=${id}&view=expert`]);
+  const links = cases.flatMap((id) => [`?case=${id}`, `?case=${id}&step=7`, `?case=${id}&view=expert`,
+    `?embed=1&case=${id}`, `?embed=1&edit=1&case=${id}`]);
   const errors = path.join(dist, "errors");
   if (!fs.existsSync(errors)) throw new Error(`prerender: ${errors} is missing; build the error reference first`);
   for (const file of fs.readdirSync(errors, { recursive: true }).filter((f) => f.endsWith(".html")).sort()) {
@@ -58,7 +61,7 @@ function linkedVisits() {
 /// values written as attributes, the renderer's empty position markers left out. Throws on anything
 /// the page's policy would refuse, and on a console warning or error.
 async function renderedBody(page, problems) {
-  await page.waitForFunction(() => document.querySelector("[data-testid=verdict]") && !document.getElementById("prerendered"),
+  await page.waitForFunction(() => document.querySelector("[data-testid=verdict], [data-testid=embed]") && !document.getElementById("prerendered"),
     null, { timeout: 60000 });
   // Effects have run once the next frame is drawn.
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));

@@ -1,10 +1,11 @@
-//! The prerendered landing page (`scripts/prerender.mjs`, `src/prerendered.rs`) in a real browser.
+//! The prerendered pages (`scripts/prerender.mjs`, `src/prerendered.rs`) in a real browser.
 //! The module's start is held back by a script run before the page's own, so the tests see the
 //! page as a visitor on a slow network does while the module downloads: the landing page is there
 //! to read; what the visitor pastes and chooses there, and the focus, carry over to the app; a
-//! link that opens a scenario keeps only the copy's header, the widget hides it all, and a link's
-//! theme applies at once; the built page carries the copy and the notice for browsers without
-//! JavaScript.
+//! prerendered link (a gallery case, its widget, a link of the error reference) shows its own page
+//! and the app then says the same; any other link that opens a scenario keeps only the copy's
+//! header, and its widget hides it all; a link's theme applies at once; the built pages carry the
+//! copy, the notice for browsers without JavaScript, and a page for every gallery case.
 
 mod support;
 
@@ -145,8 +146,8 @@ async fn a_link_that_opens_a_scenario_keeps_only_the_header_and_applies_its_them
     release(&app).await?;
     app.wait_for_testid("step-3").await?;
 
-    // The widget shows nothing of the site.
-    open_held(&app, "?embed=1&case=simple-get").await?;
+    // The widget of a link the build did not prerender shows nothing of the site.
+    open_held(&app, "?embed=1&case=simple-get&step=3").await?;
     let display = script(
         &app,
         "return getComputedStyle(document.getElementById('prerendered')).display;",
@@ -243,6 +244,24 @@ async fn a_link_people_arrive_by_shows_its_page_before_the_module_and_the_app_ta
         "the Firefox tab is open: {console}"
     );
 
+    // A gallery case's widget, as a page that embeds it opens it.
+    open_held(&app, "?embed=1&case=wildcard-with-credentials").await?;
+    app.wait_for_css("#prerendered [data-testid=embed]").await?;
+    let display = script(
+        &app,
+        "return getComputedStyle(document.getElementById('prerendered')).display;",
+    )
+    .await?;
+    assert_eq!(display, "block", "the widget's copy is shown");
+    let copy = texts(&app, &["banner-title", "console-text"]).await?;
+    release(&app).await?;
+    app.wait_for_testid("embed").await?;
+    assert_eq!(
+        texts(&app, &["banner-title", "console-text"]).await?,
+        copy,
+        "the widget says what its copy said"
+    );
+
     // A link of the error reference.
     let link = first_reference_link();
     open_held(&app, &link).await?;
@@ -285,15 +304,21 @@ fn every_gallery_case_and_reference_link_has_its_prerendered_page() {
                 "{site}: index.html does not list {name}"
             );
             assert!(
-                text.contains("data-testid=\"verdict\""),
-                "{}: no verdict",
+                text.contains("data-testid=\"verdict\"") || text.contains("data-testid=\"embed\""),
+                "{}: neither the site nor the widget",
                 path.display()
             );
             keys.push(key.replace("&amp;", "&"));
         }
         for case in cors_explainer::gallery::CASES {
-            for (step, view) in [(1, "wizard"), (7, "wizard"), (1, "expert")] {
-                let key = format!("case:{}|{step}|{view}", case.id);
+            for end in [
+                "7|wizard",
+                "1|wizard",
+                "1|expert",
+                "1|wizard|widget",
+                "1|wizard|widget-editable",
+            ] {
+                let key = format!("case:{}|{end}", case.id);
                 assert!(keys.contains(&key), "{site}: no page for {key}");
             }
         }
