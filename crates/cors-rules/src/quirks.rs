@@ -39,7 +39,7 @@
 //! | request header value on the wire | one byte per character | same, spaces and tabs around trimmed | same, trimmed | UTF-8, trimmed |
 //! | empty `Location` (R-5) | followed (a loop) | no redirect | followed (a loop) | network error |
 //! | several `Location` lines (R-4) | combined | identical: one; different: network error | identical: one; different: network error | combined |
-//! | redirect to a URL with credentials (R-8) | cross-origin or `cors` tainting | also any from `fetch()`, any with a password from XHR | as spec | as spec; from a same-origin request after the new URL's preflight |
+//! | redirect to a URL with credentials (R-8) | cross-origin or `cors` tainting | also any from `fetch()` (an XHR as spec) | as spec | as spec; from a same-origin request after the new URL's preflight |
 //! | request-body headers after a method rewrite (R-10) | removed | removed | back from the next redirect | listed in the preflight, back from the next redirect (`Content-Type` only while same origin) |
 //! | `Location` bytes (R-5) | UTF-8 | UTF-8 | UTF-8 | Latin-1, unreserved escapes decoded |
 
@@ -206,7 +206,7 @@ const CHROME: Quirks = Quirks {
     repeated_location: RepeatedLocation::DistinctAreAnError,
     // Deviation(Chrome): any `fetch()` redirect to a URL with credentials fails, any XHR one with a
     // password.
-    redirect_to_credentials: RedirectToCredentials::AnyWithPassword,
+    redirect_to_credentials: RedirectToCredentials::AnyFromFetch,
     ..SPEC
 };
 

@@ -168,7 +168,7 @@ pub(crate) fn follow_redirect(
     };
     // Deviation(Chrome): in mode "error" (`fetch()` only), a `Location` with credentials fails as such first.
     if fetch.request.redirect == RedirectMode::Error
-        && fetch.quirks.redirect_to_credentials == RedirectToCredentials::AnyWithPassword
+        && fetch.quirks.redirect_to_credentials == RedirectToCredentials::AnyFromFetch
     {
         if let Some(next) = url.join(location).ok().filter(includes_credentials) {
             let values = vec![kv(Key::Url, url.as_str()), kv(Key::Location, next.as_str())];
@@ -317,9 +317,9 @@ fn check_location_credentials(fetch: &mut Fetch<'_>, next: &Url) -> Step<()> {
     }
     let cross_origin = !fetch.input.page.is_same_origin(&Origin::of_url(next));
     let cors_mode = fetch.request.mode == RequestMode::Cors;
-    // Deviation(Chrome): any `fetch()` redirect to such a URL fails, any XHR one with a password.
-    let always = fetch.quirks.redirect_to_credentials == RedirectToCredentials::AnyWithPassword
-        && (fetch.request.api == Api::Fetch || next.password().is_some());
+    // Deviation(Chrome): any `fetch()` redirect to such a URL fails; an XHR follows the standard.
+    let always = fetch.quirks.redirect_to_credentials == RedirectToCredentials::AnyFromFetch
+        && fetch.request.api == Api::Fetch;
     if always || (cors_mode && cross_origin) || fetch.tainting == ResponseTainting::Cors {
         let values = vec![
             kv(Key::Url, fetch.current_url.as_str()),

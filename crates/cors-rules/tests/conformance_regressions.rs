@@ -347,6 +347,22 @@ fn a_repeated_header_goes_out_as_one_line_in_every_browser() {
 }
 
 #[test]
+fn chrome_lets_an_xhr_follow_a_same_origin_redirect_to_a_url_with_a_password() {
+    for file in [
+        include_str!("regressions/chromium-xhr-follows-same-origin-password-redirect.json"),
+        include_str!("regressions/chromium-xhr-put-follows-same-origin-password-redirect-303.json"),
+        include_str!("regressions/chromium-xhr-follows-username-only.json"),
+    ] {
+        let case = Observed::parse(file);
+        case.assert_engine_agrees();
+        assert_eq!(
+            case.verdict().outcome,
+            cors_rules::verdict::Outcome::Allowed
+        );
+    }
+}
+
+#[test]
 fn firefox_empties_a_repeated_header_on_an_empty_value() {
     for (file, sent) in [
         (

@@ -160,10 +160,10 @@ pub enum RepeatedLocation {
 pub enum RedirectToCredentials {
     /// The standard, Firefox, Safari: cross-origin in `cors` mode, or with `cors` tainting.
     CrossOriginOrCors,
-    /// Chrome: as the standard, and also from the same origin: every `fetch()` redirect to such a URL, and
-    /// every XHR redirect to a URL with a password (an XHR follows a username alone; observed in Chromium
-    /// 148).
-    AnyWithPassword,
+    /// Chrome: as the standard, and also from the same origin every `fetch()` redirect to such a URL; an
+    /// XHR follows the standard (observed in Chromium 156: a same-origin XHR follows a redirect to a
+    /// same-origin URL with a username, a password or both).
+    AnyFromFetch,
     /// Safari: as the standard, but a request still same origin goes on to the preflight of the new URL
     /// (when one is needed) and fails only then (observed in WebKitGTK 2.50).
     AfterPreflightFromSameOrigin,
