@@ -292,7 +292,16 @@ pub(crate) fn is_refused_before_cors_check(scheme: &str) -> bool {
 /// lets through, which is refused after it (see [`blob_checked_first`]).
 pub(crate) fn refuse_early_scheme(fetch: &mut Fetch<'_>, location: &str) -> Step<()> {
     match fetch.current_url.join(location) {
-        Ok(next) if blob_checked_first(fetch.request.api, &fetch.current_url, &next) => Ok(()),
+        Ok(next)
+            if blob_checked_first(
+                fetch.request.api,
+                &fetch.input.page,
+                &fetch.current_url,
+                &next,
+            ) =>
+        {
+            Ok(())
+        }
         Ok(next) if is_refused_before_cors_check(next.scheme()) => {
             scheme_error(fetch, &next, "before-cors-check")
         }
@@ -301,11 +310,15 @@ pub(crate) fn refuse_early_scheme(fetch: &mut Fetch<'_>, location: &str) -> Step
 }
 
 /// Whether Firefox CORS-checks a redirect from `from` to the `blob:` URL `next` before refusing it: an
-/// XHR's always, a `fetch()`'s when the blob has `from`'s origin (no `Security Error` line then; observed
-/// in Firefox ESR 153).
-pub(crate) fn blob_checked_first(api: Api, from: &Url, next: &Url) -> bool {
+/// XHR's when the blob has the page's origin, a `fetch()`'s when it has `from`'s origin (no `Security
+/// Error` line then; observed in Firefox ESR 153, for 301, 302, 303, 307 and 308, any credentials mode).
+pub(crate) fn blob_checked_first(api: Api, page: &Origin, from: &Url, next: &Url) -> bool {
+    let blob = Origin::of_url(next);
     next.scheme() == "blob"
-        && (api == Api::Xhr || Origin::of_url(from).is_same_origin(&Origin::of_url(next)))
+        && match api {
+            Api::Xhr => page.is_same_origin(&blob),
+            Api::Fetch => Origin::of_url(from).is_same_origin(&blob),
+        }
 }
 
 /// R-8: "If request's mode is "cors", locationURL includes credentials, and request's origin is not same

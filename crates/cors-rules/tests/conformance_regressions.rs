@@ -363,6 +363,36 @@ fn chrome_lets_an_xhr_follow_a_same_origin_redirect_to_a_url_with_a_password() {
 }
 
 #[test]
+fn firefox_refuses_an_xhr_redirect_to_a_blob_not_of_the_page_before_the_cors_check() {
+    let case = Observed::parse(include_str!(
+        "regressions/firefox-xhr-redirect-to-blob-of-target-refused-first.json"
+    ));
+    case.assert_engine_agrees();
+    let console = case.verdict().console;
+    assert_eq!(console.len(), 1, "{console:?}");
+    assert!(
+        console[0].contains("CORS request did not succeed"),
+        "{console:?}"
+    );
+}
+
+#[test]
+fn firefox_refuses_a_preflight_redirect_to_a_url_with_credentials_without_a_line_of_its_own() {
+    let case = Observed::parse(include_str!(
+        "regressions/firefox-preflight-redirect-to-userinfo.json"
+    ));
+    case.assert_engine_agrees();
+    let console = case.verdict().console;
+    assert_eq!(console.len(), 2, "{console:?}");
+    assert!(
+        console
+            .iter()
+            .all(|line| line.contains("CORS request did not succeed")),
+        "{console:?}"
+    );
+}
+
+#[test]
 fn firefox_empties_a_repeated_header_on_an_empty_value() {
     for (file, sent) in [
         (

@@ -6,7 +6,7 @@ use crate::header_list::get_combined;
 use crate::origin::Origin;
 use crate::quirks::{PreflightRedirect, Quirks};
 use crate::recorder::{kv, Recorder};
-use crate::redirect::{blob_checked_first, is_refused_before_cors_check};
+use crate::redirect::{blob_checked_first, includes_credentials, is_refused_before_cors_check};
 use crate::scenario::HttpAnswer;
 use crate::trace::{CheckId, Key, Stage};
 
@@ -32,7 +32,7 @@ pub(super) fn refuse_redirect(
     let blob_first = request
         .url
         .join(location)
-        .is_ok_and(|target| blob_checked_first(request.api, request.url, &target));
+        .is_ok_and(|target| blob_checked_first(request.api, request.page, request.url, &target));
     let refused_early =
         checked_first && is_refused_before_cors_check(&target_scheme) && !blob_first;
     // Deviation(Firefox): the redirect response goes through the CORS check before it is refused.
@@ -51,8 +51,16 @@ pub(super) fn refuse_redirect(
         kv(Key::Status, response.status.to_string()),
         kv(Key::Location, location),
     ];
+    // Deviation(Firefox): a redirect response that passed the CORS check, to a URL with a username or
+    // password, is refused without the second check (observed in Firefox ESR 153).
+    let to_credentials = request
+        .url
+        .join(location)
+        .is_ok_and(|target| includes_credentials(&target));
     if refused_early {
         values.push(kv(Key::Scheme, target_scheme));
+    } else if checked_first && to_credentials {
+        values.push(kv(Key::Reason, CheckId::RedirectCredentials.id()));
     } else if checked_first {
         values.extend(check_again(request, response, location, quirks));
     }

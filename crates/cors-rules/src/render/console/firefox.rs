@@ -187,8 +187,11 @@ fn did_not_succeed(url: &str) -> String {
 /// A refused preflight redirect: the refusal, the second CORS check of the redirect response (its failure,
 /// or the preflight's non-ok status), and `CORS request did not succeed`.
 fn preflight_redirect_lines(url: &str, step: &TraceStep) -> Vec<String> {
-    // A redirect to `data:` and the like is refused before the CORS listener sees it (observed).
-    if step.value(Key::Scheme).is_some() {
+    // A redirect to `data:` and the like is refused before the CORS listener sees it, and one to a URL
+    // with credentials without a line of its own (observed).
+    if step.value(Key::Scheme).is_some()
+        || step.value(Key::Reason) == Some(CheckId::RedirectCredentials.id())
+    {
         return vec![did_not_succeed(url), did_not_succeed(url)];
     }
     let mut lines = vec![blocked(
