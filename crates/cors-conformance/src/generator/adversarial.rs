@@ -152,12 +152,14 @@ pub fn odd_headers(draft: &mut Draft, rng: &mut Rng) {
     draft.respond(&url, 200, response);
 }
 
-/// Redirect targets that are not HTTP(S): `blob:` URLs of the page's and of another origin, `data:`,
+/// Redirect targets that are not HTTP(S): `blob:` URLs of the page's origin and of others, `data:`,
 /// `file:`, `javascript:`, `about:`, `ftp:`, `ws:` and a scheme nobody knows.
-const NON_HTTP_LOCATIONS: [&str; 10] = [
+const NON_HTTP_LOCATIONS: [&str; 12] = [
     "blob:http://app.example/0b2c3d4e-0000-4000-8000-000000000000",
     "blob:http://app.example/0b2c3d4e-0000-4000-8000-000000000000",
     "blob:http://api.example/0b2c3d4e-0000-4000-8000-000000000000",
+    "blob:http://api.app.example/0b2c3d4e-0000-4000-8000-000000000000",
+    "blob:http://cdn.example/0b2c3d4e-0000-4000-8000-000000000000",
     "data:text/plain,hi",
     "file:///etc/hosts",
     "javascript:void(0)",
@@ -187,7 +189,11 @@ fn location_values(rng: &mut Rng, draft: &Draft, origin: &str, next: &str) -> Ve
         6 => one(format!("http://{host}{}", path.replace('/', "\\"))),
         7 => one(path.replacen('/', "\\", 2)),
         8 => one(absolute.replacen("http://", "http://user:pw@", 1)),
-        9 => one(absolute.replacen("http://", "http://user@", 1)),
+        9 => one(absolute.replacen(
+            "http://",
+            rng.pick(&["http://user@", "http://:pw@", "http://user:@"]),
+            1,
+        )),
         10 => one(format!("{path}%41")),
         11 => one(format!("{path}%2F%7e")),
         12 => one(format!("{path}é")),
