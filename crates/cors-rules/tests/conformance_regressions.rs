@@ -393,6 +393,30 @@ fn firefox_refuses_a_preflight_redirect_to_a_url_with_credentials_without_a_line
 }
 
 #[test]
+fn firefox_names_a_blob_target_as_not_http_only_when_it_has_the_page_origin() {
+    let case = Observed::parse(include_str!(
+        "regressions/firefox-fetch-redirect-to-blob-of-its-origin-passing-cors.json"
+    ));
+    case.assert_engine_agrees();
+    let console = case.verdict().console;
+    assert!(
+        console
+            .iter()
+            .all(|line| !line.contains("CORS request not http")),
+        "{console:?}"
+    );
+}
+
+#[test]
+fn safari_refuses_an_ftp_target_as_such_even_in_redirect_mode_error() {
+    let case = Observed::parse(include_str!(
+        "regressions/webkit-error-mode-redirect-to-ftp.json"
+    ));
+    case.assert_engine_agrees();
+    assert_eq!(case.verdict().console[0], "FTP URLs are disabled");
+}
+
+#[test]
 fn firefox_empties_a_repeated_header_on_an_empty_value() {
     for (file, sent) in [
         (

@@ -114,11 +114,13 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
             let mut lines = Vec::new();
             // A target the CORS listener sees (not refused before it) is reported as not HTTP, naming the
             // target, in mode "cors": `about:`, `ftp:` and unknown schemes even when the request is same
-            // origin, `blob:` only when it is not (observed in ESR 153).
-            let blob_same_origin = val(step, Key::Scheme) == "blob" && !is_cross_origin(trace);
+            // origin, `blob:` only when it is not and the page may load the blob, that is when the blob has
+            // the page's origin (observed in ESR 153).
+            let blob_not_reported = val(step, Key::Scheme) == "blob"
+                && (!is_cross_origin(trace) || !has_origin(val(step, Key::Location), ctx.page_origin));
             if ctx.mode == RequestMode::Cors
                 && val(step, Key::Reason) != "before-cors-check"
-                && !blob_same_origin
+                && !blob_not_reported
             {
                 let location = val(step, Key::Location);
                 lines.push(format!("{BLOCKED}{location}. (Reason: CORS request not http)."));
@@ -177,6 +179,11 @@ fn failure_line(check: CheckId, url: &str, step: &TraceStep) -> Option<String> {
         ));
     }
     reason(check).map(|reason| blocked(url, reason, step))
+}
+
+/// Whether the URL `url` (a `blob:` URL's origin is its inner URL's) has the serialized origin `origin`.
+fn has_origin(url: &str, origin: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|url| url.origin().ascii_serialization() == origin)
 }
 
 /// `… (Reason: CORS request did not succeed). Status code: (null).`

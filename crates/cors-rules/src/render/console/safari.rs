@@ -132,6 +132,11 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
                 cannot_load(ctx, url),
             ]
         }
+        // An `ftp:` target is refused as such first, even in redirect mode "error" (observed in
+        // WebKitGTK 2.50).
+        CheckId::RedirectMode if is_ftp(url, val(step, Key::Location)) => {
+            return vec!["FTP URLs are disabled".to_owned(), cannot_load(ctx, url)]
+        }
         CheckId::RedirectMode => {
             return vec![
                 format!("Not allowed to follow a redirection while loading {url}"),
@@ -158,6 +163,13 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
         _ => text,
     };
     vec![line, cannot_load(ctx, url)]
+}
+
+/// Whether `location`, read against `url`, is an `ftp:` URL.
+fn is_ftp(url: &str, location: &str) -> bool {
+    url::Url::parse(url)
+        .and_then(|base| base.join(location))
+        .is_ok_and(|target| target.scheme() == "ftp")
 }
 
 /// A redirect to a URL that is not HTTP(S). `ftp:` is disabled outright; a request still same origin may
