@@ -86,6 +86,11 @@ pub(super) fn info(ctx: &RenderContext, step: &TraceStep) -> Option<String> {
 /// The lines Safari prints for the failed step.
 pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep) -> Vec<String> {
     let url = url_or(step, ctx.final_url);
+    // An `ftp:` redirect target is refused as such before the redirect mode and the CORS check of the
+    // redirect response (observed in WebKitGTK 2.50).
+    if step.stage == Stage::Redirect && is_ftp(url, val(step, Key::Location)) {
+        return vec!["FTP URLs are disabled".to_owned(), cannot_load(ctx, url)];
+    }
     match step.check {
         CheckId::MixedContent => {
             return vec![
@@ -132,11 +137,6 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
                 cannot_load(ctx, url),
             ]
         }
-        // An `ftp:` target is refused as such first, even in redirect mode "error" (observed in
-        // WebKitGTK 2.50).
-        CheckId::RedirectMode if is_ftp(url, val(step, Key::Location)) => {
-            return vec!["FTP URLs are disabled".to_owned(), cannot_load(ctx, url)]
-        }
         CheckId::RedirectMode => {
             return vec![
                 format!("Not allowed to follow a redirection while loading {url}"),
@@ -172,10 +172,11 @@ fn is_ftp(url: &str, location: &str) -> bool {
         .is_ok_and(|target| target.scheme() == "ftp")
 }
 
-/// A redirect to a URL that is not HTTP(S). `ftp:` is disabled outright; a request still same origin may
-/// not load a local resource; a CORS request that is (or would become) cross-origin fails WebKit's
-/// cross-origin redirect check; otherwise the new URL is taken and refused for its scheme, and the `cannot
-/// load` line names it (observed in WebKitGTK 2.50 with `ftp:`, `file:`, `data:` and `blob:` targets).
+/// A redirect to a URL that is not HTTP(S) (`ftp:` is disabled outright, see [`failure`]). A request still
+/// same origin may not load a local resource; a CORS request that is (or would become) cross-origin fails
+/// WebKit's cross-origin redirect check; otherwise the new URL is taken and refused for its scheme, and the
+/// `cannot load` line names it (observed in WebKitGTK 2.50 with `ftp:`, `file:`, `data:` and `blob:`
+/// targets).
 fn redirect_scheme_lines(
     ctx: &RenderContext,
     trace: &[TraceStep],
@@ -188,9 +189,6 @@ fn redirect_scheme_lines(
         .as_ref()
         .is_some_and(|target| target.origin().ascii_serialization() == ctx.page_origin);
     let scheme = target.as_ref().map_or("", url::Url::scheme);
-    if scheme == "ftp" {
-        return vec!["FTP URLs are disabled".to_owned(), cannot_load(ctx, url)];
-    }
     // A request still same origin may not load a `file:` URL or a `blob:` URL of another origin at all.
     let local = scheme == "file" || (scheme == "blob" && !to_page_origin);
     if local && !is_cross_origin(trace) {
