@@ -408,12 +408,15 @@ fn firefox_names_a_blob_target_as_not_http_only_when_it_has_the_page_origin() {
 }
 
 #[test]
-fn safari_refuses_an_ftp_target_as_such_even_in_redirect_mode_error() {
-    let case = Observed::parse(include_str!(
-        "regressions/webkit-error-mode-redirect-to-ftp.json"
-    ));
-    case.assert_engine_agrees();
-    assert_eq!(case.verdict().console[0], "FTP URLs are disabled");
+fn safari_refuses_an_ftp_target_as_such_before_the_redirect_mode_and_the_cors_check() {
+    for file in [
+        include_str!("regressions/webkit-error-mode-redirect-to-ftp.json"),
+        include_str!("regressions/webkit-redirect-to-ftp-before-cors-check.json"),
+    ] {
+        let case = Observed::parse(file);
+        case.assert_engine_agrees();
+        assert_eq!(case.verdict().console[0], "FTP URLs are disabled");
+    }
 }
 
 #[test]
