@@ -20,9 +20,9 @@
 //! | the 1024-byte safelisted total (S-8) | enforced | enforced | not implemented | enforced |
 //! | `Access-Control-Request-Headers` (P-3) | sorted set | sorted set | sorted, a repeated name repeated | sorted set |
 //! | the preflight after a cross-origin redirect (OH-2, R-16) | request's origin (`null`) | request's origin | page's origin; no ACAO check when same origin | request's origin |
-//! | a redirected preflight (P-4) | refused | refused | CORS-checked, then refused | refused |
+//! | a redirected preflight (P-4) | refused | refused | CORS-checked, then refused (without a line of its own to a URL with credentials) | refused |
 //! | redirect mode "error", a 3xx without `Location` (R-2) | network error | the response | network error | the response |
-//! | a redirect to `data:`, `blob:`, `file:`, `javascript:`, `ws(s):` (R-6) | after the CORS check | after | before the CORS check | after |
+//! | a redirect to `data:`, `blob:`, `file:`, `javascript:`, `ws(s):` (R-6) | after the CORS check | after | before the CORS check, but after it to a `blob:` of the page's origin (XHR) or of the redirecting URL's (`fetch()`) | after; `ftp:` refused as such before the redirect mode and the CORS check |
 //! | a same-origin XHR redirected to `blob:` (R-6) | network error | network error | no event, never settles | network error |
 //! | a `DELETE` redirected to another origin (R-10) | stays `DELETE` | stays | stays | becomes `GET` |
 //! | `Origin` on a redirect to the same origin (OH-3, OH-4) | per request | per request | per request | kept from the previous request |
@@ -32,7 +32,7 @@
 //! | a `Content-Type` value with a comma (S-4) | MIME-parsed | MIME-parsed | never safelisted | MIME-parsed |
 //! | the CORS check of a redirect, credentials mode `same-origin` (K-7) | no credentials | no credentials | no credentials | with credentials when the fetch began same origin |
 //! | `no-cors` redirected to another origin from the page's (OH-1) | not tainted | `Origin: null` | not tainted | not tainted |
-//! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent | combined, then checked |
+//! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent, an empty value empties the line | combined, then checked |
 //! | a safelisted value with a byte outside ASCII (S-2, S-4) | as other bytes | as other bytes | never safelisted | as other bytes |
 //! | `Range` unit not lower case (S-5) | unsafe | unsafe, a `GET` sends `bytes=…` (156.0.8078.129; 148 safelisted it) | unsafe | safelisted |
 //! | XHR upload listener, `GET`/`HEAD` (U-1) | preflight | no preflight | preflight | preflight |
