@@ -28,10 +28,11 @@ kind are left out of WebKit's console comparison.
 error-level messages only (its log module listens to errors), so predicted warning lines \
 (`Cross-Origin Request Warning: …`) are left out of Firefox's console comparison.
 - **Firefox's lines about non-HTTP redirect targets.** `… remote resource at <target>. (Reason: CORS request \
-not http).` names only the target (`about:blank`, `ftp:…`), never the case's lab URL, so it is paired with a \
+not http).` names only the target (`about:blank`, `ftp:…`), and `Security Error: Content at <page> may not \
+load data from <blob:…>.` only the page and the target, never the case's lab URL, so each is paired with a \
 case of the same batch that predicts that very line (lines with the same text are interchangeable); one no \
-case predicts stays below as a line attributed to no case. Its place before `CORS request did not succeed` \
-was observed with single cases.
+case predicts stays below as a line attributed to no case. The place of the first before `CORS request did \
+not succeed` was observed with single cases.
 - **Network errors** (`{\"error\": …}` answers) are not generated: the lab can only emulate them with a reset \
 connection, which browsers report differently from a refused one.";
 

@@ -213,7 +213,8 @@ async fn run_in_session(
 }
 
 /// Gives each of Firefox's lines that name only a non-HTTP redirect target (`… at about:blank. (Reason:
-/// CORS request not http).`, see `compare::names_only_a_non_http_target`) to a case of the same chunk
+/// CORS request not http).`, see `compare::names_only_a_non_http_target`) or only the page besides it
+/// (`Security Error: Content at <page> …`, `compare::names_only_the_page`) to a case of the same chunk
 /// that predicts that very line and has not received it yet, as its first line (where Firefox prints it,
 /// before `CORS request did not succeed`; observed with single cases in ESR 153). Lines with the same text
 /// are interchangeable, so the pairing is exact when every such line is accounted for; a line no case
@@ -226,7 +227,9 @@ fn pair_target_lines(
 ) -> Vec<ConsoleLine> {
     let mut left = Vec::new();
     for line in stray {
-        if !crate::compare::names_only_a_non_http_target(&line.text) {
+        if !crate::compare::names_only_a_non_http_target(&line.text)
+            && !crate::compare::names_only_the_page(&line.text)
+        {
             left.push(line);
             continue;
         }

@@ -105,11 +105,11 @@ impl Observed {
                 json!(views)
             }
             // Files recorded before the harness paired Firefox's lines that name only a non-HTTP redirect
-            // target with their case (`run::pair_target_lines`) lack those lines.
+            // target, or only the page, with their case (`run::pair_target_lines`) lack those lines.
             "console" => json!(verdict
                 .console
                 .iter()
-                .filter(|line| !names_only_a_non_http_target(line))
+                .filter(|line| !names_only_a_non_http_target(line) && !names_only_the_page(line))
                 .collect::<Vec<_>>()),
             other => panic!("unknown observable {other}"),
         }
@@ -203,4 +203,19 @@ pub fn agreeing(files: &[&str]) -> Vec<Observed> {
 /// is not HTTP(S) (see the `console` projection).
 fn names_only_a_non_http_target(line: &str) -> bool {
     line.ends_with("(Reason: CORS request not http).") && !line.contains(" at http")
+}
+
+/// Firefox's `Security Error: Content at <page> may not load …` for an XHR redirected to a `blob:` or
+/// `file:` URL (see the `console` projection).
+fn names_only_the_page(line: &str) -> bool {
+    line.strip_prefix("Security Error: Content at ")
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|content| url::Url::parse(content).ok())
+        .is_some_and(|content| content.path() == "/" && content.query().is_none())
+        && !line
+            .trim_end_matches('.')
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default()
+            .starts_with("http")
 }

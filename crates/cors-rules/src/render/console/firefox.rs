@@ -109,8 +109,6 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
         CheckId::RedirectScheme => {
             // Only a CORS request (cross-origin, mode "cors") reports `did not succeed`.
             let cors = ctx.mode == RequestMode::Cors && is_cross_origin(trace);
-            // An XHR prints no `Security Error` line for the redirect (observed in Firefox ESR 153).
-            let security_line = ctx.api == Api::Fetch;
             let mut lines = Vec::new();
             // A target the CORS listener sees (not refused before it) is reported as not HTTP, naming the
             // target, in mode "cors": `about:`, `ftp:` and unknown schemes even when the request is same
@@ -125,7 +123,7 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
                 let location = val(step, Key::Location);
                 lines.push(format!("{BLOCKED}{location}. (Reason: CORS request not http)."));
             }
-            lines.extend(redirect_scheme_lines(url, step, cors, security_line));
+            lines.extend(redirect_scheme_lines(ctx, url, step, cors));
             return lines;
         }
         // A redirect necko refuses (too many, credentials in the URL, several `Location` lines) cancels a
@@ -181,6 +179,11 @@ fn failure_line(check: CheckId, url: &str, step: &TraceStep) -> Option<String> {
     reason(check).map(|reason| blocked(url, reason, step))
 }
 
+/// The serialized origin of the URL `url`, empty when it does not parse.
+fn origin_of(url: &str) -> String {
+    url::Url::parse(url).map_or_else(|_| String::new(), |url| url.origin().ascii_serialization())
+}
+
 /// Whether the URL `url` (a `blob:` URL's origin is its inner URL's) has the serialized origin `origin`.
 fn has_origin(url: &str, origin: &str) -> bool {
     url::Url::parse(url).is_ok_and(|url| url.origin().ascii_serialization() == origin)
@@ -222,29 +225,33 @@ fn preflight_redirect_lines(url: &str, step: &TraceStep) -> Vec<String> {
     lines
 }
 
-/// A redirect to a URL that is not HTTP(S): `blob:` and `file:` targets fail the security check first
-/// (naming the redirecting URL as the content), then `CORS request did not succeed` (observed).
+/// A redirect to a URL that is not HTTP(S): `blob:` and `file:` targets fail a security check, then
+/// `CORS request did not succeed` (observed). A `fetch()` refused before the CORS check names the
+/// redirecting URL as the content, and would let a `blob:` of that URL's origin through; otherwise (an
+/// XHR, or a `blob:` target checked after the CORS check) the page is the content, and a `blob:` of the
+/// page's origin goes through (observed in Firefox ESR 153).
 fn redirect_scheme_lines(
+    ctx: &RenderContext,
     url: &str,
     step: &TraceStep,
     cors: bool,
-    security_line: bool,
 ) -> Vec<String> {
     let location = val(step, Key::Location);
     let mut lines = Vec::new();
-    // A `blob:` URL of the redirecting URL's own origin passes the security check (observed in ESR 153).
-    let same_origin_blob = url::Url::parse(location)
-        .ok()
-        .zip(url::Url::parse(url).ok())
-        .is_some_and(|(target, content)| target.origin() == content.origin());
+    let refused_early = val(step, Key::Reason) == "before-cors-check";
+    let (content, content_origin) = if ctx.api == Api::Fetch && refused_early {
+        (url.to_owned(), origin_of(url))
+    } else {
+        (page_url(ctx, step), ctx.page_origin.to_owned())
+    };
+    let loadable_blob = has_origin(location, &content_origin);
     match val(step, Key::Scheme) {
-        _ if !security_line => {}
-        "blob" if same_origin_blob => {}
+        "blob" if loadable_blob => {}
         "blob" => lines.push(format!(
-            "Security Error: Content at {url} may not load data from {location}."
+            "Security Error: Content at {content} may not load data from {location}."
         )),
         "file" => lines.push(format!(
-            "Security Error: Content at {url} may not load or link to {location}."
+            "Security Error: Content at {content} may not load or link to {location}."
         )),
         _ => {}
     }
