@@ -204,8 +204,8 @@ const CHROME: Quirks = Quirks {
     empty_location: EmptyLocation::Ignored,
     // Deviation(Chrome): different `Location` lines are a network error, identical ones count once.
     repeated_location: RepeatedLocation::DistinctAreAnError,
-    // Deviation(Chrome): any `fetch()` redirect to a URL with credentials fails, any XHR one with a
-    // password.
+    // Deviation(Chrome): any `fetch()` redirect to a URL with credentials fails; an XHR follows the
+    // standard.
     redirect_to_credentials: RedirectToCredentials::AnyFromFetch,
     ..SPEC
 };

@@ -22,17 +22,16 @@ pub(super) fn refuse_redirect(
     rec: &mut Recorder,
 ) -> Result<(), PreflightFailure> {
     let checked_first = quirks.preflight_redirect == PreflightRedirect::CorsCheckedFirst;
+    let target = request.url.join(location).ok();
     // Deviation(Firefox): a redirect to `data:` and the like is refused before anything else (but see
     // `blob_checked_first`).
-    let target_scheme = request
-        .url
-        .join(location)
+    let target_scheme = target
+        .as_ref()
         .map(|target| target.scheme().to_owned())
         .unwrap_or_default();
-    let blob_first = request
-        .url
-        .join(location)
-        .is_ok_and(|target| blob_checked_first(request.api, request.page, request.url, &target));
+    let blob_first = target
+        .as_ref()
+        .is_some_and(|target| blob_checked_first(request.api, request.page, request.url, target));
     let refused_early =
         checked_first && is_refused_before_cors_check(&target_scheme) && !blob_first;
     // Deviation(Firefox): the redirect response goes through the CORS check before it is refused.
@@ -53,10 +52,7 @@ pub(super) fn refuse_redirect(
     ];
     // Deviation(Firefox): a redirect response that passed the CORS check, to a URL with a username or
     // password, is refused without the second check (observed in Firefox ESR 153).
-    let to_credentials = request
-        .url
-        .join(location)
-        .is_ok_and(|target| includes_credentials(&target));
+    let to_credentials = target.as_ref().is_some_and(includes_credentials);
     if refused_early {
         values.push(kv(Key::Scheme, target_scheme));
     } else if checked_first && to_credentials {
