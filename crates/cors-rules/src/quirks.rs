@@ -29,7 +29,7 @@
 //! | CORP `same-site` between IP-address hosts (CORP-4) | same site when equal | never same site | same site when equal | same site when equal |
 //! | redirect mode "manual", a redirect to `ftp:` (R-3) | opaque redirect | opaque redirect | opaque redirect | network error |
 //! | a redirect after a preflighted hop (T-8) | preflight only if this hop needs one | same as spec | always, names recomputed | always, the first preflight's names |
-//! | a `Content-Type` value with a comma (S-4) | MIME-parsed | MIME-parsed | never safelisted | MIME-parsed |
+//! | the parser of a `Content-Type` value (S-4) | MIME Sniffing | MIME Sniffing | necko: a comma or a final second `;` fails, the type ends at whitespace | MIME Sniffing |
 //! | the CORS check of a redirect, credentials mode `same-origin` (K-7) | no credentials | no credentials | no credentials | with credentials when the fetch began same origin |
 //! | `no-cors` redirected to another origin from the page's (OH-1) | not tainted | `Origin: null` | not tainted | not tainted |
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent, an empty value empties the line | combined, then checked |
@@ -102,8 +102,8 @@ pub struct Quirks {
     pub manual_redirect_to_ftp: ManualRedirectToFtp,
     /// T-8 after a redirect.
     pub preflight_after_redirect: PreflightAfterRedirect,
-    /// S-4 with a comma.
-    pub content_type_comma: ContentTypeComma,
+    /// S-4: how a `Content-Type` value is parsed.
+    pub content_type_parser: ContentTypeParser,
     /// K-7 on redirects with credentials mode `same-origin`.
     pub redirect_check_credentials: RedirectCheckCredentials,
     /// OH-1 in `no-cors` mode.
@@ -159,7 +159,7 @@ const SPEC: Quirks = Quirks {
     corp_same_site: CorpSameSite::HostSameSite,
     manual_redirect_to_ftp: ManualRedirectToFtp::OpaqueRedirect,
     preflight_after_redirect: PreflightAfterRedirect::Recomputed,
-    content_type_comma: ContentTypeComma::MimeParsed,
+    content_type_parser: ContentTypeParser::MimeSniff,
     redirect_check_credentials: RedirectCheckCredentials::AsTheRequest,
     no_cors_redirect_taint: NoCorsRedirectTaint::SpecTaint,
     non_ascii_value: NonAsciiValue::MimeParsed,
@@ -235,8 +235,8 @@ const FIREFOX: Quirks = Quirks {
     xhr_redirect_to_blob: XhrRedirectToBlob::NeverSettles,
     // Deviation(Firefox): a preflighted request is preflighted again after every redirect.
     preflight_after_redirect: PreflightAfterRedirect::Kept,
-    // Deviation(Firefox): a `Content-Type` with a comma is never safelisted.
-    content_type_comma: ContentTypeComma::NotSafelisted,
+    // Deviation(Firefox): a `Content-Type` is parsed by necko.
+    content_type_parser: ContentTypeParser::Necko,
     // Deviation(Firefox): a value with a byte outside ASCII is never safelisted.
     non_ascii_value: NonAsciiValue::NotSafelisted,
     // Deviation(Firefox): different `Location` lines are a network error, identical ones count once.

@@ -2,10 +2,12 @@
 //! (<https://fetch.spec.whatwg.org/#cors-safelisted-request-header>, rules S-1…S-17).
 
 mod mime;
+mod necko;
 mod profile;
 mod range;
 
 pub use mime::parse_mime_type_essence;
+pub use necko::necko_request_content_type;
 pub use profile::{cors_unsafe_request_header_names_in, is_no_cors_safelisted_request_header_in};
 pub use range::{parse_single_range_header_value, RangeValue};
 
@@ -145,7 +147,13 @@ fn is_safelisted_content_type(value: &[u8]) -> Result<(), NotSafelisted> {
     // "Let mimeType be the result of parsing the result of isomorphic decoding value. If mimeType is
     // failure, then return false. If mimeType's essence is not "application/x-www-form-urlencoded",
     // "multipart/form-data", or "text/plain", then return false."
-    match parse_mime_type_essence(value).as_deref() {
+    content_type_verdict(parse_mime_type_essence(value).as_deref())
+}
+
+/// S-4's last step: whether the parsed type (`None`: the parse failed) is one of the three a
+/// `Content-Type` may name without a preflight.
+fn content_type_verdict(essence: Option<&str>) -> Result<(), NotSafelisted> {
+    match essence {
         Some("application/x-www-form-urlencoded" | "multipart/form-data" | "text/plain") => Ok(()),
         _ => Err(NotSafelisted::MimeType),
     }

@@ -481,3 +481,25 @@ fn firefox_never_settles_a_same_origin_xhr_redirected_to_a_blob_of_the_page() {
         .last()
         .is_some_and(|step| step.summary.contains("never finishes")));
 }
+
+#[test]
+fn firefox_reads_a_content_type_with_necko_strict_parser() {
+    for (file, preflighted) in [
+        (
+            include_str!("regressions/firefox-content-type-ending-in-a-second-semicolon.json"),
+            true,
+        ),
+        (
+            include_str!("regressions/firefox-content-type-parameter-then-semicolon.json"),
+            true,
+        ),
+        (
+            include_str!("regressions/firefox-content-type-type-ends-at-whitespace.json"),
+            false,
+        ),
+    ] {
+        let case = Observed::parse(file);
+        case.assert_engine_agrees();
+        assert_eq!(case.verdict().preflight_sent, preflighted);
+    }
+}

@@ -94,6 +94,9 @@ pub fn script_headers(rng: &mut Rng, draft: &mut Draft) -> Vec<HeaderPair> {
             let (name, value) = match rng.below(10) {
                 0..=4 => {
                     draft.tag(&[RuleGroup::SafelistedHeaders]);
+                    if rng.chance(30) {
+                        return pair("Content-Type", &values::content_type(rng));
+                    }
                     rng.pick(SAFELIST_EDGES)
                 }
                 5..=7 => rng.pick(UNSAFE),

@@ -32,6 +32,28 @@ pub fn allow_origin(rng: &mut Rng, origin: &str) -> Vec<HeaderPair> {
     rng.pick(&shapes)
 }
 
+/// A `Content-Type` value composed from parts, for the parsers that read its type (S-4): one of the
+/// three safelisted types or another, then maybe whitespace and a word inside the type, then empty,
+/// blank or odd parameters, then maybe a final `;` or a comma.
+pub fn content_type(rng: &mut Rng) -> String {
+    let mut value = rng
+        .pick(&[
+            "text/plain",
+            "TEXT/Plain",
+            "multipart/form-data",
+            "application/x-www-form-urlencoded",
+            "text/html",
+        ])
+        .to_owned();
+    value.push_str(rng.pick(&["", "", " x", "\tx", " "]));
+    for _ in 0..rng.below(4) {
+        value.push(';');
+        value.push_str(rng.pick(&["", " ", "a=b", "charset=utf-8", " a=b ", "a", "="]));
+    }
+    value.push_str(rng.pick(&["", "", ";", " ;", ",x"]));
+    value
+}
+
 /// `Access-Control-Allow-Credentials` lines.
 pub fn allow_credentials(rng: &mut Rng) -> Vec<HeaderPair> {
     let name = "Access-Control-Allow-Credentials";

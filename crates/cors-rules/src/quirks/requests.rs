@@ -142,15 +142,18 @@ pub enum RequestHeadersList {
     SortedWithRepeats,
 }
 
-/// Whether a `Content-Type` value containing a comma can be CORS-safelisted (S-4).
+/// The parser that reads a `Content-Type` value's type for S-4.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ContentTypeComma {
-    /// The standard, Chrome, Safari: the value is MIME-parsed (`text/plain;charset=a,b` is safelisted).
-    MimeParsed,
-    /// Firefox: never (`NS_ParseRequestContentType` refuses lists), so it needs a preflight in `cors` mode
-    /// and is dropped in `no-cors` mode, also as the combined value of a repeated `Content-Type` (observed in
+pub enum ContentTypeParser {
+    /// The standard, Chrome, Safari: MIME Sniffing's parser, whose parameters never fail the parse
+    /// (`text/plain;charset=a,b` and `text/plain;;` are safelisted).
+    MimeSniff,
+    /// Firefox: necko's strict `NS_ParseRequestContentType` (`safelist::necko_request_content_type`): a
+    /// comma fails it, the type ends at whitespace (`text/plain x;a=b` is `text/plain`), and a value ending
+    /// in a second `;` fails it (`text/plain;a=b;`). A value it fails needs a preflight in `cors` mode and
+    /// is dropped in `no-cors` mode, also as the combined value of a repeated `Content-Type` (observed in
     /// Firefox ESR 153).
-    NotSafelisted,
+    Necko,
 }
 
 /// The unit of a `Range` request header and the form it goes out in (S-5).

@@ -1,12 +1,13 @@
 //! The CORS-safelist checks as a browser profile applies them (see `quirks.rs`).
 
+use super::necko::necko_request_content_type;
 use super::range::lower_case_unit;
 use super::{
-    is_cors_safelisted_request_header, is_no_cors_safelisted_request_header, NotSafelisted,
-    SafelistResult, UnsafeNames, TOTAL_LIMIT,
+    content_type_verdict, is_cors_safelisted_request_header, is_no_cors_safelisted_request_header,
+    NotSafelisted, SafelistResult, UnsafeNames, TOTAL_LIMIT,
 };
 use crate::header_list::sorted_lowercase_set;
-use crate::quirks::{ContentTypeComma, NonAsciiValue, Quirks, RangeUnit, SafelistTotal};
+use crate::quirks::{ContentTypeParser, NonAsciiValue, Quirks, RangeUnit, SafelistTotal};
 
 /// [`super::cors_unsafe_request_header_names`] as the browser applies it: its extra safelisted names,
 /// with or without the 1024-byte total, and its `Content-Type` rule.
@@ -27,17 +28,22 @@ pub fn is_no_cors_safelisted_request_header_in(
     value: &[u8],
     quirks: &Quirks,
 ) -> Result<(), NotSafelisted> {
-    is_no_cors_safelisted_request_header(name, value)?;
-    // Deviation(Firefox): a `Content-Type` with a comma or a byte outside ASCII is never safelisted.
-    if content_type_refused(name, value, quirks) || non_ascii_refused(value, quirks) {
+    let verdict = in_profile(
+        name,
+        value,
+        is_no_cors_safelisted_request_header(name, value),
+        quirks,
+    );
+    // Deviation(Firefox): a value with a byte outside ASCII is never safelisted.
+    if verdict.is_ok() && non_ascii_refused(value, quirks) {
         return Err(NotSafelisted::MimeType);
     }
-    Ok(())
+    verdict
 }
 
 /// [`is_cors_safelisted_request_header`] as the browser applies it.
 fn is_safelisted_in(name: &str, value: &[u8], quirks: &Quirks) -> Result<(), NotSafelisted> {
-    match is_cors_safelisted_request_header(name, value, quirks.extra_safelist) {
+    let standard = match is_cors_safelisted_request_header(name, value, quirks.extra_safelist) {
         // Deviation(Chrome, Safari): a `Range` unit in any case is safelisted.
         Err(NotSafelisted::RangeSyntax)
             if matches!(
@@ -48,19 +54,33 @@ fn is_safelisted_in(name: &str, value: &[u8], quirks: &Quirks) -> Result<(), Not
             let lowered = lower_case_unit(value);
             is_cors_safelisted_request_header(name, &lowered, quirks.extra_safelist)
         }
-        // Deviation(Firefox): a `Content-Type` with a comma is never safelisted, nor a value with a byte
-        // outside ASCII.
-        Ok(()) if content_type_refused(name, value, quirks) => Err(NotSafelisted::MimeType),
+        verdict => verdict,
+    };
+    match in_profile(name, value, standard, quirks) {
+        // Deviation(Firefox): a value with a byte outside ASCII is never safelisted.
         Ok(()) if non_ascii_refused(value, quirks) => Err(NotSafelisted::UnsafeByte),
         verdict => verdict,
     }
 }
 
-/// Whether the browser refuses this `Content-Type` value for a comma.
-fn content_type_refused(name: &str, value: &[u8], quirks: &Quirks) -> bool {
-    quirks.content_type_comma == ContentTypeComma::NotSafelisted
-        && name.eq_ignore_ascii_case("content-type")
-        && value.contains(&b',')
+/// The standard's verdict on a header, with the `Content-Type` parse of the browser.
+fn in_profile(
+    name: &str,
+    value: &[u8],
+    standard: Result<(), NotSafelisted>,
+    quirks: &Quirks,
+) -> Result<(), NotSafelisted> {
+    match standard {
+        // Deviation(Firefox): necko's parse decides wherever the standard's MIME parse does (the length and
+        // the unsafe bytes are checked first either way).
+        Ok(()) | Err(NotSafelisted::MimeType)
+            if quirks.content_type_parser == ContentTypeParser::Necko
+                && name.eq_ignore_ascii_case("content-type") =>
+        {
+            content_type_verdict(necko_request_content_type(value).as_deref())
+        }
+        verdict => verdict,
+    }
 }
 
 /// Whether the browser refuses a safelisted value for a byte outside ASCII.
