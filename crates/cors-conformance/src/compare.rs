@@ -109,32 +109,6 @@ pub enum ConsoleScope {
     PageConsole,
 }
 
-/// Firefox's `… remote resource at <target>. (Reason: CORS request not http).` for a redirect to a URL
-/// that is not HTTP(S) names only that target, never the case's lab URL, so with cases in flight together
-/// it cannot be attributed by URL (`run::pair_target_lines` pairs it with the case that predicts it).
-#[must_use]
-pub fn names_only_a_non_http_target(line: &str) -> bool {
-    line.ends_with("(Reason: CORS request not http).") && !line.contains(" at http")
-}
-
-/// Firefox's `Security Error: Content at <page> may not load …` for an XHR redirected to a `blob:` or
-/// `file:` URL names the page (the harness's page is at the root of its origin) and that target, never the
-/// case's lab URL, so it is paired like [`names_only_a_non_http_target`]'s lines. (The same words with an
-/// HTTP target name the case's URL.)
-#[must_use]
-pub fn names_only_the_page(line: &str) -> bool {
-    line.strip_prefix("Security Error: Content at ")
-        .and_then(|rest| rest.split(' ').next())
-        .and_then(|content| url::Url::parse(content).ok())
-        .is_some_and(|content| content.path() == "/" && content.query().is_none())
-        && !line
-            .trim_end_matches('.')
-            .rsplit(' ')
-            .next()
-            .unwrap_or_default()
-            .starts_with("http")
-}
-
 impl ConsoleScope {
     /// Whether the observed lines are the predicted ones in the order the capture can promise. Firefox
     /// prints a redirect's `Security Error: …` line from the security check and the CORS lines from the

@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::time::Duration;
 
+use cors_rules::render::firefox_line_names_no_request_url;
 use cors_rules::{Scenario, Verdict};
 use serde::{Deserialize, Serialize};
 
@@ -212,12 +213,12 @@ async fn run_in_session(
     })
 }
 
-/// Gives each of Firefox's lines that name only a non-HTTP redirect target (`… at about:blank. (Reason:
-/// CORS request not http).`, see `compare::names_only_a_non_http_target`) or only the page besides it
-/// (`Security Error: Content at <page> …`, `compare::names_only_the_page`) to a case of the same chunk
-/// that predicts that very line and has not received it yet, as its first line (where Firefox prints it,
-/// before `CORS request did not succeed`; observed with single cases in ESR 153). Lines with the same text
-/// are interchangeable, so the pairing is exact when every such line is accounted for; a line no case
+/// Gives each of Firefox's lines that name no URL of its case, only a non-HTTP redirect target (`… at
+/// about:blank. (Reason: CORS request not http).`) or only the page besides it (`Security Error: Content
+/// at <page> …`; see `cors_rules::render::firefox_line_names_no_request_url`), to a case of the same
+/// chunk that predicts that very line and has not received it yet, as its first line (where Firefox prints
+/// it, before `CORS request did not succeed`; observed with single cases in ESR 153). Lines with the same
+/// text are interchangeable, so the pairing is exact when every such line is accounted for; a line no case
 /// predicts stays unattributed and a predicted one nobody printed disagrees. Returns the lines left.
 fn pair_target_lines(
     by_case: &mut HashMap<usize, Vec<String>>,
@@ -227,21 +228,19 @@ fn pair_target_lines(
 ) -> Vec<ConsoleLine> {
     let mut left = Vec::new();
     for line in stray {
-        if !crate::compare::names_only_a_non_http_target(&line.text)
-            && !crate::compare::names_only_the_page(&line.text)
-        {
-            left.push(line);
-            continue;
-        }
         let wants = |index: &&usize| {
-            let predicted = results[**index]
+            let result = &results[**index];
+            let names_no_url = result.lab_scenario.as_ref().is_some_and(|scenario| {
+                firefox_line_names_no_request_url(&line.text, &page_url(scenario))
+            });
+            let predicted = result
                 .verdict
                 .as_ref()
                 .map_or(0, |v| v.console.iter().filter(|l| **l == line.text).count());
             let received = by_case
                 .get(*index)
                 .map_or(0, |lines| lines.iter().filter(|l| **l == line.text).count());
-            received < predicted
+            names_no_url && received < predicted
         };
         match chunk.iter().find(wants).copied() {
             Some(index) => by_case.entry(index).or_default().insert(0, line.text),
@@ -249,6 +248,15 @@ fn pair_target_lines(
         }
     }
     left
+}
+
+/// The URL of the page a case runs in, as the browser prints it: the harness's page is at the root of the
+/// scenario's page origin.
+fn page_url(scenario: &Scenario) -> String {
+    match &scenario.page {
+        Some(origin) => format!("{}/", origin.trim_end_matches('/')),
+        None => "null".to_owned(),
+    }
 }
 
 /// Registers, predicts and runs the cases at `indices` in one page script call; records what the script

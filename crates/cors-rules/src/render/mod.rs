@@ -17,7 +17,7 @@
 
 mod byte_string_error;
 mod console;
-pub use console::ConsoleTemplate;
+pub use console::{firefox_line_names_no_request_url, ConsoleTemplate};
 mod english;
 mod js_error;
 pub mod labels;

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeSet;
 
+use cors_rules::render::firefox_line_names_no_request_url;
 use cors_rules::verdict::{Verdict, WireRequest};
 use cors_rules::{evaluate, Scenario};
 use serde_json::{json, Value};
@@ -104,13 +105,19 @@ impl Observed {
                     .collect();
                 json!(views)
             }
-            // Files recorded before the harness paired Firefox's lines that name only a non-HTTP redirect
-            // target, or only the page, with their case (`run::pair_target_lines`) lack those lines.
-            "console" => json!(verdict
-                .console
-                .iter()
-                .filter(|line| !names_only_a_non_http_target(line) && !names_only_the_page(line))
-                .collect::<Vec<_>>()),
+            // Files recorded before the harness paired Firefox's lines that name no URL of the case (only a
+            // non-HTTP redirect target, or only the page) with their case (`run::pair_target_lines`) lack
+            // those lines.
+            "console" => {
+                let page = self.file["lab_scenario"]["page"]
+                    .as_str()
+                    .map_or_else(|| "null".to_owned(), |origin| format!("{origin}/"));
+                json!(verdict
+                    .console
+                    .iter()
+                    .filter(|line| !firefox_line_names_no_request_url(line, &page))
+                    .collect::<Vec<_>>())
+            }
             other => panic!("unknown observable {other}"),
         }
     }
@@ -197,25 +204,4 @@ pub fn agreeing(files: &[&str]) -> Vec<Observed> {
             case
         })
         .collect()
-}
-
-/// Firefox's `… remote resource at <target>. (Reason: CORS request not http).` for a redirect target that
-/// is not HTTP(S) (see the `console` projection).
-fn names_only_a_non_http_target(line: &str) -> bool {
-    line.ends_with("(Reason: CORS request not http).") && !line.contains(" at http")
-}
-
-/// Firefox's `Security Error: Content at <page> may not load …` for an XHR redirected to a `blob:` or
-/// `file:` URL (see the `console` projection).
-fn names_only_the_page(line: &str) -> bool {
-    line.strip_prefix("Security Error: Content at ")
-        .and_then(|rest| rest.split(' ').next())
-        .and_then(|content| url::Url::parse(content).ok())
-        .is_some_and(|content| content.path() == "/" && content.query().is_none())
-        && !line
-            .trim_end_matches('.')
-            .rsplit(' ')
-            .next()
-            .unwrap_or_default()
-            .starts_with("http")
 }

@@ -9,8 +9,9 @@
 //! them): the CORS lines, the `CORS request did not succeed` line with `Status code: (null).` that
 //! follows every preflight failure and every failed redirect hop (twice for a preflight redirect that
 //! fails the CORS check), the three lines of a refused preflight redirect, the `same-origin` mode
-//! `Security Error` and the Cross-Origin-Resource-Policy line. Unverified: a preflight network error
-//! printing one line (not two), the redirect-to-another-scheme line, bad ports and redirect limits.
+//! `Security Error` and the Cross-Origin-Resource-Policy line, and a network error (the lab resets the
+//! connection before any answer, its stand-in for every kind): one `did not succeed` line for the request,
+//! two for a preflight. Unverified: bad ports.
 
 use super::{is_cross_origin, page_url};
 use crate::render::template::fill;
@@ -149,8 +150,9 @@ pub(super) fn failure(ctx: &RenderContext, trace: &[TraceStep], step: &TraceStep
     if lines.is_empty() {
         return lines;
     }
-    let preflight_failed =
-        step.stage == Stage::Preflight && step.check != CheckId::PreflightNetworkError;
+    // The preflight's own channel logs its failure too, a network error included (observed with the
+    // connection reset before any answer, in ESR 153).
+    let preflight_failed = step.stage == Stage::Preflight;
     // A redirect followed in mode "follow" that fails its CORS check is cancelled: `did not succeed` too.
     let redirect_hop = step.stage == Stage::Redirect
         && is_response_cors_check(step.check)
@@ -187,6 +189,25 @@ fn origin_of(url: &str) -> String {
 /// Whether the URL `url` (a `blob:` URL's origin is its inner URL's) has the serialized origin `origin`.
 fn has_origin(url: &str, origin: &str) -> bool {
     url::Url::parse(url).is_ok_and(|url| url.origin().ascii_serialization() == origin)
+}
+
+/// Whether Firefox's console `line` names no URL the page's script requested: only a redirect target that is
+/// not HTTP(S) (`… remote resource at about:blank. (Reason: CORS request not http).`), or only the page at
+/// `page_url` (as Firefox prints it: its origin's root for a page given as an origin) and such a target
+/// (`Security Error: Content at <page> may not load data from blob:….`). A tool that sorts a page's console
+/// lines by the URL they name cannot sort these; the same words with an HTTP(S) target name the request.
+#[must_use]
+pub fn names_no_request_url(line: &str, page_url: &str) -> bool {
+    let not_http = |target: &str| !target.starts_with("http");
+    if let Some(rest) = line.strip_suffix(". (Reason: CORS request not http).") {
+        return rest.rsplit(' ').next().is_some_and(not_http);
+    }
+    line.strip_prefix("Security Error: Content at ")
+        .and_then(|rest| rest.strip_prefix(page_url))
+        .and_then(|rest| rest.strip_prefix(" may not "))
+        .and_then(|rest| rest.strip_suffix('.'))
+        .and_then(|rest| rest.rsplit(' ').next())
+        .is_some_and(not_http)
 }
 
 /// `… (Reason: CORS request did not succeed). Status code: (null).`

@@ -10,6 +10,8 @@ mod firefox;
 mod safari;
 mod spec;
 
+pub use firefox::names_no_request_url as firefox_line_names_no_request_url;
+
 use super::{failing_step, RenderContext};
 use crate::browser::Browser;
 use crate::trace::{CheckId, Key, Stage, StepOutcome, TraceStep};

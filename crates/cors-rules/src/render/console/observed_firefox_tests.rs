@@ -85,3 +85,83 @@ fn a_redirect_to_about_blank_is_not_http_even_from_the_same_origin() {
           about:blank. (Reason: CORS request not http)."]
     );
 }
+
+#[test]
+fn a_preflight_network_error_is_logged_for_the_preflight_and_for_the_request() {
+    let url = "http://localhost:38401/n";
+    let cross = step(
+        CheckId::SameOrigin,
+        Stage::Request,
+        StepOutcome::Info,
+        &[(Key::Differs, "host")],
+    );
+    let failed = fail(
+        CheckId::PreflightNetworkError,
+        Stage::Preflight,
+        &[(Key::Url, url), (Key::ErrorKind, "connection-refused")],
+    );
+    let did_not_succeed = format!(
+        "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at {url}. \
+         (Reason: CORS request did not succeed). Status code: (null)."
+    );
+    assert_eq!(
+        lines(&firefox(url), &[cross.clone(), failed], Outcome::Blocked),
+        [did_not_succeed.clone(), did_not_succeed.clone()]
+    );
+    let request_failed = fail(
+        CheckId::NetworkError,
+        Stage::Response,
+        &[(Key::Url, url), (Key::ErrorKind, "connection-refused")],
+    );
+    assert_eq!(
+        lines(&firefox(url), &[cross, request_failed], Outcome::Blocked),
+        [did_not_succeed]
+    );
+}
+
+#[test]
+fn lines_naming_only_a_non_http_target_or_the_page_name_no_request_url() {
+    use super::firefox_line_names_no_request_url as names_no_url;
+    let page = format!("{PAGE}/");
+    let request = "http://localhost:34229/c/r";
+    for (line, expected) in [
+        (
+            "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \
+             about:blank. (Reason: CORS request not http)."
+                .to_owned(),
+            true,
+        ),
+        (
+            format!(
+                "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \
+                 {request}. (Reason: CORS request not http)."
+            ),
+            false,
+        ),
+        (
+            format!("Security Error: Content at {page} may not load data from {BLOB}."),
+            true,
+        ),
+        (
+            format!("Security Error: Content at {page} may not load or link to file:///etc/hosts."),
+            true,
+        ),
+        (
+            format!("Security Error: Content at {request} may not load data from {BLOB}."),
+            false,
+        ),
+        (
+            format!("Security Error: Content at {page} may not load data from {request}."),
+            false,
+        ),
+        (
+            format!(
+                "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \
+                 {request}. (Reason: CORS request did not succeed). Status code: (null)."
+            ),
+            false,
+        ),
+    ] {
+        assert_eq!(names_no_url(&line, &page), expected, "{line}");
+    }
+}
