@@ -35,6 +35,7 @@
 //! | a header name set twice (S-4, S-8) | lines checked apart | combined, then checked | lines checked apart; a singleton's last line sent, an empty value empties the line | combined, then checked |
 //! | a safelisted value with a byte outside ASCII (S-2, S-4) | as other bytes | as other bytes | never safelisted | as other bytes |
 //! | `Range` unit not lower case (S-5) | unsafe | unsafe, a `GET` sends `bytes=…` (156.0.8078.129; 148 safelisted it) | unsafe | safelisted |
+//! | `Range` numbers (S-5) | digits, up to `u64` | below `i64::MAX` | digits, up to `u64` | a `+` may lead, up to `u64` |
 //! | XHR upload listener, `GET`/`HEAD` (U-1) | preflight | no preflight | preflight | preflight |
 //! | request header value on the wire | one byte per character | same, spaces and tabs around trimmed | same, trimmed | UTF-8, trimmed |
 //! | empty `Location` (R-5) | followed (a loop) | no redirect | followed (a loop) | network error |
@@ -112,6 +113,8 @@ pub struct Quirks {
     pub non_ascii_value: NonAsciiValue,
     /// S-5's unit and wire form.
     pub range_unit: RangeUnit,
+    /// S-5: how the numbers of a `Range` value are read.
+    pub range_numbers: RangeNumbers,
     /// U-1…U-3 without a body.
     pub upload_listener_without_body: UploadListenerWithoutBody,
     /// Non-ASCII request header values on the wire.
@@ -164,6 +167,7 @@ const SPEC: Quirks = Quirks {
     no_cors_redirect_taint: NoCorsRedirectTaint::SpecTaint,
     non_ascii_value: NonAsciiValue::MimeParsed,
     range_unit: RangeUnit::LowerCaseOnly,
+    range_numbers: RangeNumbers::Digits,
     upload_listener_without_body: UploadListenerWithoutBody::Preflights,
     wire_value_encoding: WireValueEncoding::Isomorphic,
     empty_location: EmptyLocation::Followed,
@@ -196,6 +200,8 @@ const CHROME: Quirks = Quirks {
     no_cors_redirect_taint: NoCorsRedirectTaint::AnyCrossOriginHop,
     // Deviation(Chrome): a `GET`'s `Range` goes out as `bytes=…`, whatever the unit's case.
     range_unit: RangeUnit::LowerCaseOnlyReserialized,
+    // Deviation(Chrome): a number must be below `i64::MAX`.
+    range_numbers: RangeNumbers::BelowI64Max,
     // Deviation(Chrome): request header values go out with surrounding spaces and tabs trimmed.
     wire_value_encoding: WireValueEncoding::IsomorphicTrimmed,
     // Deviation(Chrome): an upload listener on a `GET` or `HEAD` XHR forces no preflight.
@@ -272,6 +278,8 @@ const SAFARI: Quirks = Quirks {
     redirect_check_credentials: RedirectCheckCredentials::WithCredentialsAfterSameOriginStart,
     // Deviation(Safari): a `Range` unit in any case is safelisted.
     range_unit: RangeUnit::AnyCase,
+    // Deviation(Safari): a `+` may come before a number.
+    range_numbers: RangeNumbers::PlusSign,
     // Deviation(Safari): non-ASCII request header values go out as UTF-8.
     wire_value_encoding: WireValueEncoding::Utf8Trimmed,
     // Deviation(Safari): an empty `Location` is a network error.

@@ -503,3 +503,21 @@ fn firefox_reads_a_content_type_with_necko_strict_parser() {
         assert_eq!(case.verdict().preflight_sent, preflighted);
     }
 }
+
+#[test]
+fn safari_and_chrome_read_a_range_number_their_own_way() {
+    for (file, preflighted) in [
+        (
+            include_str!("regressions/webkit-range-plus-sign.json"),
+            false,
+        ),
+        (
+            include_str!("regressions/chromium-range-at-i64-max.json"),
+            true,
+        ),
+    ] {
+        let case = Observed::parse(file);
+        case.assert_engine_agrees();
+        assert_eq!(case.verdict().preflight_sent, preflighted);
+    }
+}

@@ -97,6 +97,9 @@ pub fn script_headers(rng: &mut Rng, draft: &mut Draft) -> Vec<HeaderPair> {
                     if rng.chance(30) {
                         return pair("Content-Type", &values::content_type(rng));
                     }
+                    if rng.chance(20) {
+                        return pair("Range", &values::range(rng));
+                    }
                     rng.pick(SAFELIST_EDGES)
                 }
                 5..=7 => rng.pick(UNSAFE),

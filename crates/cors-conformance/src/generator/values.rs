@@ -54,6 +54,30 @@ pub fn content_type(rng: &mut Rng) -> String {
     value
 }
 
+/// A `Range` value composed from parts, for the parsers that read its numbers (S-5): the unit in some
+/// case, then a start and an end from empty, small, signed, padded and boundary numbers (around `i64::MAX`
+/// and `u64::MAX`), then maybe a second range.
+pub fn range(rng: &mut Rng) -> String {
+    const NUMBERS: &[&str] = &[
+        "",
+        "0",
+        "1",
+        "+1",
+        "++1",
+        "007",
+        " 1",
+        "9223372036854775806",
+        "9223372036854775807",
+        "18446744073709551615",
+        "18446744073709551616",
+    ];
+    let unit = rng.pick(&["bytes", "bytes", "bytes", "Bytes"]);
+    let start = rng.pick(NUMBERS);
+    let end = rng.pick(NUMBERS);
+    let more = rng.pick(&["", "", "", ",3-4"]);
+    format!("{unit}={start}-{end}{more}")
+}
+
 /// `Access-Control-Allow-Credentials` lines.
 pub fn allow_credentials(rng: &mut Rng) -> Vec<HeaderPair> {
     let name = "Access-Control-Allow-Credentials";

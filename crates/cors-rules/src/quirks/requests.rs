@@ -172,6 +172,20 @@ pub enum RangeUnit {
     LowerCaseOnlyReserialized,
 }
 
+/// How the numbers of a `Range` request header are read (S-5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeNumbers {
+    /// The standard, Firefox: ASCII digits only, as large as `u64` holds (a larger number is a failure,
+    /// as WPT expects).
+    Digits,
+    /// Chrome: ASCII digits only, each number below 9,223,372,036,854,775,807 (`i64::MAX` itself needs a
+    /// preflight; observed in Chromium 156).
+    BelowI64Max,
+    /// Safari: one `+` may come before a number's digits (`bytes=+1-`, `bytes=1-+5` are safelisted; WTF's
+    /// `parseInteger`), as large as `u64` holds (observed in WebKitGTK 2.50).
+    PlusSign,
+}
+
 /// Whether an XHR upload listener forces a preflight on a request without a body (U-1…U-3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UploadListenerWithoutBody {

@@ -1,7 +1,7 @@
 //! The CORS-safelist checks as a browser profile applies them (see `quirks.rs`).
 
 use super::necko::necko_request_content_type;
-use super::range::lower_case_unit;
+use super::range::{lower_case_unit, parse_single_range_header_value_as, RangeValue};
 use super::{
     content_type_verdict, is_cors_safelisted_request_header, is_no_cors_safelisted_request_header,
     NotSafelisted, SafelistResult, UnsafeNames, TOTAL_LIMIT,
@@ -43,19 +43,7 @@ pub fn is_no_cors_safelisted_request_header_in(
 
 /// [`is_cors_safelisted_request_header`] as the browser applies it.
 fn is_safelisted_in(name: &str, value: &[u8], quirks: &Quirks) -> Result<(), NotSafelisted> {
-    let standard = match is_cors_safelisted_request_header(name, value, quirks.extra_safelist) {
-        // Deviation(Chrome, Safari): a `Range` unit in any case is safelisted.
-        Err(NotSafelisted::RangeSyntax)
-            if matches!(
-                quirks.range_unit,
-                RangeUnit::AnyCase | RangeUnit::AnyCaseReserialized
-            ) =>
-        {
-            let lowered = lower_case_unit(value);
-            is_cors_safelisted_request_header(name, &lowered, quirks.extra_safelist)
-        }
-        verdict => verdict,
-    };
+    let standard = is_cors_safelisted_request_header(name, value, quirks.extra_safelist);
     match in_profile(name, value, standard, quirks) {
         // Deviation(Firefox): a value with a byte outside ASCII is never safelisted.
         Ok(()) if non_ascii_refused(value, quirks) => Err(NotSafelisted::UnsafeByte),
@@ -63,7 +51,26 @@ fn is_safelisted_in(name: &str, value: &[u8], quirks: &Quirks) -> Result<(), Not
     }
 }
 
-/// The standard's verdict on a header, with the `Content-Type` parse of the browser.
+/// S-5 as the browser applies it: its unit (Deviation(Chrome, Safari): a `Range` unit in any case) and its
+/// numbers (`RangeNumbers`).
+fn range_in(value: &[u8], quirks: &Quirks) -> Result<(), NotSafelisted> {
+    let any_case = matches!(
+        quirks.range_unit,
+        RangeUnit::AnyCase | RangeUnit::AnyCaseReserialized
+    );
+    let lowered = if any_case {
+        lower_case_unit(value)
+    } else {
+        value.to_vec()
+    };
+    match parse_single_range_header_value_as(&lowered, quirks.range_numbers) {
+        Some(RangeValue { start: Some(_), .. }) => Ok(()),
+        _ => Err(NotSafelisted::RangeSyntax),
+    }
+}
+
+/// The standard's verdict on a header, with the browser's own reading of a `Range` and of a
+/// `Content-Type`.
 fn in_profile(
     name: &str,
     value: &[u8],
@@ -71,6 +78,10 @@ fn in_profile(
     quirks: &Quirks,
 ) -> Result<(), NotSafelisted> {
     match standard {
+        // The standard's `Range` rule passed or failed on the value alone (its length is checked first).
+        Ok(()) | Err(NotSafelisted::RangeSyntax) if name.eq_ignore_ascii_case("range") => {
+            range_in(value, quirks)
+        }
         // Deviation(Firefox): necko's parse decides wherever the standard's MIME parse does (the length and
         // the unsafe bytes are checked first either way).
         Ok(()) | Err(NotSafelisted::MimeType)
