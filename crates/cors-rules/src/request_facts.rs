@@ -95,11 +95,13 @@ impl PreflightNeed {
     }
 }
 
-const NOT_SAFELISTED: [NotSafelisted; 7] = [
+const NOT_SAFELISTED: [NotSafelisted; 9] = [
     NotSafelisted::Name,
     NotSafelisted::ValueTooLong,
     NotSafelisted::UnsafeByte,
     NotSafelisted::MimeType,
+    NotSafelisted::MimeTypeStrict,
+    NotSafelisted::RangeNumberTooLarge,
     NotSafelisted::LanguageChars,
     NotSafelisted::RangeSyntax,
     NotSafelisted::OverTotal,

@@ -32,6 +32,11 @@ pub enum NotSafelisted {
     UnsafeByte,
     /// S-4: the `Content-Type` essence is not one of the three, or does not parse.
     MimeType,
+    /// S-4, Firefox: the standard's parser reads one of the three types, but necko's stricter parse finds
+    /// none (a comma, or a final `;` after another).
+    MimeTypeStrict,
+    /// S-5, Chrome: a single range, but a number at or above `i64::MAX`.
+    RangeNumberTooLarge,
     /// S-3: a byte outside the language character set.
     LanguageChars,
     /// S-5: not a single, non-suffix byte range.
@@ -49,6 +54,8 @@ impl NotSafelisted {
             NotSafelisted::ValueTooLong => "value-too-long",
             NotSafelisted::UnsafeByte => "unsafe-byte",
             NotSafelisted::MimeType => "mime-type",
+            NotSafelisted::MimeTypeStrict => "mime-type-strict",
+            NotSafelisted::RangeNumberTooLarge => "range-number-too-large",
             NotSafelisted::LanguageChars => "language-chars",
             NotSafelisted::RangeSyntax => "range-syntax",
             NotSafelisted::OverTotal => "over-total",

@@ -275,3 +275,46 @@ fn safelisted_header_steps_give_the_reason() {
     assert_eq!(step.value(cors_rules::Key::Reason), Some("mime-type"));
     assert_eq!(step.value(cors_rules::Key::Header), Some("Content-Type"));
 }
+
+/// The reason a browser gives where its own parser refuses what the standard's accepts.
+#[test]
+fn a_browser_that_refuses_what_the_standard_accepts_says_why() {
+    use cors_rules::quirks::quirks;
+    use cors_rules::safelist::cors_unsafe_request_header_names_in;
+    use cors_rules::Browser;
+    let reason = |browser, name: &str, value: &str| {
+        cors_unsafe_request_header_names_in([(name, value.as_bytes())], quirks(browser)).headers[0]
+            .verdict
+    };
+    assert_eq!(
+        reason(Browser::Spec, "Content-Type", "text/plain;;"),
+        Ok(())
+    );
+    assert_eq!(
+        reason(Browser::Firefox, "Content-Type", "text/plain;;"),
+        Err(NotSafelisted::MimeTypeStrict)
+    );
+    assert_eq!(
+        reason(Browser::Firefox, "Content-Type", "application/json;;"),
+        Err(NotSafelisted::MimeType)
+    );
+    assert_eq!(
+        reason(Browser::Firefox, "Content-Type", "text/plain x;a=b"),
+        Ok(())
+    );
+    assert_eq!(
+        reason(Browser::Spec, "Content-Type", "text/plain x;a=b"),
+        Err(NotSafelisted::MimeType)
+    );
+    let huge = "bytes=9223372036854775807-";
+    assert_eq!(reason(Browser::Firefox, "Range", huge), Ok(()));
+    assert_eq!(
+        reason(Browser::Chrome, "Range", huge),
+        Err(NotSafelisted::RangeNumberTooLarge)
+    );
+    assert_eq!(reason(Browser::Safari, "Range", "bytes=+1-"), Ok(()));
+    assert_eq!(
+        reason(Browser::Chrome, "Range", "bytes=+1-"),
+        Err(NotSafelisted::RangeSyntax)
+    );
+}

@@ -21,6 +21,13 @@ pub fn not_safelisted_words(reason: NotSafelisted) -> &'static str {
             "only `application/x-www-form-urlencoded`, `multipart/form-data` and `text/plain` are safelisted \
              Content-Type values; `application/json` is not"
         }
+        NotSafelisted::MimeTypeStrict => {
+            "Firefox reads a Content-Type more strictly than the standard: a comma anywhere, or a `;` that ends \
+             the value after another `;`, leaves it without a type; `text/plain;charset=utf-8` is safelisted there too"
+        }
+        NotSafelisted::RangeNumberTooLarge => {
+            "Chrome reads a range's numbers only below 9223372036854775807"
+        }
         NotSafelisted::LanguageChars => {
             "language values may only use letters, digits, spaces and `*,-.;=`"
         }

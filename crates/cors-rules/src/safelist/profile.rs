@@ -7,7 +7,9 @@ use super::{
     NotSafelisted, SafelistResult, UnsafeNames, TOTAL_LIMIT,
 };
 use crate::header_list::sorted_lowercase_set;
-use crate::quirks::{ContentTypeParser, NonAsciiValue, Quirks, RangeUnit, SafelistTotal};
+use crate::quirks::{
+    ContentTypeParser, NonAsciiValue, Quirks, RangeNumbers, RangeUnit, SafelistTotal,
+};
 
 /// [`super::cors_unsafe_request_header_names`] as the browser applies it: its extra safelisted names,
 /// with or without the 1024-byte total, and its `Content-Type` rule.
@@ -80,7 +82,12 @@ fn in_profile(
     match standard {
         // The standard's `Range` rule passed or failed on the value alone (its length is checked first).
         Ok(()) | Err(NotSafelisted::RangeSyntax) if name.eq_ignore_ascii_case("range") => {
-            range_in(value, quirks)
+            match range_in(value, quirks) {
+                Err(_) if standard.is_ok() && quirks.range_numbers == RangeNumbers::BelowI64Max => {
+                    Err(NotSafelisted::RangeNumberTooLarge)
+                }
+                verdict => verdict,
+            }
         }
         // Deviation(Firefox): necko's parse decides wherever the standard's MIME parse does (the length and
         // the unsafe bytes are checked first either way).
@@ -88,7 +95,10 @@ fn in_profile(
             if quirks.content_type_parser == ContentTypeParser::Necko
                 && name.eq_ignore_ascii_case("content-type") =>
         {
-            content_type_verdict(necko_request_content_type(value).as_deref())
+            match content_type_verdict(necko_request_content_type(value).as_deref()) {
+                Err(_) if standard.is_ok() => Err(NotSafelisted::MimeTypeStrict),
+                verdict => verdict,
+            }
         }
         verdict => verdict,
     }
