@@ -521,3 +521,16 @@ fn safari_and_chrome_read_a_range_number_their_own_way() {
         assert_eq!(case.verdict().preflight_sent, preflighted);
     }
 }
+
+#[test]
+fn chrome_sends_a_get_range_as_its_network_stack_parsed_it() {
+    let case = Observed::parse(include_str!(
+        "regressions/chromium-range-signed-padded-reserialized.json"
+    ));
+    case.assert_engine_agrees();
+    let get = &case.verdict().requests[1];
+    assert!(get
+        .headers
+        .iter()
+        .any(|(name, value)| name == "Range" && value == "bytes=1-7"));
+}

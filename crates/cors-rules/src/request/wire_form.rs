@@ -2,7 +2,6 @@
 
 use crate::header_list::isomorphic_decode;
 use crate::quirks::{Quirks, RangeUnit, WireValueEncoding};
-use crate::safelist::parse_single_range_header_value;
 
 /// The header lines as the browser sends them, given the lines the request holds (values as text, one
 /// character per byte).
@@ -35,8 +34,11 @@ pub(crate) fn wire_form(
         .collect()
 }
 
-/// Deviation(Chrome): on a `GET`, a `Range` value the network stack parses as one byte range (the unit in
-/// any case, spaces around, empty list elements skipped) is sent again as `bytes=start-end`.
+/// Deviation(Chrome): on a `GET`, a `Range` value the network stack parses as one byte range is sent again
+/// as `bytes=start-end` (`net::HttpUtil::ParseRangeHeader` and `HttpByteRange::GetHeaderValue`): the unit
+/// in any case, spaces and tabs around each part, empty list elements skipped, each number read by
+/// `base::StringToInt64` (a sign allowed, so `bytes=+1-007` goes out as `bytes=1-7`, observed in
+/// Chromium 156).
 fn reserialized_range(name: &str, value: &str, method: &str, unit: RangeUnit) -> Option<String> {
     if !matches!(
         unit,
@@ -46,19 +48,34 @@ fn reserialized_range(name: &str, value: &str, method: &str, unit: RangeUnit) ->
     {
         return None;
     }
-    let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '\t')).collect();
-    let (unit, ranges) = compact.split_once('=')?;
-    if !unit.eq_ignore_ascii_case("bytes") {
+    let trim = |part: &str| part.trim_matches([' ', '\t']).to_owned();
+    let (unit, set) = value.split_once('=')?;
+    if !trim(unit).eq_ignore_ascii_case("bytes") {
         return None;
     }
-    let mut ranges = ranges.split(',').filter(|r| !r.is_empty());
-    let (first, None) = (ranges.next()?, ranges.next()) else {
+    let mut specs = set.split(',').map(trim).filter(|spec| !spec.is_empty());
+    let (spec, None) = (specs.next()?, specs.next()) else {
         return None;
     };
-    let range = parse_single_range_header_value(format!("bytes={first}").as_bytes())?;
-    let start = range.start.map(|n| n.to_string()).unwrap_or_default();
-    let end = range.end.map(|n| n.to_string()).unwrap_or_default();
-    Some(format!("bytes={start}-{end}"))
+    let (first, last) = spec.split_once('-')?;
+    let number = |part: &str| -> Option<Option<i64>> {
+        let part = trim(part);
+        if part.is_empty() {
+            Some(None)
+        } else {
+            part.parse::<i64>().ok().map(Some)
+        }
+    };
+    match (number(first)?, number(last)?) {
+        // `HttpByteRange::IsValid`: a suffix length above zero…
+        (None, Some(suffix)) if suffix > 0 => Some(format!("bytes=-{suffix}")),
+        // …or a first position from zero, with no last position (-1 means none) or one not before it.
+        (Some(first), None | Some(-1)) if first >= 0 => Some(format!("bytes={first}-")),
+        (Some(first), Some(last)) if first >= 0 && last >= first => {
+            Some(format!("bytes={first}-{last}"))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -75,6 +92,27 @@ mod tests {
     fn chrome_sends_a_range_with_a_capital_unit_in_lower_case() {
         let sent = wire_form(line("Range", "Bytes=0-"), "GET", quirks(Browser::Chrome));
         assert_eq!(sent, line("Range", "bytes=0-"));
+    }
+
+    /// Observed in Chromium 156 after a preflight that allowed `Range`.
+    #[test]
+    fn chrome_sends_a_get_range_as_its_network_stack_reads_it() {
+        for (written, sent) in [
+            ("bytes=+1-007", "bytes=1-7"),
+            ("bytes= 1 - 2 ", "bytes=1-2"),
+            ("bytes=5--1", "bytes=5-"),
+            ("bytes=,1-2,", "bytes=1-2"),
+            ("Bytes = 3-", "bytes=3-"),
+            ("bytes=-5", "bytes=-5"),
+            ("bytes=1 0-", "bytes=1 0-"),
+            ("bytes=-0", "bytes=-0"),
+            ("bytes=5--2", "bytes=5--2"),
+            ("bytes=1-2,3-4", "bytes=1-2,3-4"),
+            ("bytes=0-9223372036854775808", "bytes=0-9223372036854775808"),
+        ] {
+            let wire = wire_form(line("Range", written), "GET", quirks(Browser::Chrome));
+            assert_eq!(wire, line("Range", sent), "{written:?}");
+        }
     }
 
     #[test]
