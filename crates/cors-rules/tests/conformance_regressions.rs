@@ -482,9 +482,18 @@ fn firefox_never_settles_a_same_origin_xhr_redirected_to_a_blob_of_the_page() {
         .is_some_and(|step| step.summary.contains("never finishes")));
 }
 
+/// Each observation agrees with the engine, which sends a preflight exactly where the browser did.
+fn agree_on_the_preflight(cases: &[(&str, bool)]) {
+    for &(file, preflighted) in cases {
+        let case = Observed::parse(file);
+        case.assert_engine_agrees();
+        assert_eq!(case.verdict().preflight_sent, preflighted);
+    }
+}
+
 #[test]
 fn firefox_reads_a_content_type_with_necko_strict_parser() {
-    for (file, preflighted) in [
+    agree_on_the_preflight(&[
         (
             include_str!("regressions/firefox-content-type-ending-in-a-second-semicolon.json"),
             true,
@@ -497,16 +506,12 @@ fn firefox_reads_a_content_type_with_necko_strict_parser() {
             include_str!("regressions/firefox-content-type-type-ends-at-whitespace.json"),
             false,
         ),
-    ] {
-        let case = Observed::parse(file);
-        case.assert_engine_agrees();
-        assert_eq!(case.verdict().preflight_sent, preflighted);
-    }
+    ]);
 }
 
 #[test]
 fn safari_and_chrome_read_a_range_number_their_own_way() {
-    for (file, preflighted) in [
+    agree_on_the_preflight(&[
         (
             include_str!("regressions/webkit-range-plus-sign.json"),
             false,
@@ -515,11 +520,7 @@ fn safari_and_chrome_read_a_range_number_their_own_way() {
             include_str!("regressions/chromium-range-at-i64-max.json"),
             true,
         ),
-    ] {
-        let case = Observed::parse(file);
-        case.assert_engine_agrees();
-        assert_eq!(case.verdict().preflight_sent, preflighted);
-    }
+    ]);
 }
 
 #[test]

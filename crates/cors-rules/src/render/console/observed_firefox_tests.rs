@@ -27,6 +27,16 @@ fn firefox(url: &'static str) -> RenderContext<'static> {
     }
 }
 
+/// The request's `same-origin` step: cross-origin by host.
+fn cross() -> TraceStep {
+    step(
+        CheckId::SameOrigin,
+        Stage::Request,
+        StepOutcome::Info,
+        &[(Key::Differs, "host")],
+    )
+}
+
 fn to_blob<'a>(url: &'a str, reason: &'a str) -> TraceStep {
     fail(
         CheckId::RedirectScheme,
@@ -43,14 +53,8 @@ fn to_blob<'a>(url: &'a str, reason: &'a str) -> TraceStep {
 #[test]
 fn a_redirect_to_a_blob_of_another_origin_fails_the_security_check() {
     let url = "http://localhost:34229/c/r";
-    let cross = step(
-        CheckId::SameOrigin,
-        Stage::Request,
-        StepOutcome::Info,
-        &[(Key::Differs, "host")],
-    );
     assert_eq!(
-        lines(&firefox(url), &[cross, to_blob(url, "before-cors-check")], Outcome::Blocked),
+        lines(&firefox(url), &[cross(), to_blob(url, "before-cors-check")], Outcome::Blocked),
         [
             format!("Security Error: Content at {url} may not load data from {BLOB}."),
             format!(
@@ -89,12 +93,6 @@ fn a_redirect_to_about_blank_is_not_http_even_from_the_same_origin() {
 #[test]
 fn a_preflight_network_error_is_logged_for_the_preflight_and_for_the_request() {
     let url = "http://localhost:38401/n";
-    let cross = step(
-        CheckId::SameOrigin,
-        Stage::Request,
-        StepOutcome::Info,
-        &[(Key::Differs, "host")],
-    );
     let failed = fail(
         CheckId::PreflightNetworkError,
         Stage::Preflight,
@@ -105,7 +103,7 @@ fn a_preflight_network_error_is_logged_for_the_preflight_and_for_the_request() {
          (Reason: CORS request did not succeed). Status code: (null)."
     );
     assert_eq!(
-        lines(&firefox(url), &[cross.clone(), failed], Outcome::Blocked),
+        lines(&firefox(url), &[cross(), failed], Outcome::Blocked),
         [did_not_succeed.clone(), did_not_succeed.clone()]
     );
     let request_failed = fail(
@@ -114,7 +112,7 @@ fn a_preflight_network_error_is_logged_for_the_preflight_and_for_the_request() {
         &[(Key::Url, url), (Key::ErrorKind, "connection-refused")],
     );
     assert_eq!(
-        lines(&firefox(url), &[cross, request_failed], Outcome::Blocked),
+        lines(&firefox(url), &[cross(), request_failed], Outcome::Blocked),
         [did_not_succeed]
     );
 }
