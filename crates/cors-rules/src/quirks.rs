@@ -42,7 +42,7 @@
 //! | several `Location` lines (R-4) | combined | identical: one; different: network error | identical: one; different: network error | combined |
 //! | redirect to a URL with credentials (R-8) | cross-origin or `cors` tainting | also any from `fetch()` (an XHR as spec) | as spec | as spec; from a same-origin request after the new URL's preflight |
 //! | request-body headers after a method rewrite (R-10) | removed | removed | back from the next redirect | listed in the preflight, back from the next redirect (`Content-Type` only while same origin) |
-//! | `Location` bytes (R-5) | UTF-8 | UTF-8 | UTF-8 | Latin-1, unreserved escapes decoded |
+//! | `Location` bytes (R-5) | UTF-8 | UTF-8 | UTF-8, controls and spaces percent-encoded first (none stripped) | Latin-1, unreserved escapes decoded |
 
 use crate::browser::Browser;
 
@@ -249,6 +249,8 @@ const FIREFOX: Quirks = Quirks {
     repeated_location: RepeatedLocation::DistinctAreAnError,
     // Deviation(Firefox): request-body headers removed by a method rewrite come back.
     body_headers_after_rewrite: BodyHeadersAfterRewrite::BackOnNextRedirect,
+    // Deviation(Firefox): controls and spaces in a `Location` are percent-encoded before it is parsed.
+    location_decoding: LocationDecoding::Utf8ControlsEscaped,
     ..SPEC
 };
 

@@ -83,6 +83,8 @@ pub(crate) fn location_as_read(base: &Url, location: &str, quirks: &Quirks) -> O
     }
     match quirks.location_decoding {
         LocationDecoding::Utf8 => base.join(location).ok(),
+        // Deviation(Firefox): C0 controls, spaces and DEL are percent-encoded first.
+        LocationDecoding::Utf8ControlsEscaped => base.join(&escape_controls(location)).ok(),
         // Deviation(Safari): every byte is a Latin-1 character.
         LocationDecoding::Latin1Normalized => {
             let latin1: String = location.bytes().map(char::from).collect();
@@ -95,7 +97,7 @@ pub(crate) fn location_as_read(base: &Url, location: &str, quirks: &Quirks) -> O
 pub(crate) fn location_url(base: &Url, location: &str, quirks: &Quirks) -> Option<Url> {
     let url = location_as_read(base, location, quirks)?;
     match quirks.location_decoding {
-        LocationDecoding::Utf8 => Some(url),
+        LocationDecoding::Utf8 | LocationDecoding::Utf8ControlsEscaped => Some(url),
         // Deviation(Safari): unreserved escapes are decoded before the request goes out.
         LocationDecoding::Latin1Normalized => {
             let mut url = url;
@@ -107,6 +109,20 @@ pub(crate) fn location_url(base: &Url, location: &str, quirks: &Quirks) -> Optio
             Some(url)
         }
     }
+}
+
+/// `text` with each C0 control, space and DEL written as a percent-escape (`%0B`), as necko's
+/// `NS_EscapeURL(…, esc_OnlyNonASCII | esc_Spaces)` writes them; other characters stay.
+fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c <= ' ' || c == '\u{7f}' {
+            out.push_str(&format!("%{:02X}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `text` with each percent-escape of an unreserved character (`A-Z a-z 0-9 - . _ ~`) decoded.
@@ -456,6 +472,56 @@ fn update_taint(fetch: &mut Fetch<'_>, next: &Url) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Observed in Chromium 156, Firefox ESR 153 and WebKitGTK 2.50.
+    #[test]
+    fn firefox_keeps_a_location_s_controls_as_escapes() {
+        let base = Url::parse("http://api.example/r").unwrap();
+        let read = |browser, location: &str| {
+            location_url(&base, location, crate::quirks::quirks(browser)).map(|url| url.to_string())
+        };
+        for (location, standard, firefox) in [
+            ("/y\u{b}", "http://api.example/y", "http://api.example/y%0B"),
+            ("/y\u{1}", "http://api.example/y", "http://api.example/y%01"),
+            (
+                "/ne\txt",
+                "http://api.example/next",
+                "http://api.example/ne%09xt",
+            ),
+            (
+                "\u{c}/y",
+                "http://api.example/y",
+                "http://api.example/%0C/y",
+            ),
+            (
+                "/y\u{1}z",
+                "http://api.example/y%01z",
+                "http://api.example/y%01z",
+            ),
+            (
+                "/y\u{7f}",
+                "http://api.example/y%7F",
+                "http://api.example/y%7F",
+            ),
+        ] {
+            for browser in [
+                crate::Browser::Chrome,
+                crate::Browser::Safari,
+                crate::Browser::Spec,
+            ] {
+                assert_eq!(
+                    read(browser, location).as_deref(),
+                    Some(standard),
+                    "{location:?}"
+                );
+            }
+            assert_eq!(
+                read(crate::Browser::Firefox, location).as_deref(),
+                Some(firefox),
+                "{location:?}"
+            );
+        }
+    }
 
     #[test]
     fn only_post_is_rewritten_by_301_and_302() {

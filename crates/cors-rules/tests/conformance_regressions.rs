@@ -535,3 +535,12 @@ fn chrome_sends_a_get_range_as_its_network_stack_parsed_it() {
         .iter()
         .any(|(name, value)| name == "Range" && value == "bytes=1-7"));
 }
+
+#[test]
+fn firefox_escapes_a_location_s_controls_before_reading_it() {
+    let case = Observed::parse(include_str!(
+        "regressions/firefox-location-trailing-vertical-tab.json"
+    ));
+    case.assert_engine_agrees();
+    assert!(case.verdict().requests[1].url.ends_with("/y%0B"));
+}

@@ -172,8 +172,14 @@ pub enum RedirectToCredentials {
 /// How the bytes of a `Location` value become a URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LocationDecoding {
-    /// The standard, Chrome, Firefox: read as UTF-8, parsed with the URL parser.
+    /// The standard, Chrome: read as UTF-8, parsed with the URL parser (which strips C0 controls and spaces
+    /// around the URL and removes tabs from it).
     Utf8,
+    /// Firefox: read as UTF-8, but its C0 controls (a tab included), spaces and DEL percent-encoded before
+    /// the URL parser sees them (`NS_EscapeURL` in `nsHttpChannel::AsyncProcessRedirection`), so none is
+    /// stripped or removed: `/y` followed by a vertical tab leads to `/y%0B`, and a control before an
+    /// absolute URL makes it a relative path (observed in Firefox ESR 153).
+    Utf8ControlsEscaped,
     /// Safari: each byte read as a Latin-1 character (`é` sent as UTF-8 becomes `%C3%83%C2%A9`), and
     /// percent-escapes of unreserved characters in the path and query decoded (`%41` becomes `A`; libsoup's
     /// normalization, observed in WebKitGTK 2.50).
