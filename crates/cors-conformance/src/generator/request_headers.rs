@@ -56,6 +56,7 @@ const UNSAFE: &[(&str, &str)] = &[
     ("Content-Encoding", "gzip"),
     ("Last-Event-ID", "3"),
     ("X-Empty", ""),
+    ("X-Control", "a\u{b}b\u{7f}"),
     ("Save-Data", "on"),
     ("DPR", "2"),
     ("Device-Memory", ""),

@@ -116,10 +116,16 @@ pub(crate) async fn read_head(
 }
 
 /// Parses a complete request head at the start of `buf`; `Ok(None)` when more bytes are needed.
+///
+/// A browser may send a header value with control characters other than CR, LF and NUL (`fetch()` allows
+/// a vertical tab), which `httparse` refuses; the lab answers such requests as the scenario says. So the
+/// head is parsed from a copy with those bytes in header values made visible, and each value is taken from
+/// `buf` itself.
 pub(crate) fn parse(buf: &[u8]) -> Result<Option<(RequestHead, usize)>, HeadError> {
+    let shape = with_visible_value_controls(buf);
     let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
     let mut request = httparse::Request::new(&mut headers);
-    let len = match request.parse(buf) {
+    let len = match request.parse(&shape) {
         Ok(httparse::Status::Complete(len)) => len,
         Ok(httparse::Status::Partial) => return Ok(None),
         Err(httparse::Error::TooManyHeaders) => return Err(HeadError::TooLarge),
@@ -133,8 +139,13 @@ pub(crate) fn parse(buf: &[u8]) -> Result<Option<(RequestHead, usize)>, HeadErro
     let headers = request
         .headers
         .iter()
-        .map(|h| (h.name.to_owned(), h.value.to_vec()))
-        .collect();
+        .map(|h| {
+            let start = (h.value.as_ptr() as usize).checked_sub(shape.as_ptr() as usize)?;
+            let value = buf.get(start..start.checked_add(h.value.len())?)?;
+            Some((h.name.to_owned(), value.to_vec()))
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or(HeadError::Malformed)?;
     let head = RequestHead {
         method: method.to_owned(),
         target: target.to_owned(),
@@ -144,9 +155,49 @@ pub(crate) fn parse(buf: &[u8]) -> Result<Option<(RequestHead, usize)>, HeadErro
     Ok(Some((head, len)))
 }
 
+/// `buf` with each control byte in a header value (after a header line's first `:`), other than tab, CR,
+/// LF and NUL, replaced by `!`; the request line and the names are left as they are.
+fn with_visible_value_controls(buf: &[u8]) -> Vec<u8> {
+    let mut shape = buf.to_vec();
+    let mut first_line = true;
+    let mut in_value = false;
+    for byte in &mut shape {
+        match *byte {
+            b'\n' => {
+                first_line = false;
+                in_value = false;
+            }
+            b':' if !first_line => in_value = true,
+            0x01..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F if in_value => *byte = b'!',
+            _ => {}
+        }
+    }
+    shape
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_with_a_vertical_tab_is_read_as_sent() {
+        let head = head("GET / HTTP/1.1\r\nHost: a\r\nX-A: \u{b}a\u{c}:\u{7f}\r\n\r\n");
+        assert_eq!(head.header("x-a"), Some(&b"\x0ba\x0c:\x7f"[..]));
+    }
+
+    #[test]
+    fn controls_in_a_name_a_nul_or_the_request_line_stay_malformed() {
+        for text in [
+            "GET / HTTP/1.1\r\nX\u{b}A: 1\r\n\r\n",
+            "GET / HTTP/1.1\r\nX-A: a\u{0}b\r\n\r\n",
+            "GET /\u{b} HTTP/1.1\r\n\r\n",
+        ] {
+            assert!(
+                matches!(parse(text.as_bytes()), Err(HeadError::Malformed)),
+                "{text:?}"
+            );
+        }
+    }
 
     fn head(text: &str) -> RequestHead {
         parse(text.as_bytes())
