@@ -397,3 +397,18 @@ async fn a_status_that_is_not_a_number_is_refused_at_its_input_and_a_missing_ser
     wait_for_text(&app, "verdict", "Go to step 6").await?;
     app.close().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_header_mark_shows_the_engine_s_names_and_values_as_code() -> TestResult {
+    let app = App::launch(Site::dist()).await?;
+    app.goto("?case=json-content-type&step=4").await?;
+    app.wait_until("a header mark", || async {
+        Ok(app.count_css("[data-testid=header-mark]").await? >= 1)
+    })
+    .await?;
+    let mark = app.text_of_testid("header-mark").await?;
+    assert!(mark.contains("application/json"), "{mark}");
+    assert!(!mark.contains('`'), "backticks shown as text: {mark}");
+    assert!(app.count_css("[data-testid=header-mark] code").await? >= 3);
+    app.close().await
+}

@@ -9,6 +9,7 @@ use cors_rules::request_facts::HeaderTreatment;
 use crate::derive::{header_summary, header_treatment};
 use crate::state::{headers, headers_mut, set_header, HeaderTarget};
 use crate::ui::field::TextField;
+use crate::ui::rich::rich;
 
 /// Whether rows show how the browser classifies each header.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -198,7 +199,7 @@ fn HeaderMark(target: HeaderTarget, i: usize) -> impl IntoView {
             view! {
                 <p class=format!("header-mark mark-{kind}") data-testid="header-mark" data-kind=kind title=summary>
                     <span aria-hidden="true">{icon}" "</span>
-                    {words.trim_end_matches(": ").to_owned()}
+                    {rich(words.trim_end_matches(": "))}
                 </p>
             }
         })
