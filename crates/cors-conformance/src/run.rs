@@ -231,7 +231,7 @@ fn pair_target_lines(
         let wants = |index: &&usize| {
             let result = &results[**index];
             let names_no_url = result.lab_scenario.as_ref().is_some_and(|scenario| {
-                firefox_line_names_no_request_url(&line.text, &page_url(scenario))
+                firefox_line_names_no_request_url(&line.text, scenario.page.as_deref())
             });
             let predicted = result
                 .verdict
@@ -248,15 +248,6 @@ fn pair_target_lines(
         }
     }
     left
-}
-
-/// The URL of the page a case runs in, as the browser prints it: the harness's page is at the root of the
-/// scenario's page origin.
-fn page_url(scenario: &Scenario) -> String {
-    match &scenario.page {
-        Some(origin) => format!("{}/", origin.trim_end_matches('/')),
-        None => "null".to_owned(),
-    }
 }
 
 /// Registers, predicts and runs the cases at `indices` in one page script call; records what the script

@@ -109,13 +109,11 @@ impl Observed {
             // non-HTTP redirect target, or only the page) with their case (`run::pair_target_lines`) lack
             // those lines.
             "console" => {
-                let page = self.file["lab_scenario"]["page"]
-                    .as_str()
-                    .map_or_else(|| "null".to_owned(), |origin| format!("{origin}/"));
+                let page = self.file["lab_scenario"]["page"].as_str();
                 json!(verdict
                     .console
                     .iter()
-                    .filter(|line| !firefox_line_names_no_request_url(line, &page))
+                    .filter(|line| !firefox_line_names_no_request_url(line, page))
                     .collect::<Vec<_>>())
             }
             other => panic!("unknown observable {other}"),

@@ -192,18 +192,22 @@ fn has_origin(url: &str, origin: &str) -> bool {
 }
 
 /// Whether Firefox's console `line` names no URL the page's script requested: only a redirect target that is
-/// not HTTP(S) (`… remote resource at about:blank. (Reason: CORS request not http).`), or only the page at
-/// `page_url` (as Firefox prints it: its origin's root for a page given as an origin) and such a target
-/// (`Security Error: Content at <page> may not load data from blob:….`). A tool that sorts a page's console
-/// lines by the URL they name cannot sort these; the same words with an HTTP(S) target name the request.
+/// not HTTP(S) (`… remote resource at about:blank. (Reason: CORS request not http).`), or only the page and
+/// such a target (`Security Error: Content at <page> may not load data from blob:….`). `page` is the
+/// scenario's page (an origin or a URL; `None` for an opaque origin), printed as the renderers print it (an
+/// origin as its root URL). A tool that sorts a page's console lines by the URL they name cannot sort
+/// these; the same words with an HTTP(S) target name the request.
 #[must_use]
-pub fn names_no_request_url(line: &str, page_url: &str) -> bool {
+pub fn names_no_request_url(line: &str, page: Option<&str>) -> bool {
     let not_http = |target: &str| !target.starts_with("http");
     if let Some(rest) = line.strip_suffix(". (Reason: CORS request not http).") {
         return rest.rsplit(' ').next().is_some_and(not_http);
     }
+    let page_url = page
+        .and_then(|page| url::Url::parse(page).ok())
+        .map_or_else(|| "null".to_owned(), String::from);
     line.strip_prefix("Security Error: Content at ")
-        .and_then(|rest| rest.strip_prefix(page_url))
+        .and_then(|rest| rest.strip_prefix(page_url.as_str()))
         .and_then(|rest| rest.strip_prefix(" may not "))
         .and_then(|rest| rest.strip_suffix('.'))
         .and_then(|rest| rest.rsplit(' ').next())

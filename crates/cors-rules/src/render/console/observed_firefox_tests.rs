@@ -160,6 +160,6 @@ fn lines_naming_only_a_non_http_target_or_the_page_name_no_request_url() {
             false,
         ),
     ] {
-        assert_eq!(names_no_url(&line, &page), expected, "{line}");
+        assert_eq!(names_no_url(&line, Some(PAGE)), expected, "{line}");
     }
 }
