@@ -1,5 +1,7 @@
 //! Reading one HTTP/1.1 request head (request line and header lines) off a connection, with `httparse`.
 
+use std::borrow::Cow;
+
 use bytes::{Buf, BytesMut};
 use tokio::io::AsyncReadExt;
 use tokio::net::TcpStream;
@@ -156,8 +158,13 @@ pub(crate) fn parse(buf: &[u8]) -> Result<Option<(RequestHead, usize)>, HeadErro
 }
 
 /// `buf` with each control byte in a header value (after a header line's first `:`), other than tab, CR,
-/// LF and NUL, replaced by `!`; the request line and the names are left as they are.
-fn with_visible_value_controls(buf: &[u8]) -> Vec<u8> {
+/// LF and NUL, replaced by `!`; the request line and the names are left as they are. Borrowed as it is
+/// when it holds no such byte anywhere (every request a browser sends without one).
+fn with_visible_value_controls(buf: &[u8]) -> Cow<'_, [u8]> {
+    let is_replaced = |byte: u8| matches!(byte, 0x01..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F);
+    if !buf.iter().any(|&byte| is_replaced(byte)) {
+        return Cow::Borrowed(buf);
+    }
     let mut shape = buf.to_vec();
     let mut first_line = true;
     let mut in_value = false;
@@ -168,11 +175,11 @@ fn with_visible_value_controls(buf: &[u8]) -> Vec<u8> {
                 in_value = false;
             }
             b':' if !first_line => in_value = true,
-            0x01..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F if in_value => *byte = b'!',
+            replaced if in_value && is_replaced(replaced) => *byte = b'!',
             _ => {}
         }
     }
-    shape
+    Cow::Owned(shape)
 }
 
 #[cfg(test)]
