@@ -18,10 +18,10 @@ pub(crate) fn wire_form(
             let value = match quirks.wire_value_encoding {
                 WireValueEncoding::Isomorphic => value,
                 // Deviation(Chrome): spaces and tabs around the value are trimmed.
-                WireValueEncoding::IsomorphicTrimmed => value.trim_matches([' ', '\t']).to_owned(),
+                WireValueEncoding::IsomorphicTrimmed => trim_lws(&value).to_owned(),
                 // Deviation(Safari): each character goes out as its UTF-8 bytes, the value trimmed.
                 WireValueEncoding::Utf8Trimmed => {
-                    let value = value.trim_matches([' ', '\t']);
+                    let value = trim_lws(&value);
                     if value.is_ascii() {
                         value.to_owned()
                     } else {
@@ -48,18 +48,17 @@ fn reserialized_range(name: &str, value: &str, method: &str, unit: RangeUnit) ->
     {
         return None;
     }
-    let trim = |part: &str| part.trim_matches([' ', '\t']).to_owned();
     let (unit, set) = value.split_once('=')?;
-    if !trim(unit).eq_ignore_ascii_case("bytes") {
+    if !trim_lws(unit).eq_ignore_ascii_case("bytes") {
         return None;
     }
-    let mut specs = set.split(',').map(trim).filter(|spec| !spec.is_empty());
+    let mut specs = set.split(',').map(trim_lws).filter(|spec| !spec.is_empty());
     let (spec, None) = (specs.next()?, specs.next()) else {
         return None;
     };
     let (first, last) = spec.split_once('-')?;
     let number = |part: &str| -> Option<Option<i64>> {
-        let part = trim(part);
+        let part = trim_lws(part);
         if part.is_empty() {
             Some(None)
         } else {
@@ -76,6 +75,11 @@ fn reserialized_range(name: &str, value: &str, method: &str, unit: RangeUnit) ->
         }
         _ => None,
     }
+}
+
+/// `part` without the spaces and tabs around it (Chromium's `HttpUtil::TrimLWS`; WebKit trims the same).
+fn trim_lws(part: &str) -> &str {
+    part.trim_matches([' ', '\t'])
 }
 
 #[cfg(test)]
