@@ -23,6 +23,8 @@ pub enum AssumedField {
     HeaderValues,
     /// The server's answer to the request itself.
     Response,
+    /// A redirect the lines do not show.
+    Redirect,
 }
 
 impl AssumedField {
@@ -37,6 +39,7 @@ impl AssumedField {
             AssumedField::Credentials => "Credentials",
             AssumedField::HeaderValues => "Header values",
             AssumedField::Response => "Response",
+            AssumedField::Redirect => "Redirect",
         }
     }
 

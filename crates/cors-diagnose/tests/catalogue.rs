@@ -45,7 +45,6 @@ const NO_ROUND_TRIP: &[(&str, &str)] = &[
     ("kDisallowedByMode", "Chromium 156 printed the renderer's `Fetch API cannot load …` (or, after a redirect, `Unsafe attempt to load URL …`) for every same-origin-mode case the engine models"),
     ("kInvalidResponse", "Chromium reports it to DevTools only; a preflight network error prints `net::ERR_…` instead"),
     ("kCorsDisabledScheme", "fetch() to a non-HTTP scheme fails in the renderer first (`URL scheme … is not supported`)"),
-    ("kRedirectContainsCredentials", "Chromium prints the location as `''` (observed); the message quotes a location"),
     ("kInsecureLocalNetwork", "Local Network Access: the engine does not model address spaces from a message"),
     ("kInvalidLocalNetworkAccess", "Local Network Access: the engine does not model address spaces from a message"),
     ("kLocalNetworkAccessPermissionDenied", "Local Network Access: the engine does not model address spaces from a message"),

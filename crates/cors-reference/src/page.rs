@@ -14,7 +14,7 @@ use crate::Options;
 pub(crate) fn full_template(entry: &Entry) -> String {
     match entry.message.layout {
         Layout::ChromeTail => format!("{CHROME_PREFIX}{}", entry.message.template),
-        Layout::Whole => entry.message.template.to_owned(),
+        Layout::Whole | Layout::WholeLine => entry.message.template.to_owned(),
     }
 }
 

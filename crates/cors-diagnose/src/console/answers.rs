@@ -179,6 +179,14 @@ pub(crate) fn broken_response(check: CheckId, want: &Want, facts: &Facts) -> Ans
             headers.push(h("Cross-Origin-Resource-Policy", "same-origin"));
             http(status, headers)
         }
+        // Two `Location` lines that differ: the browser cannot tell where to go.
+        CheckId::RedirectLocation => {
+            let mut headers = cors_headers(want);
+            let base = want.url.trim_end_matches('/');
+            headers.push(h("Location", &format!("{base}/a")));
+            headers.push(h("Location", &format!("{base}/b")));
+            http(302, headers)
+        }
         // A redirect to itself: the browser gives up after 20.
         CheckId::RedirectLimit => {
             let mut headers = cors_headers(want);

@@ -39,7 +39,7 @@ pub(crate) fn choose(hit: &MessageHit, facts: &Facts, hint: PreflightHint) -> Op
                 CheckId::PreflightOkStatus
             }
         }
-        "CORSRequestNotHttp" => {
+        "CORSRequestNotHttp" | "WEBKIT_FTP_DISABLED" => {
             let http = facts
                 .url
                 .as_deref()
@@ -81,11 +81,12 @@ pub fn classify_allow_origin(value: &str) -> CheckId {
 /// The stage a check belongs to.
 #[must_use]
 pub fn stage_of(check: CheckId, via_redirect: bool) -> Stage {
-    if via_redirect {
-        return Stage::Redirect;
-    }
+    // After a redirect a preflight is sent to the new URL; its failure is the preflight's.
     if is_preflight_check(check) {
         return Stage::Preflight;
+    }
+    if via_redirect {
+        return Stage::Redirect;
     }
     match check {
         CheckId::SameOriginMode

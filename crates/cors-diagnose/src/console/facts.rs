@@ -43,6 +43,13 @@ impl Facts {
             "url" => self.url = owned,
             "initial_url" => self.initial_url = owned,
             "origin" => self.origin = owned,
+            // The page's URL (`from frame with URL …`): its origin is the request's.
+            "page" if self.origin.is_none() => {
+                self.origin = url::Url::parse(value)
+                    .ok()
+                    .map(|u| u.origin().ascii_serialization())
+                    .filter(|o| o != "null");
+            }
             "value" => self.value = owned,
             "location" => self.location = owned,
             "method" => self.method = owned,

@@ -307,11 +307,19 @@ fn from_messages(
         let same_url =
             other.facts.url.is_none() || facts.url.is_none() || other.facts.url == facts.url;
         let is_initial = other.facts.url.is_some() && other.facts.url == facts.initial_url;
+        // A line about something else (a header the browser refused to set, a policy) names no header
+        // of the failed check.
+        let other_problem = matches!(other.message.meaning, Meaning::NotCors(_));
         if same_url && !is_initial {
             facts.fill_from(&Facts {
                 location: None,
                 value: None,
                 status: None,
+                header: if other_problem {
+                    None
+                } else {
+                    other.facts.header.clone()
+                },
                 ..other.facts.clone()
             });
         }

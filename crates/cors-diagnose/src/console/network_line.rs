@@ -5,6 +5,7 @@
 //! present they tell a network failure (refused, DNS, TLS, timeout) apart from a CORS one.
 
 use cors_rules::scenario::NetworkErrorKind;
+use cors_rules::CheckId;
 
 /// What a network error code means for the diagnosis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +16,9 @@ pub enum NetError {
     Network(NetworkErrorKind),
     /// Blocked inside the browser for a reason that is not CORS.
     NotCors(&'static str),
+    /// A check of the fetch itself that Chromium reports with a code of its own, not a CORS sentence
+    /// (a redirect loop, a redirect to another scheme, two `Location` headers).
+    Check(CheckId),
 }
 
 /// A network line, read.
@@ -37,8 +41,13 @@ fn chrome_code(code: &str) -> NetError {
     let kind = match code {
         "net::ERR_FAILED" => return NetError::CorsFailed,
         "net::ERR_BLOCKED_BY_CLIENT" => return NetError::NotCors(BLOCKED_BY_CLIENT),
-        "net::ERR_BLOCKED_BY_RESPONSE" | "net::ERR_BLOCKED_BY_RESPONSE.NotSameOrigin" => {
+        c if c.starts_with("net::ERR_BLOCKED_BY_RESPONSE") => {
             return NetError::NotCors(BLOCKED_BY_RESPONSE)
+        }
+        "net::ERR_TOO_MANY_REDIRECTS" => return NetError::Check(CheckId::RedirectLimit),
+        "net::ERR_UNSAFE_REDIRECT" => return NetError::Check(CheckId::RedirectScheme),
+        "net::ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION" | "net::ERR_INVALID_REDIRECT" => {
+            return NetError::Check(CheckId::RedirectLocation)
         }
         "net::ERR_NAME_NOT_RESOLVED" | "net::ERR_NAME_RESOLUTION_FAILED" => NetworkErrorKind::Dns,
         "net::ERR_CONNECTION_TIMED_OUT" | "net::ERR_TIMED_OUT" => NetworkErrorKind::Timeout,

@@ -3,6 +3,7 @@
 
 use cors_rules::{Browser, CheckId, Stage};
 
+use super::choose::stage_of;
 use super::facts::{network_error_words, Facts};
 use super::network_line::{NetError, NetworkLine};
 use super::read::MessageHit;
@@ -19,9 +20,12 @@ pub(super) fn from_network(
     companions: &[MessageHit],
     edits: &[Edit],
 ) -> Option<Recognised> {
-    let net = networks
-        .iter()
-        .find(|n| matches!(n.error, Some(NetError::Network(_) | NetError::NotCors(_))))?;
+    let net = networks.iter().find(|n| {
+        matches!(
+            n.error,
+            Some(NetError::Network(_) | NetError::NotCors(_) | NetError::Check(_))
+        )
+    })?;
     let mut facts = Facts {
         url: net.url.clone(),
         method: net.method.clone(),
@@ -52,6 +56,7 @@ pub(super) fn from_network(
     };
     let kind = match net.error {
         Some(NetError::Network(kind)) => kind,
+        Some(NetError::Check(check)) => return Some(from_check(check, net, base)),
         Some(NetError::NotCors(why)) => {
             return Some(Recognised {
                 finding: Finding::NotCors,
@@ -109,4 +114,38 @@ pub(super) fn from_network(
         facts,
         ..base
     })
+}
+
+/// A code that stands for a check of the fetch (`net::ERR_TOO_MANY_REDIRECTS`): that check, reproduced.
+fn from_check(check: CheckId, net: &NetworkLine, base: Recognised) -> Recognised {
+    let stage = stage_of(check, false);
+    let target = Target {
+        check,
+        answer_check: check,
+        stage,
+        browser: base.browser,
+        facts: &base.facts,
+    };
+    let reproduction = reproduce(&target);
+    let alternatives = if check == CheckId::RedirectScheme {
+        // Chromium also gives this code to a redirect refused by `redirect: 'error'`.
+        vec![CheckId::RedirectMode]
+    } else {
+        Vec::new()
+    };
+    Recognised {
+        title: titles::check_title(check),
+        finding: Finding::CorsFailure,
+        check: Some(check),
+        alternatives,
+        stage,
+        explanation: Some(format!(
+            "Chrome prints only {} for this: the fetch itself stopped at a redirect, before any CORS header \
+             was read.",
+            net.code
+        )),
+        scenario: Some(reproduction.scenario),
+        assumptions: reproduction.assumptions,
+        ..base
+    }
 }

@@ -6,7 +6,7 @@ use super::catalog::{self, KnownMessage, Layout};
 use super::catalog::{CHROME, CHROME_SUFFIXES, XHR_SUFFIX};
 use super::facts::Facts;
 use super::network_line::{self, NetworkLine};
-use super::template::match_line;
+use super::template::{match_line, match_whole_line};
 
 /// A line recognised as a known message.
 #[derive(Clone, Debug)]
@@ -123,9 +123,13 @@ fn strip_chrome_suffixes(mut line: &str) -> (&str, bool) {
 
 fn read_whole(line: &str) -> Option<MessageHit> {
     catalog::all()
-        .filter(|m| m.layout == Layout::Whole)
+        .filter(|m| matches!(m.layout, Layout::Whole | Layout::WholeLine))
         .find_map(|message| {
-            let (_, captures) = match_line(message.template, line)?;
+            let (_, captures) = if message.layout == Layout::WholeLine {
+                match_whole_line(message.template, line)?
+            } else {
+                match_line(message.template, line)?
+            };
             let mut facts = Facts::default();
             let mut reason = None;
             for (name, value) in captures {

@@ -5,10 +5,14 @@ use cors_rules::scenario::{
     Answer, Api, CredentialsMode, HeaderPair, HttpAnswer, RedirectMode, Request, RequestMode,
     ServerEntry,
 };
-use cors_rules::{CheckId, Scenario, Stage};
+use cors_rules::{Browser, CheckId, Scenario, Stage};
 
+use cors_rules::forbidden::forbidden_request_header;
+use cors_rules::local_network::{address_space, AddressSpace};
 use cors_rules::method::{is_cors_safelisted_method, normalize_method};
 use cors_rules::port_blocking::bad_port;
+use cors_rules::quirks::quirks;
+use cors_rules::safelist::cors_unsafe_request_header_names_in;
 
 use crate::assumption::{AssumedField, Assumption};
 
@@ -21,6 +25,8 @@ use crate::policy::needs_preflight_in;
 
 /// The page assumed when the message does not quote one.
 pub const ASSUMED_PAGE: &str = "https://app.example";
+/// The page assumed for a URL on this computer or the local network.
+pub const ASSUMED_LOCAL_PAGE: &str = "http://localhost:5173";
 /// The URL assumed when the message does not quote one.
 pub const ASSUMED_URL: &str = "https://api.example/data";
 
@@ -37,7 +43,7 @@ pub(crate) fn reproduce(target: &Target) -> Reproduction {
     let mut assumptions = Vec::new();
     let url = url_for(target.check, facts, &mut assumptions);
     let page = page_for(facts, &url, &mut assumptions);
-    let (method, headers) = request_shape(target.check, facts, &mut assumptions);
+    let (method, headers) = request_shape(target, &mut assumptions);
     let include = matches!(
         target.answer_check,
         CheckId::AllowOriginWildcard
@@ -55,7 +61,10 @@ pub(crate) fn reproduce(target: &Target) -> Reproduction {
         } else {
             CredentialsMode::SameOrigin
         },
-        redirect: if target.check == CheckId::NoCorsRedirectMode {
+        redirect: if matches!(
+            target.check,
+            CheckId::NoCorsRedirectMode | CheckId::RedirectMode
+        ) {
             RedirectMode::Error
         } else {
             RedirectMode::Follow
@@ -63,7 +72,7 @@ pub(crate) fn reproduce(target: &Target) -> Reproduction {
         api: facts.api.unwrap_or(Api::Fetch),
         preflight_flag: false,
     };
-    let server = servers(target, &page, &request, &url);
+    let server = servers(target, &page, &request, &url, &mut assumptions);
     let scenario = Scenario {
         browser: target.browser,
         page,
@@ -161,10 +170,19 @@ fn page_for(facts: &Facts, url: &str, assumptions: &mut Vec<Assumption>) -> Opti
         Some(origin) => Some(origin.to_owned()),
         None => {
             let url_origin = origin_of(url);
-            let page = if url_origin.as_deref() == Some(ASSUMED_PAGE) {
-                "https://other-app.example"
+            // A URL on this computer or the local network is most often called by a page served from
+            // this computer too; a public page would meet Chrome's Local Network Access first.
+            let local =
+                url::Url::parse(url).is_ok_and(|u| address_space(&u) != AddressSpace::Public);
+            let [first, second] = if local {
+                [ASSUMED_LOCAL_PAGE, "http://localhost:3000"]
             } else {
-                ASSUMED_PAGE
+                [ASSUMED_PAGE, "https://other-app.example"]
+            };
+            let page = if url_origin.as_deref() == Some(first) {
+                second
+            } else {
+                first
             };
             assumptions.push(Assumption::new(
                 AssumedField::PageOrigin,
@@ -194,12 +212,53 @@ fn value_for(header: &str) -> &'static str {
     }
 }
 
+/// Values the browsers do not safelist, tried in order for a header the message says was sent in the
+/// preflight's list although its name is safelisted: a value outside the header's safelist, then one over
+/// the 128-byte limit.
+fn unsafe_values(header: &str) -> [&'static str; 2] {
+    const LONG: &str =
+        "a-value-longer-than-the-128-bytes-a-safelisted-header-may-carry-a-value-longer-than-\
+        the-128-bytes-a-safelisted-header-may-carry";
+    let first = match header.to_ascii_lowercase().as_str() {
+        "accept" => "application/vnd.api+json; profile=\"https://app.example/v1\"",
+        "accept-language" | "content-language" => "en_US",
+        "range" => "bytes=0-99,200-299",
+        _ => "\"1\"",
+    };
+    [first, LONG]
+}
+
+/// The header as the script must have set it for the browser to list it in the preflight: its plausible
+/// value, or one the browser does not safelist, with the assumption that says so.
+fn header_for(header: &str, browser: Browser, assumptions: &mut Vec<Assumption>) -> HeaderPair {
+    let listed = |value: &str| {
+        let pair = [(header, value.as_bytes())];
+        !cors_unsafe_request_header_names_in(pair, quirks(browser))
+            .names
+            .is_empty()
+    };
+    let plausible = value_for(header);
+    if listed(plausible) {
+        return (header.to_owned(), plausible.to_owned());
+    }
+    let Some(value) = unsafe_values(header).into_iter().find(|v| listed(v)) else {
+        return (header.to_owned(), plausible.to_owned());
+    };
+    assumptions.push(Assumption::new(
+        AssumedField::HeaderValues,
+        format!("{header}: {value}"),
+        format!(
+            "`{header}` needs no permission with most values, so the browser listed it in the preflight \
+             because of its value: one with other characters than the safelist allows, or longer than 128 \
+             bytes, or all safelisted headers together over 1024 bytes"
+        ),
+    ));
+    (header.to_owned(), value.to_owned())
+}
+
 /// The method and headers the script must have used for the check to be reached.
-fn request_shape(
-    check: CheckId,
-    facts: &Facts,
-    assumptions: &mut Vec<Assumption>,
-) -> (String, Vec<HeaderPair>) {
+fn request_shape(target: &Target, assumptions: &mut Vec<Assumption>) -> (String, Vec<HeaderPair>) {
+    let (check, facts) = (target.check, target.facts);
     let method = facts.method.clone();
     match check {
         CheckId::MethodAllowed | CheckId::AllowMethodsParse if method.is_none() => {
@@ -224,7 +283,7 @@ fn request_shape(
             } else {
                 "GET"
             };
-            let pair = (header.clone(), value_for(&header).to_owned());
+            let pair = header_for(&header, target.browser, assumptions);
             (
                 method.unwrap_or_else(|| default_method.to_owned()),
                 vec![pair],
@@ -241,7 +300,12 @@ fn request_shape(
                     ));
                     "POST".to_owned()
                 });
-                let header = facts.header.clone().unwrap_or_else(|| {
+                // A header the browser refused to set is dropped, so it cannot be why it preflighted.
+                let named = facts
+                    .header
+                    .clone()
+                    .filter(|h| forbidden_request_header(h, b"").is_none());
+                let header = named.unwrap_or_else(|| {
                     assumptions.push(Assumption::new(
                         AssumedField::RequestHeader,
                         "Content-Type",
@@ -249,8 +313,10 @@ fn request_shape(
                     ));
                     "Content-Type".to_owned()
                 });
-                let value = value_for(&header).to_owned();
-                (method, vec![(header, value)])
+                (
+                    method,
+                    vec![header_for(&header, target.browser, assumptions)],
+                )
             }
         },
         _ => (method.unwrap_or_else(|| "GET".to_owned()), Vec::new()),
@@ -262,6 +328,7 @@ fn servers(
     page: &Option<String>,
     request: &Request,
     url: &str,
+    assumptions: &mut Vec<Assumption>,
 ) -> Vec<ServerEntry> {
     let page_origin = page.clone().unwrap_or_else(|| "null".to_owned());
     let redirected = target
@@ -270,7 +337,9 @@ fn servers(
         .as_deref()
         .is_some_and(|initial| initial != url);
     if target.stage == Stage::Redirect || redirected {
-        return redirect_servers(target, &page_origin, request, url);
+        let chain = redirect_servers(target, &page_origin, request, url);
+        assumptions.extend(chain.assumptions);
+        return chain.entries;
     }
     let want = want(&page_origin, request, url);
     let facts = target.facts;

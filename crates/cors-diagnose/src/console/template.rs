@@ -59,6 +59,28 @@ pub(crate) fn match_line<'t, 'a>(
     None
 }
 
+/// [`match_line`] for a template that must end the line, with no space in any hole.
+pub(crate) fn match_whole_line<'t, 'a>(
+    template: &'t str,
+    line: &'a str,
+) -> Option<(usize, Captures<'t, 'a>)> {
+    let line = line.trim_end();
+    let (start, captures) = match_line(template, line)?;
+    let literals: usize = pieces(template)
+        .iter()
+        .map(|piece| match piece {
+            Piece::Literal(text) => text.len(),
+            Piece::Hole(_) => 0,
+        })
+        .sum();
+    let holes: usize = captures.iter().map(|(_, value)| value.len()).sum();
+    let whole = start + literals + holes == line.len();
+    let spaceless = captures
+        .iter()
+        .all(|(_, value)| !value.contains(char::is_whitespace));
+    (whole && spaceless).then_some((start, captures))
+}
+
 fn cut(line: &str) -> &str {
     if line.len() <= MAX_LINE {
         return line;

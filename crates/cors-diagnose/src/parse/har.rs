@@ -138,7 +138,7 @@ fn exchange_of(entry: Entry) -> Exchange {
 fn network_error_of(code: &str) -> Option<NetworkErrorKind> {
     match read_chrome(code)?.error? {
         NetError::Network(kind) => Some(kind),
-        NetError::CorsFailed | NetError::NotCors(_) => None,
+        NetError::CorsFailed | NetError::NotCors(_) | NetError::Check(_) => None,
     }
 }
 

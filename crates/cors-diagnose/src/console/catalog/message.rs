@@ -24,6 +24,9 @@ pub enum Layout {
     ChromeTail,
     /// The template is the whole message.
     Whole,
+    /// The template is the whole line, nothing after it, and no hole holds a space: for a short message
+    /// whose words begin longer ones (`Fetch API cannot load {url}.`).
+    WholeLine,
 }
 
 /// One known console message.
@@ -58,7 +61,7 @@ impl KnownMessage {
                 CHROME_PREFIX.replace("{kind}", "fetch"),
                 self.template
             ),
-            Layout::Whole => self.template.to_owned(),
+            Layout::Whole | Layout::WholeLine => self.template.to_owned(),
         }
     }
 
@@ -93,6 +96,9 @@ impl KnownMessage {
         let line = line.trim();
         match self.layout {
             Layout::Whole => crate::console::template::match_line(self.template, line).is_some(),
+            Layout::WholeLine => {
+                crate::console::template::match_whole_line(self.template, line).is_some()
+            }
             Layout::ChromeTail => [CHROME_PREFIX, CHROME_PREFIX_REDIRECTED]
                 .iter()
                 .any(|prefix| {

@@ -19,6 +19,14 @@ const fn sf(code: &'static str, template: &'static str, meaning: Meaning) -> Kno
     }
 }
 
+/// A message that must be the whole line (see [`Layout::WholeLine`]).
+const fn sf_line(code: &'static str, template: &'static str, meaning: Meaning) -> KnownMessage {
+    KnownMessage {
+        layout: Layout::WholeLine,
+        ..sf(code, template, meaning)
+    }
+}
+
 const ORIGIN_CHECKS: &[C] = &[
     C::AllowOriginMissing,
     C::AllowOriginMismatch,
@@ -59,6 +67,11 @@ pub static SAFARI: &[KnownMessage] = &[
     sf("WEBKIT_CORP_CANCELLED", "Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy response header.", Meaning::Failure(&[C::CrossOriginResourcePolicy])),
     sf("WEBKIT_RESTRICTED_PORT", "Not allowed to use restricted network port", Meaning::Failure(&[C::BadPort])),
     sf("WEBKIT_TOO_MANY_REDIRECTS", "Failed to load resource: too many HTTP redirects", Meaning::Failure(&[C::RedirectLimit])),
+    sf("WEBKIT_REDIRECT_LIMIT", "Load cannot follow more than {count} redirections", Meaning::Failure(&[C::RedirectLimit])),
+    sf("WEBKIT_REDIRECT_MODE_ERROR", "Not allowed to follow a redirection while loading {url}", Meaning::Failure(&[C::RedirectMode])),
+    sf("WEBKIT_NO_CORS_REDIRECT_MODE", "No-Cors mode requires follow redirect mode", Meaning::Failure(&[C::NoCorsRedirectMode])),
+    sf("WEBKIT_UNSAFE_ATTEMPT_TO_LOAD", "Unsafe attempt to load URL {url} from origin {origin}. Domains, protocols and ports must match.", Meaning::Failure(&[C::SameOriginMode])),
+    sf("WEBKIT_FTP_DISABLED", "FTP URLs are disabled", Meaning::Failure(&[C::RedirectScheme, C::CorsScheme])),
     sf("WEBKIT_NOT_ALLOWED_TO_REQUEST", "Not allowed to request resource", Meaning::Companion),
     sf("WEBKIT_MIXED_CONTENT", "[blocked] The page at {page} requested insecure content from {url}. This content was blocked and must be served over HTTPS.", Meaning::Failure(&[C::MixedContent])),
     sf("WEBKIT_CANNOT_LOAD_FETCH", "Fetch API cannot load {url} due to access control checks.", Meaning::Companion),
@@ -66,4 +79,5 @@ pub static SAFARI: &[KnownMessage] = &[
     sf("WEBKIT_CANNOT_LOAD_EVENTSOURCE", "EventSource cannot load {url} due to access control checks.", Meaning::Companion),
     sf("WEBKIT_CANNOT_LOAD_OTHER", "Cannot load {url} due to access control checks.", Meaning::Companion),
     sf("WEBKIT_JS_FETCH_TYPEERROR", "TypeError: Load failed", Meaning::Companion),
+    sf_line("WEBKIT_SAME_ORIGIN_MODE_BARE", "Fetch API cannot load {url}.", Meaning::Failure(&[C::SameOriginMode])),
 ];
