@@ -28,6 +28,8 @@ pub mod harness;
 pub mod item;
 pub mod lab;
 pub mod observation;
+pub mod readings;
+pub mod readings_corpus;
 pub mod report;
 pub mod report_md;
 pub mod report_md_groups;

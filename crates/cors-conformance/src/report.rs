@@ -11,6 +11,7 @@ use crate::browsers::BrowserKind;
 use crate::compare::{Agreement, Observable};
 use crate::deviations::DeviationCheck;
 use crate::groups::RuleGroup;
+use crate::readings::{read_run, tally, Reading};
 use crate::run::{BrowserRun, CaseResult};
 
 /// The whole report.
@@ -180,6 +181,10 @@ pub struct BrowserSummary {
     /// Wall-clock seconds the browser's run took (start, every batch, stop).
     #[serde(default)]
     pub seconds: u64,
+    /// How the paste door read the console text of each blocked case (a measure of the diagnosis, not
+    /// part of the run's bar).
+    #[serde(default)]
+    pub readings: BTreeMap<Reading, usize>,
 }
 
 impl BrowserSummary {
@@ -243,6 +248,7 @@ impl BrowserSummary {
                 .map(|line| line.text.clone())
                 .collect(),
             seconds: 0,
+            readings: tally(&read_run(run)),
         }
     }
 

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use crate::compare::Observable;
 use crate::groups::RuleGroup;
+use crate::readings::Reading;
 use crate::report::{BrowserSummary, Report};
 
 /// What the harness cannot cover on loopback, stated in every report.
@@ -50,6 +51,7 @@ pub fn render(report: &Report) -> String {
     summary_table(&mut out, report);
     agreement_table(&mut out, report);
     groups_table(&mut out, report);
+    readings_table(&mut out, report);
     let _ = writeln!(out, "## What the harness cannot cover\n\n{LIMITS}\n");
     crate::report_md_groups::render_diagnosed(&mut out, &report.diagnosed);
     for browser in &report.browsers {
@@ -109,6 +111,33 @@ fn agreement_table(out: &mut String, report: &Report) {
             })
             .collect();
         let _ = writeln!(out, "| {} | {} |", observable.id(), cells.join(" | "));
+    }
+    let _ = writeln!(out);
+}
+
+fn readings_table(out: &mut String, report: &Report) {
+    let _ = writeln!(
+        out,
+        "## The paste door, reading each browser's console text\n"
+    );
+    let _ = writeln!(
+        out,
+        "Each blocked case's console lines, as the browser printed them, read by the paste door \
+         (`cors_diagnose::console::recognise`) and set against the check the engine found failing. \
+         *Listed*: the browser uses one sentence for several checks (Firefox for a preflight and a response, \
+         Safari for a missing and a mismatched value) and the reading lists the failed one among them. \
+         *Asked for more*: the browser printed only a generic failure line. Not part of the run's bar.\n"
+    );
+    let header: Vec<&str> = report.browsers.iter().map(|b| b.browser.id()).collect();
+    let _ = writeln!(out, "| reading | {} |", header.join(" | "));
+    let _ = writeln!(out, "|---|{}", "---|".repeat(header.len()));
+    for reading in Reading::ALL {
+        let cells: Vec<String> = report
+            .browsers
+            .iter()
+            .map(|b| b.readings.get(&reading).copied().unwrap_or(0).to_string())
+            .collect();
+        let _ = writeln!(out, "| {} | {} |", reading.id(), cells.join(" | "));
     }
     let _ = writeln!(out);
 }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use cors_conformance::browsers::BrowserKind;
 use cors_conformance::compare::Observable;
+use cors_conformance::readings::Reading;
 use cors_conformance::report::{BrowserSummary, Report, Tally};
 use cors_conformance::report_md::render;
 
@@ -30,6 +31,7 @@ fn summary() -> BrowserSummary {
         deviations: Default::default(),
         stray_console: Vec::new(),
         seconds: 0,
+        readings: BTreeMap::from([(Reading::Named, 5), (Reading::Listed, 2)]),
     }
 }
 
@@ -56,6 +58,17 @@ fn a_browser_that_could_not_run_fails_the_report() {
         .push((BrowserKind::Firefox, "geckodriver: not found".into()));
     assert!(!report.passes());
     assert!(render(&report).contains("did not run: geckodriver: not found"));
+}
+
+#[test]
+fn the_markdown_counts_the_paste_door_s_readings_without_failing_the_run() {
+    let mut report = report();
+    report.browsers[0].readings.insert(Reading::Misread, 1);
+    let markdown = render(&report);
+    assert!(markdown.contains("| named | 5 |"), "{markdown}");
+    assert!(markdown.contains("| misread | 1 |"));
+    assert!(markdown.contains("| unread | 0 |"));
+    assert!(report.passes());
 }
 
 #[test]

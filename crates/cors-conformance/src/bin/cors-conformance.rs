@@ -57,6 +57,18 @@ enum Command {
         /// Files to replay.
         files: Vec<PathBuf>,
     },
+    /// Reads saved runs (`<browser>-run.json` of a run's output) and prints how the paste door reads each
+    /// browser's console text of the blocked cases, against the check the engine found failing.
+    Readings {
+        /// Also keep a sample of the texts read as a corpus (JSON) here.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// Texts kept per browser, failed check, reading and shape of the first line.
+        #[arg(long, default_value_t = 2)]
+        per: usize,
+        /// The saved runs.
+        runs: Vec<PathBuf>,
+    },
 }
 
 fn browser(id: &str) -> Result<BrowserKind, String> {
@@ -118,6 +130,18 @@ async fn main() -> ExitCode {
                 Err(error) => failure(&error.to_string()),
             }
         }
+        Command::Readings { corpus, per, runs } => readings(&runs, corpus.as_deref(), per),
+    }
+}
+
+fn readings(runs: &[PathBuf], corpus: Option<&std::path::Path>, per: usize) -> ExitCode {
+    let runs: Vec<&std::path::Path> = runs.iter().map(PathBuf::as_path).collect();
+    match cors_conformance::readings_corpus::readings(&runs, corpus, per) {
+        Ok(summary) => {
+            print!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => failure(&error.to_string()),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Choosing one check when a browser uses one sentence for several.
 
+use cors_rules::redirect::is_redirect_status;
 use cors_rules::{CheckId, Stage};
 
 use super::catalog::{is_preflight_check, preflight_twin};
@@ -29,11 +30,8 @@ pub(crate) fn choose(hit: &MessageHit, facts: &Facts, hint: PreflightHint) -> Op
     let candidates = hit.message.checks();
     let first = *candidates.first()?;
     let check = match hit.message.code {
-        "CORSAllowOriginNotMatchingOrigin" => {
-            facts.value.as_deref().map_or(first, classify_allow_origin)
-        }
         "WEBKIT_PREFLIGHT_NOT_SUCCESSFUL" | "WEBKIT_PREFLIGHT_NOT_SUCCESSFUL_OLD" => {
-            if facts.status.is_some_and(|s| (300..400).contains(&s)) {
+            if facts.status.is_some_and(is_redirect_status) {
                 CheckId::PreflightRedirect
             } else {
                 CheckId::PreflightOkStatus
@@ -50,10 +48,15 @@ pub(crate) fn choose(hit: &MessageHit, facts: &Facts, hint: PreflightHint) -> Op
                 CheckId::CorsScheme
             }
         }
+        // Chromium names the redirect's target and the URL first requested: the redirect went there.
+        "kCorsDisabledScheme" if facts.initial_url.is_some() => CheckId::RedirectScheme,
         _ => first,
     };
-    let twin_applies = hit.message.browser == cors_rules::Browser::Firefox
-        && hint == PreflightHint::PreflightFailed;
+    // Firefox's trailing "did not succeed" line tells a failed preflight; otherwise a 204 is far more
+    // often a preflight's answer than a request's.
+    let twin_applies = (hit.message.browser == cors_rules::Browser::Firefox
+        && hint == PreflightHint::PreflightFailed)
+        || facts.status == Some(204);
     let check = match preflight_twin(check) {
         Some(twin) if twin_applies && candidates.contains(&twin) => twin,
         _ => check,
@@ -64,18 +67,6 @@ pub(crate) fn choose(hit: &MessageHit, facts: &Facts, hint: PreflightHint) -> Op
         alternatives,
         stage: stage_of(check, hit.via_redirect),
     })
-}
-
-/// What Chromium's `Access-Control-Allow-Origin` check would call a value that is not the origin.
-#[must_use]
-pub fn classify_allow_origin(value: &str) -> CheckId {
-    if value.contains(',') || value.contains(' ') {
-        CheckId::AllowOriginMultiple
-    } else if value == "null" || url::Url::parse(value).is_ok() {
-        CheckId::AllowOriginMismatch
-    } else {
-        CheckId::AllowOriginInvalid
-    }
 }
 
 /// The stage a check belongs to.
@@ -99,34 +90,5 @@ pub fn stage_of(check: CheckId, via_redirect: bool) -> Stage {
             Stage::Redirect
         }
         _ => Stage::Response,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_trailing_slash_origin_is_a_mismatch() {
-        assert_eq!(
-            classify_allow_origin("http://localhost:3000/"),
-            CheckId::AllowOriginMismatch
-        );
-    }
-
-    #[test]
-    fn a_bare_host_is_an_invalid_value() {
-        assert_eq!(
-            classify_allow_origin("example.com"),
-            CheckId::AllowOriginInvalid
-        );
-    }
-
-    #[test]
-    fn a_comma_separated_list_is_multiple_values() {
-        assert_eq!(
-            classify_allow_origin("https://a.example, https://b.example"),
-            CheckId::AllowOriginMultiple
-        );
     }
 }

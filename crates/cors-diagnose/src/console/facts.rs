@@ -82,6 +82,15 @@ impl Facts {
         }
     }
 
+    /// For a redirect to a URL that is not HTTP(S): a quoted URL of that kind is where the redirect led
+    /// (Safari's "cannot load" line names it), not the URL the script called.
+    pub(crate) fn locate_redirect_target(&mut self) {
+        let http = |u: &str| u.starts_with("http:") || u.starts_with("https:");
+        if self.location.is_none() && self.url.as_deref().is_some_and(|u| !http(u)) {
+            self.location = self.url.take();
+        }
+    }
+
     /// Fills every value this one lacks from `other`.
     pub(crate) fn fill_from(&mut self, other: &Facts) {
         fn fill<T: Clone>(mine: &mut Option<T>, theirs: &Option<T>) {

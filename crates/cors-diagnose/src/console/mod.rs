@@ -373,6 +373,10 @@ fn recognition(main: &MessageHit, facts: Facts, hint: PreflightHint) -> Recognis
             let Some(choice) = choose(main, &base.facts, hint) else {
                 return base;
             };
+            let mut base = base;
+            if choice.check == CheckId::RedirectScheme {
+                base.facts.locate_redirect_target();
+            }
             let finding = match message.meaning {
                 Meaning::Warning(_) => Finding::CorsWarning,
                 _ if matches!(
@@ -384,18 +388,8 @@ fn recognition(main: &MessageHit, facts: Facts, hint: PreflightHint) -> Recognis
                 }
                 _ => Finding::CorsFailure,
             };
-            let answer_check = if message.code == "CORSAllowOriginNotMatchingOrigin" {
-                if choice.stage == Stage::Preflight {
-                    CheckId::PreflightAllowOriginMismatch
-                } else {
-                    CheckId::AllowOriginMismatch
-                }
-            } else {
-                choice.check
-            };
             let target = Target {
                 check: choice.check,
-                answer_check,
                 stage: choice.stage,
                 browser: message.browser,
                 facts: &base.facts,

@@ -93,7 +93,6 @@ pub(super) fn from_network(
     }
     let target = Target {
         check,
-        answer_check: check,
         stage,
         browser,
         facts: &facts,
@@ -121,7 +120,6 @@ fn from_check(check: CheckId, net: &NetworkLine, base: Recognised) -> Recognised
     let stage = stage_of(check, false);
     let target = Target {
         check,
-        answer_check: check,
         stage,
         browser: base.browser,
         facts: &base.facts,

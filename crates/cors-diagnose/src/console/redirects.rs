@@ -57,7 +57,7 @@ fn origin_after<'a>(origin: &'a str, page_origin: &str, from: &str, to: &str) ->
 fn needs_tainted_origin(target: &Target, page_origin: &str, url: &str) -> bool {
     let same_origin_end = origin_of(url).as_deref() == Some(page_origin);
     let page_refused = matches!(
-        target.answer_check,
+        target.check,
         CheckId::AllowOriginMismatch | CheckId::PreflightAllowOriginMismatch
     ) && target.facts.value.as_deref() == Some(page_origin);
     same_origin_end || page_refused
@@ -102,7 +102,8 @@ fn quoted_chain(
     let mut hops = vec![initial.to_owned()];
     let mut assumptions = Vec::new();
     let tainted_already = origin_after(page_origin, page_origin, initial, url) == "null";
-    if needs_tainted_origin(target, page_origin, url) && !tainted_already {
+    let redirect_fails = is_redirect_check(target.check);
+    if !redirect_fails && needs_tainted_origin(target, page_origin, url) && !tainted_already {
         hops.push(ASSUMED_HOP.to_owned());
         assumptions.push(Assumption::new(
             AssumedField::Redirect,
@@ -126,14 +127,23 @@ fn quoted_chain(
         ));
         origin = origin_after(origin, page_origin, from, to);
     }
+    if redirect_fails {
+        entries.extend(failing_redirect_at(
+            target,
+            origin,
+            page_origin,
+            request,
+            url,
+        ));
+        return Chain {
+            entries,
+            assumptions,
+        };
+    }
     let last_want = want(origin, request, url);
-    let (preflight, response) = if is_preflight_check(target.answer_check) {
+    let (preflight, response) = if is_preflight_check(target.check) {
         (
-            Some(broken_preflight(
-                target.answer_check,
-                &last_want,
-                target.facts,
-            )),
+            Some(broken_preflight(target.check, &last_want, target.facts)),
             Answer::Http(HttpAnswer {
                 status: 200,
                 headers: cors_headers(&last_want),
@@ -148,7 +158,7 @@ fn quoted_chain(
         });
         (
             preflight,
-            broken_response(target.answer_check, &last_want, target.facts),
+            broken_response(target.check, &last_want, target.facts),
         )
     };
     entries.push(ServerEntry {
@@ -162,6 +172,18 @@ fn quoted_chain(
     }
 }
 
+/// The checks that a redirect response fails whatever its CORS headers say.
+fn is_redirect_check(check: CheckId) -> bool {
+    matches!(
+        check,
+        CheckId::RedirectCredentials
+            | CheckId::RedirectScheme
+            | CheckId::RedirectLocation
+            | CheckId::RedirectMode
+            | CheckId::RedirectLimit
+    )
+}
+
 /// The request URL's redirect response fails the check; the URL it leads to answers well.
 fn failing_redirect(
     target: &Target,
@@ -169,16 +191,38 @@ fn failing_redirect(
     request: &Request,
     url: &str,
 ) -> Vec<ServerEntry> {
+    let from = if target.facts.initial_url.is_some() {
+        request.url.clone()
+    } else {
+        url.to_owned()
+    };
+    failing_redirect_at(target, page_origin, page_origin, request, &from)
+}
+
+/// `from` answers with a redirect that fails the check, for a request whose serialized origin is
+/// `origin`; the URL it leads to answers well.
+fn failing_redirect_at(
+    target: &Target,
+    origin: &str,
+    page_origin: &str,
+    request: &Request,
+    from: &str,
+) -> Vec<ServerEntry> {
     let facts = target.facts;
-    let redirect_fails = target.stage == Stage::Redirect;
-    let (from, to) = (
-        request.url.clone(),
-        location_for(target.check, facts, url, page_origin),
-    );
-    let from_want = want(page_origin, request, &from);
+    let from_want = want(origin, request, from);
+    if target.check == CheckId::RedirectLimit {
+        // A redirect to itself: the browser gives up after 20.
+        return vec![ServerEntry {
+            url: from.to_owned(),
+            preflight: None,
+            response: broken_response(CheckId::RedirectLimit, &from_want, facts),
+        }];
+    }
+    let redirect_fails = target.stage == Stage::Redirect && !is_redirect_check(target.check);
+    let to = location_for(target.check, facts, from, page_origin);
     let redirect = if redirect_fails {
         broken_response(
-            target.answer_check,
+            target.check,
             &from_want,
             &Facts {
                 status: None,
@@ -191,22 +235,26 @@ fn failing_redirect(
             headers: cors_headers(&from_want),
         })
     };
-    let redirect = with_location(redirect, &to);
+    let redirect = if target.check == CheckId::RedirectLocation {
+        broken_response(CheckId::RedirectLocation, &from_want, facts)
+    } else {
+        with_location(redirect, &to)
+    };
     let mut entries = vec![ServerEntry {
-        url: from.clone(),
+        url: from.to_owned(),
         preflight: None,
         response: redirect,
     }];
     if to.starts_with("http:") || to.starts_with("https:") {
-        let after = origin_after(page_origin, page_origin, &from, &to);
+        let after = origin_after(origin, page_origin, from, &to);
         let to_want = want(after, request, &to);
-        let response = if redirect_fails {
+        let response = if redirect_fails || is_redirect_check(target.check) {
             Answer::Http(HttpAnswer {
                 status: 200,
                 headers: cors_headers(&to_want),
             })
         } else {
-            broken_response(target.answer_check, &to_want, facts)
+            broken_response(target.check, &to_want, facts)
         };
         entries.push(ServerEntry {
             url: to,

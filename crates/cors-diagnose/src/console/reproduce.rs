@@ -45,7 +45,7 @@ pub(crate) fn reproduce(target: &Target) -> Reproduction {
     let page = page_for(facts, &url, &mut assumptions);
     let (method, headers) = request_shape(target, &mut assumptions);
     let include = matches!(
-        target.answer_check,
+        target.check,
         CheckId::AllowOriginWildcard
             | CheckId::PreflightAllowOriginWildcard
             | CheckId::AllowCredentials
@@ -343,8 +343,8 @@ fn servers(
     }
     let want = want(&page_origin, request, url);
     let facts = target.facts;
-    let preflight = if is_preflight_check(target.answer_check) {
-        Some(broken_preflight(target.answer_check, &want, facts))
+    let preflight = if is_preflight_check(target.check) {
+        Some(broken_preflight(target.check, &want, facts))
     } else if needs_preflight_in(request, target.browser) {
         Some(Answer::Http(HttpAnswer {
             status: 204,
@@ -353,13 +353,13 @@ fn servers(
     } else {
         None
     };
-    let response = if is_preflight_check(target.answer_check) {
+    let response = if is_preflight_check(target.check) {
         Answer::Http(HttpAnswer {
             status: 200,
             headers: cors_headers(&want),
         })
     } else {
-        broken_response(target.answer_check, &want, facts)
+        broken_response(target.check, &want, facts)
     };
     vec![ServerEntry {
         url: url.to_owned(),

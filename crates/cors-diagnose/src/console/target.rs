@@ -8,8 +8,6 @@ use super::facts::Facts;
 /// What to reproduce.
 pub(crate) struct Target<'a> {
     pub check: CheckId,
-    /// The check whose answers to build (differs for Firefox's single-line "does not match" lists).
-    pub answer_check: CheckId,
     pub stage: Stage,
     pub browser: Browser,
     pub facts: &'a Facts,

@@ -59,7 +59,7 @@ pub static CHROME: &[KnownMessage] = &[
     tail("kHeaderDisallowedByPreflightResponse", "Request header field {header} is not allowed by Access-Control-Allow-Headers in preflight response.", Meaning::Failure(&[C::HeaderAllowed, C::AuthorizationAllowed])),
     tail("kDisallowedByMode", "Cross origin requests are not allowed by request mode.", Meaning::Failure(&[C::SameOriginMode])),
     tail("kInvalidResponse", "The response is invalid.", Meaning::Failure(&[C::PreflightNetworkError])),
-    tail("kCorsDisabledScheme", "Cross origin requests are only supported for protocol schemes: {schemes}.", Meaning::Failure(&[C::CorsScheme])),
+    tail("kCorsDisabledScheme", "Cross origin requests are only supported for protocol schemes: {schemes}.", Meaning::Failure(&[C::CorsScheme, C::RedirectScheme])),
     tail("kRedirectContainsCredentials", "Redirect location '{location}' contains a username and password, which is disallowed for cross-origin requests.", Meaning::Failure(&[C::RedirectCredentials])),
     tail("kInsecureLocalNetwork", "The request client is not a secure context and the resource is in more-private address space `{address_space}`.", Meaning::Failure(&[C::LocalNetworkAccess])),
     tail("kInvalidLocalNetworkAccess", "Request had a target IP address space of `{target_address_space}` yet the resource is in address space `{address_space}`.", Meaning::Failure(&[C::LocalNetworkAccess])),

@@ -18,6 +18,17 @@ const fn ff(code: &'static str, template: &'static str, meaning: Meaning) -> Kno
     }
 }
 
+/// What "CORS request did not succeed" stands for: no answer at all, or (observed in Firefox ESR 153) a
+/// redirect the fetch refused before any CORS header was read.
+const DID_NOT_SUCCEED: &[C] = &[
+    C::NetworkError,
+    C::PreflightNetworkError,
+    C::RedirectLimit,
+    C::RedirectCredentials,
+    C::RedirectLocation,
+    C::RedirectScheme,
+];
+
 macro_rules! blocked {
     ($reason:literal) => {
         concat!(
@@ -44,14 +55,15 @@ pub static FIREFOX: &[KnownMessage] = &[
     ff("CORSMissingAllowHeaderFromPreflight", blocked!("missing token ‘{header}’ in CORS header ‘Access-Control-Allow-Headers’ from CORS preflight channel)."), Meaning::Failure(&[C::HeaderAllowed, C::AuthorizationAllowed])),
     ff("CORSExternalRedirectNotAllowed", blocked!("CORS request external redirect not allowed)."), Meaning::Failure(&[C::PreflightRedirect])),
     ff("CORSRequestNotHttp", blocked!("CORS request not http)."), Meaning::Failure(&[C::CorsScheme, C::RedirectScheme])),
-    ff("CORSDidNotSucceed2", blocked!("CORS request did not succeed). Status code: {status}."), Meaning::Failure(&[C::NetworkError, C::PreflightNetworkError])),
-    ff("CORSDidNotSucceed", blocked!("CORS request did not succeed)."), Meaning::Failure(&[C::NetworkError, C::PreflightNetworkError])),
+    ff("CORSDidNotSucceed2", blocked!("CORS request did not succeed). Status code: {status}."), Meaning::Failure(DID_NOT_SUCCEED)),
+    ff("CORSDidNotSucceed", blocked!("CORS request did not succeed)."), Meaning::Failure(DID_NOT_SUCCEED)),
     ff("CORSDisabled", blocked!("CORS disabled)."), Meaning::NotCors("This Firefox has CORS switched off (the content.cors.disable preference, often set by an enterprise policy): every cross-origin CORS request is refused whatever the server sends.")),
     ff("CORSOriginHeaderNotAdded", blocked!("CORS header ‘Origin’ cannot be added)."), Meaning::NotCors("The request comes from a context with several origins (typically an extension's content script), so Firefox cannot send one Origin header. The server cannot fix this; the extension must make the request from its background page.")),
     ff("CORSAllowHeaderFromPreflightDeprecation", "Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at {url} soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`).", Meaning::Warning(&[C::AuthorizationAllowed])),
     ff("FIREFOX_MIXED_CONTENT", "Blocked loading mixed active content “{url}”", Meaning::Failure(&[C::MixedContent])),
     ff("FIREFOX_SECURITY_ERROR_LOAD_DATA", "Security Error: Content at {page} may not load data from {url}.", Meaning::Failure(&[C::SameOriginMode, C::RedirectScheme])),
-    ff("FIREFOX_SECURITY_ERROR_LOAD_OR_LINK", "Security Error: Content at {page} may not load or link to {url}.", Meaning::Failure(&[C::RedirectScheme])),
+    // "Content at" names the URL that redirected, not the page (observed with a redirect to a file: URL).
+    ff("FIREFOX_SECURITY_ERROR_LOAD_OR_LINK", "Security Error: Content at {url} may not load or link to {location}.", Meaning::Failure(&[C::RedirectScheme])),
     ff("FIREFOX_CORP_BLOCKED", "The resource at “{url}” was blocked due to its Cross-Origin-Resource-Policy header (or lack thereof).", Meaning::Failure(&[C::CrossOriginResourcePolicy])),
     ff("FIREFOX_CSP", "Content-Security-Policy: The page’s settings blocked the loading of a resource at {url} (“{directive}”).", Meaning::NotCors("The page's own Content-Security-Policy forbids this URL. CORS headers on the server cannot fix it: allow the URL in the page's CSP.")),
     ff("FIREFOX_JS_FETCH_TYPEERROR", "TypeError: NetworkError when attempting to fetch resource.", Meaning::Companion),

@@ -71,7 +71,9 @@ pub static SAFARI: &[KnownMessage] = &[
     sf("WEBKIT_REDIRECT_MODE_ERROR", "Not allowed to follow a redirection while loading {url}", Meaning::Failure(&[C::RedirectMode])),
     sf("WEBKIT_NO_CORS_REDIRECT_MODE", "No-Cors mode requires follow redirect mode", Meaning::Failure(&[C::NoCorsRedirectMode])),
     sf("WEBKIT_UNSAFE_ATTEMPT_TO_LOAD", "Unsafe attempt to load URL {url} from origin {origin}. Domains, protocols and ports must match.", Meaning::Failure(&[C::SameOriginMode])),
-    sf("WEBKIT_FTP_DISABLED", "FTP URLs are disabled", Meaning::Failure(&[C::RedirectScheme, C::CorsScheme])),
+    // Printed for any redirect to an ftp: URL, before the redirect's other checks (observed: with a missing
+    // `Access-Control-Allow-Origin` on the redirect, or `redirect: 'error'`).
+    sf("WEBKIT_FTP_DISABLED", "FTP URLs are disabled", Meaning::Failure(&[C::RedirectScheme, C::CorsScheme, C::RedirectMode, C::AllowOriginMissing])),
     sf("WEBKIT_NOT_ALLOWED_TO_REQUEST", "Not allowed to request resource", Meaning::Companion),
     sf("WEBKIT_MIXED_CONTENT", "[blocked] The page at {page} requested insecure content from {url}. This content was blocked and must be served over HTTPS.", Meaning::Failure(&[C::MixedContent])),
     sf("WEBKIT_CANNOT_LOAD_FETCH", "Fetch API cannot load {url} due to access control checks.", Meaning::Companion),
