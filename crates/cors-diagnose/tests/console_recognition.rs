@@ -405,3 +405,63 @@ fn a_status_on_its_own_line_fills_firefoxs_status() {
         diagnosis.lines
     );
 }
+
+#[test]
+fn an_http_status_line_alone_is_not_read_as_a_cors_failure() {
+    let found =
+        recognise("Failed to load resource: the server responded with a status of 404 (Not Found)")
+            .recognised
+            .expect("recognised");
+    assert_eq!(found.finding, Finding::NotCors);
+    assert_eq!(found.check, None);
+    assert_eq!(found.facts.status, Some(404));
+    assert!(found.explanation.expect("said").contains("answered 404"));
+}
+
+#[test]
+fn a_local_url_without_its_page_is_assumed_called_from_a_local_page() {
+    let found = recognise(
+        "Fetch API cannot load http://127.0.0.1:8080/r. Request mode is \"no-cors\" but the redirect mode is not \"follow\".",
+    )
+    .recognised
+    .expect("recognised");
+    assert_eq!(found.check, Some(CheckId::NoCorsRedirectMode));
+    let scenario = found.scenario.expect("reproduced");
+    assert_eq!(scenario.page.as_deref(), Some("http://localhost:5173"));
+    let verdict = cors_rules::evaluate(&scenario).expect("evaluates");
+    assert_eq!(
+        verdict.failure.map(|f| f.check),
+        Some(CheckId::NoCorsRedirectMode),
+        "not Local Network Access"
+    );
+}
+
+#[test]
+fn a_page_url_quoted_by_the_message_gives_the_page_s_origin() {
+    let found = recognise(
+        "Unsafe attempt to load URL https://api.example.com/next from frame with URL https://app.example.com/account. Domains, protocols and ports must match.",
+    )
+    .recognised
+    .expect("recognised");
+    assert_eq!(found.check, Some(CheckId::SameOriginMode));
+    assert_eq!(
+        found.facts.origin.as_deref(),
+        Some("https://app.example.com")
+    );
+    assert!(found
+        .assumptions
+        .iter()
+        .all(|a| a.value != "https://app.example"));
+}
+
+#[test]
+fn a_bare_safari_line_is_same_origin_mode_only_when_nothing_follows_the_url() {
+    assert_eq!(
+        check_of("Fetch API cannot load https://api.example.com/r."),
+        Some(CheckId::SameOriginMode)
+    );
+    assert_eq!(
+        check_of("Fetch API cannot load https://api.example.com/r. Something else happened."),
+        None
+    );
+}

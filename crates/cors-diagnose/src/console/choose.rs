@@ -37,7 +37,16 @@ pub(crate) fn choose(hit: &MessageHit, facts: &Facts, hint: PreflightHint) -> Op
                 CheckId::PreflightOkStatus
             }
         }
-        "CORSRequestNotHttp" | "WEBKIT_FTP_DISABLED" => {
+        // Safari prints it for a redirect to ftp: (observed), and names only an HTTP(S) URL then.
+        "WEBKIT_FTP_DISABLED" => {
+            let ftp = facts.url.as_deref().is_some_and(|u| u.starts_with("ftp:"));
+            if ftp {
+                CheckId::CorsScheme
+            } else {
+                CheckId::RedirectScheme
+            }
+        }
+        "CORSRequestNotHttp" => {
             let http = facts
                 .url
                 .as_deref()

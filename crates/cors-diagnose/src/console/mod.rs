@@ -250,6 +250,9 @@ fn from_companions(messages: &[MessageHit], networks: &[NetworkLine]) -> Option<
         ),
         None => {
             let net = networks.first()?;
+            if let Some(status) = net.status.filter(|_| net.error.is_none()) {
+                return Some(http_error(net, status));
+            }
             let facts = Facts {
                 url: net.url.clone(),
                 method: net.method.clone(),
@@ -278,6 +281,33 @@ fn from_companions(messages: &[MessageHit], networks: &[NetworkLine]) -> Option<
         scenario: None,
         assumptions: Vec::new(),
     })
+}
+
+/// A line that only shows the server's HTTP status (`the server responded with a status of 404`): the
+/// request got through, and nothing in the paste says CORS blocked it.
+fn http_error(net: &NetworkLine, status: u16) -> Recognised {
+    Recognised {
+        browser: Browser::Chrome,
+        title: "The server answered with an HTTP error",
+        code: net.code.clone(),
+        reference: None,
+        finding: Finding::NotCors,
+        check: None,
+        alternatives: Vec::new(),
+        stage: Stage::Response,
+        facts: Facts {
+            status: Some(status),
+            ..Facts::default()
+        },
+        explanation: Some(format!(
+            "The server answered {status}: the request reached it, and this line alone is not a CORS error (Chrome \
+             and Safari print it for every HTTP error, allowed or not). If the script got the response, fix the \
+             {status} on the server: the URL, the method, the authentication. If the script saw only a network \
+             error, the browser printed a CORS line beside this one: paste that line too."
+        )),
+        scenario: None,
+        assumptions: Vec::new(),
+    }
 }
 
 fn is_did_not_succeed(hit: &MessageHit) -> bool {

@@ -41,8 +41,25 @@ pub(crate) struct Reproduction {
 pub(crate) fn reproduce(target: &Target) -> Reproduction {
     let facts = target.facts;
     let mut assumptions = Vec::new();
-    let url = url_for(target.check, facts, &mut assumptions);
+    // "Unsafe attempt to load URL": a same-origin request was redirected to the URL the message names.
+    let via_location = target.check == CheckId::SameOriginMode && facts.location.is_some();
+    let url = match (&facts.location, via_location) {
+        (Some(location), true) => location.clone(),
+        _ => url_for(target.check, facts, &mut assumptions),
+    };
     let page = page_for(facts, &url, &mut assumptions);
+    let url = if via_location {
+        let start = format!("{}/start", page.as_deref().unwrap_or(ASSUMED_PAGE));
+        assumptions.push(Assumption::new(
+            AssumedField::Url,
+            start.clone(),
+            "the message names only where a redirect led; a URL of the page's own origin stands for the one \
+             the script called",
+        ));
+        start
+    } else {
+        url
+    };
     let (method, headers) = request_shape(target, &mut assumptions);
     let include = matches!(
         target.check,
@@ -336,7 +353,8 @@ fn servers(
         .initial_url
         .as_deref()
         .is_some_and(|initial| initial != url);
-    if target.stage == Stage::Redirect || redirected {
+    let via_location = target.check == CheckId::SameOriginMode && target.facts.location.is_some();
+    if target.stage == Stage::Redirect || redirected || via_location {
         let chain = redirect_servers(target, &page_origin, request, url);
         assumptions.extend(chain.assumptions);
         return chain.entries;

@@ -68,7 +68,7 @@ pub static CHROME: &[KnownMessage] = &[
     tail("kPreflightMissingPrivateNetworkAccessId", "No 'Private-Network-Access-Id' header was present in the preflight response for this private network request targeting the `{target_address_space}` address space.", Meaning::Failure(&[C::AllowPrivateNetwork])),
     tail("kPreflightMissingPrivateNetworkAccessName", "No 'Private-Network-Access-Name' header was present in the preflight response for this private network request targeting the `{target_address_space}` address space.", Meaning::Failure(&[C::AllowPrivateNetwork])),
     tail("kPrivateNetworkAccessPermissionUnavailable", "Unable to ask for permission to access the `{target_address_space}` IP address space.", Meaning::Failure(&[C::LocalNetworkAccess])),
-    whole("CHROMIUM_UNSAFE_ATTEMPT_TO_LOAD", "Unsafe attempt to load URL {url} from frame with URL {page}. Domains, protocols and ports must match.", Meaning::Failure(&[C::SameOriginMode])),
+    whole("CHROMIUM_UNSAFE_ATTEMPT_TO_LOAD", "Unsafe attempt to load URL {location} from frame with URL {page}. Domains, protocols and ports must match.", Meaning::Failure(&[C::SameOriginMode])),
     whole("CHROMIUM_UNSAFE_HEADER", "Refused to set unsafe header \"{header}\"", Meaning::NotCors(super::safari::UNSAFE_HEADER)),
     whole("CHROMIUM_RENDERER_SAME_ORIGIN_MODE", "Fetch API cannot load {url}. Request mode is \"same-origin\" but the URL's origin is not same as the request origin {origin}.", Meaning::Failure(&[C::SameOriginMode])),
     whole("CHROMIUM_RENDERER_SCHEME_NOT_SUPPORTED", "Fetch API cannot load {url}. URL scheme \"{scheme}\" is not supported.", Meaning::Failure(&[C::CorsScheme])),

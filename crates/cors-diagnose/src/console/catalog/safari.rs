@@ -70,7 +70,7 @@ pub static SAFARI: &[KnownMessage] = &[
     sf("WEBKIT_REDIRECT_LIMIT", "Load cannot follow more than {count} redirections", Meaning::Failure(&[C::RedirectLimit])),
     sf("WEBKIT_REDIRECT_MODE_ERROR", "Not allowed to follow a redirection while loading {url}", Meaning::Failure(&[C::RedirectMode])),
     sf("WEBKIT_NO_CORS_REDIRECT_MODE", "No-Cors mode requires follow redirect mode", Meaning::Failure(&[C::NoCorsRedirectMode])),
-    sf("WEBKIT_UNSAFE_ATTEMPT_TO_LOAD", "Unsafe attempt to load URL {url} from origin {origin}. Domains, protocols and ports must match.", Meaning::Failure(&[C::SameOriginMode])),
+    sf("WEBKIT_UNSAFE_ATTEMPT_TO_LOAD", "Unsafe attempt to load URL {location} from origin {origin}. Domains, protocols and ports must match.", Meaning::Failure(&[C::SameOriginMode])),
     // Printed for any redirect to an ftp: URL, before the redirect's other checks (observed: with a missing
     // `Access-Control-Allow-Origin` on the redirect, or `redirect: 'error'`).
     sf("WEBKIT_FTP_DISABLED", "FTP URLs are disabled", Meaning::Failure(&[C::RedirectScheme, C::CorsScheme, C::RedirectMode, C::AllowOriginMissing])),
