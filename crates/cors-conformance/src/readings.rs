@@ -62,9 +62,27 @@ impl Reading {
 /// Reads `lines` as a person would paste them, and sets the reading against the failed check.
 #[must_use]
 pub fn read_console(lines: &[String], failed: CheckId) -> (Reading, Option<CheckId>) {
+    let (reading, read, _) = read_and_reproduce(lines, failed);
+    (reading, read)
+}
+
+/// [`read_console`], and whether the scenario the reading builds fails, in the engine, the check it names
+/// (`None` when it names none or builds none).
+#[must_use]
+pub fn read_and_reproduce(
+    lines: &[String],
+    failed: CheckId,
+) -> (Reading, Option<CheckId>, Option<bool>) {
     let diagnosis = recognise(&lines.join("\n"));
     let Some(recognised) = diagnosis.recognised else {
-        return (Reading::Unread, None);
+        return (Reading::Unread, None, None);
+    };
+    let reproduces = match (&recognised.scenario, recognised.check) {
+        (Some(scenario), Some(check)) => Some(
+            cors_rules::evaluate(scenario)
+                .is_ok_and(|v| v.failure.is_some_and(|f| f.check == check)),
+        ),
+        _ => None,
     };
     let reading = match recognised.finding {
         Finding::NotCors => Reading::NotCors,
@@ -73,7 +91,7 @@ pub fn read_console(lines: &[String], failed: CheckId) -> (Reading, Option<Check
         _ if recognised.alternatives.contains(&failed) => Reading::Listed,
         _ => Reading::Misread,
     };
-    (reading, recognised.check)
+    (reading, recognised.check, reproduces)
 }
 
 /// One blocked case's console text and its reading.
@@ -91,6 +109,9 @@ pub struct ReadSample {
     pub reading: Reading,
     /// The check the reading named, if any.
     pub read: Option<CheckId>,
+    /// Whether the scenario the reading built fails the check it names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reproduces: Option<bool>,
 }
 
 /// The readings of every blocked case of a run that printed console lines.
@@ -108,7 +129,7 @@ fn read_case(browser: BrowserKind, case: &CaseResult) -> Option<ReadSample> {
     if lines.is_empty() {
         return None;
     }
-    let (reading, read) = read_console(lines, failed);
+    let (reading, read, reproduces) = read_and_reproduce(lines, failed);
     Some(ReadSample {
         case: case.id.clone(),
         browser,
@@ -116,6 +137,7 @@ fn read_case(browser: BrowserKind, case: &CaseResult) -> Option<ReadSample> {
         failed,
         reading,
         read,
+        reproduces,
     })
 }
 

@@ -62,13 +62,32 @@ fn summarise(samples: &[ReadSample]) -> String {
             .iter()
             .map(|r| format!("{} {}", r.id(), counts.get(r).copied().unwrap_or(0)))
             .collect();
+        let built = samples.iter().filter(|s| s.reproduces.is_some()).count();
+        let failing = samples
+            .iter()
+            .filter(|s| s.reproduces == Some(true))
+            .count();
         let _ = writeln!(
             out,
-            "{}: {} blocked cases read: {}",
+            "{}: {} blocked cases read: {}; {failing} of {built} reproductions fail the check named",
             browser.id(),
             samples.len(),
             cells.join(", ")
         );
+        for wrong in samples
+            .iter()
+            .filter(|s| s.reproduces == Some(false))
+            .take(10)
+        {
+            let _ = writeln!(
+                out,
+                "  reproduction {}: names {}, failed {}: {}",
+                wrong.case,
+                wrong.read.map_or("nothing", CheckId::id),
+                wrong.failed.id(),
+                wrong.text.lines().next().unwrap_or("")
+            );
+        }
         for wrong in samples
             .iter()
             .filter(|s| matches!(s.reading, Reading::Misread | Reading::Unread))
@@ -105,7 +124,9 @@ fn sample(samples: &[ReadSample], per: usize) -> Vec<ReadSample> {
     let mut seen: BTreeMap<(BrowserKind, CheckId, Reading, String), usize> = BTreeMap::new();
     let mut kept = Vec::new();
     for sample in samples {
-        if matches!(sample.reading, Reading::Misread | Reading::Unread) {
+        if matches!(sample.reading, Reading::Misread | Reading::Unread)
+            || sample.reproduces == Some(false)
+        {
             continue;
         }
         let key = (
