@@ -370,3 +370,44 @@ async fn the_diagnosis_has_no_axe_violations_in_either_theme_and_is_photographed
     assert!(found.is_empty(), "axe violations:\n{}", found.join("\n"));
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_safelisted_header_chrome_listed_in_a_preflight_is_blocked_and_the_value_is_stated(
+) -> TestResult {
+    let app = landing("dark", 390, 844).await?;
+    paste(
+        &app,
+        "Access to fetch at 'http://localhost:8080/api/items' from origin 'http://localhost:5173' has been blocked by CORS policy: Request header field content-language is not allowed by Access-Control-Allow-Headers in preflight response.",
+    )
+    .await?;
+    app.wait_until("the verdict", || async {
+        Ok(app
+            .text_of_testid("diagnose-verdict")
+            .await?
+            .contains("Blocked"))
+    })
+    .await?;
+    app.wait_until("the assumed header value", || async {
+        let text = app
+            .execute(
+                "const row = document.querySelector('.assumption[data-field=assumed-header-values]');
+                 return row ? row.textContent : '';",
+                vec![],
+            )
+            .await?;
+        Ok(text.as_str().is_some_and(|t| t.contains("content-language: en_US")))
+    })
+    .await?;
+    let why = app
+        .execute(
+            "const why = document.querySelector('.assumption[data-field=assumed-header-values] .assumed-why');
+             return [why.textContent, why.querySelectorAll('code').length];",
+            vec![],
+        )
+        .await?;
+    let text = why[0].as_str().unwrap_or_default();
+    assert!(!text.contains('`'), "backticks shown as text: {text}");
+    assert!(why[1].as_u64().unwrap_or(0) >= 1, "no code in {text}");
+    app.assert_no_console_errors().await?;
+    app.close().await
+}

@@ -6,6 +6,7 @@ use cors_diagnose::assumption::{AssumedField, Assumption};
 use leptos::prelude::*;
 
 use super::state::PasteState;
+use crate::ui::rich::rich;
 
 /// The form field id of an assumed field.
 fn input_id(field: AssumedField) -> String {
@@ -88,7 +89,7 @@ fn AssumptionRow(
     view! {
         <li class="assumption" data-field=id.clone()>
             {control}
-            <span class="assumed-why" id=why_id>{why}</span>
+            <span class="assumed-why" id=why_id>{move || rich(&why())}</span>
         </li>
     }
 }

@@ -90,7 +90,7 @@ fn MustSend(fixes: Vec<Fix>) -> impl IntoView {
                             <p class="fix-where">{target_words(fix.target)}" "<code>{fix.url.clone()}</code></p>
                             {line.map(|l| view! { <pre class="code fix-line"><code>{l}</code></pre> })}
                             <p class="hint">{rich(&fix.summary)}</p>
-                            {fix.warning.map(|w| view! { <p class="warning"><span aria-hidden="true">"⚠ "</span>{w}</p> })}
+                            {fix.warning.map(|w| view! { <p class="warning"><span aria-hidden="true">"⚠ "</span>{rich(&w)}</p> })}
                         </li>
                     }
                 }).collect_view()}

@@ -52,7 +52,7 @@ fn render_fix(ctx: Ctx, fix: Fix) -> impl IntoView {
     let warning = fix
         .warning
         .clone()
-        .map(|w| view! { <p class="warning"><span aria-hidden="true">"⚠ "</span>{w}</p> });
+        .map(|w| view! { <p class="warning"><span aria-hidden="true">"⚠ "</span>{rich(&w)}</p> });
     let target = target_words(fix.target);
     let summary = fix.summary.clone();
     view! {

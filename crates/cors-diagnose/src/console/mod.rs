@@ -300,10 +300,10 @@ fn http_error(net: &NetworkLine, status: u16) -> Recognised {
             ..Facts::default()
         },
         explanation: Some(format!(
-            "The server answered {status}: the request reached it, and this line alone is not a CORS error (Chrome \
-             and Safari print it for every HTTP error, allowed or not). If the script got the response, fix the \
-             {status} on the server: the URL, the method, the authentication. If the script saw only a network \
-             error, the browser printed a CORS line beside this one: paste that line too."
+            "The server answered {status}: the request reached it. Chrome prints this line for an HTTP error \
+             that no CORS check blocked; when CORS blocks a response it prints an \"Access to fetch at\" line \
+             and net::ERR_FAILED instead. So fix the {status} on the server: the URL, the method, the \
+             authentication. If the script saw only a network error, paste the other lines printed with this one."
         )),
         scenario: None,
         assumptions: Vec::new(),
