@@ -46,6 +46,8 @@ pub(crate) fn choose(hit: &MessageHit, facts: &Facts, hint: PreflightHint) -> Op
                 CheckId::RedirectScheme
             }
         }
+        // The page may not read a non-HTTP(S) URL it was redirected to.
+        "FIREFOX_SECURITY_ERROR_LOAD_DATA" if facts.location.is_some() => CheckId::RedirectScheme,
         "CORSRequestNotHttp" => {
             let http = facts
                 .url

@@ -267,6 +267,15 @@ fn from_companions(messages: &[MessageHit], networks: &[NetworkLine]) -> Option<
             (browser, net.code.clone(), "The request failed", facts, None)
         }
     };
+    let explanation = if code == "net::ERR_FAILED" && messages.is_empty() {
+        // Observed in Chromium 156: a fetch with redirect: 'error' that meets a redirect prints only this.
+        format!(
+            "{PASTE_MORE} If Chrome printed nothing else, the usual cause is a fetch with redirect: 'error' \
+             that met a redirect: Chrome prints only this line then."
+        )
+    } else {
+        PASTE_MORE.to_owned()
+    };
     Some(Recognised {
         browser,
         title,
@@ -277,7 +286,7 @@ fn from_companions(messages: &[MessageHit], networks: &[NetworkLine]) -> Option<
         alternatives: Vec::new(),
         stage: Stage::Response,
         facts,
-        explanation: Some(PASTE_MORE.to_owned()),
+        explanation: Some(explanation),
         scenario: None,
         assumptions: Vec::new(),
     })
@@ -373,6 +382,18 @@ fn from_messages(
     } else {
         PreflightHint::Unknown
     };
+    // A non-HTTP(S) URL that a failed HTTP(S) request names beside it (Firefox's "did not succeed" line) is
+    // where that request was redirected.
+    let http = |u: &str| u.starts_with("http:") || u.starts_with("https:");
+    if facts.location.is_none() && facts.url.as_deref().is_some_and(|u| !http(u)) {
+        let redirected = messages[at + 1..]
+            .iter()
+            .filter(|h| is_did_not_succeed(h))
+            .find_map(|h| h.facts.url.clone().filter(|u| http(u)));
+        if let Some(redirected) = redirected {
+            facts.location = facts.url.replace(redirected);
+        }
+    }
     facts.apply(edits);
     Some(recognition(main, facts, hint))
 }
