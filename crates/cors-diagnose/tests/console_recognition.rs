@@ -465,3 +465,33 @@ fn a_bare_safari_line_is_same_origin_mode_only_when_nothing_follows_the_url() {
         None
     );
 }
+
+/// Every known message, with its quotes turned the other way (straight to curly, curly to straight) and its
+/// spaces doubled, as chat apps, forums and terminals hand them on, reads as the message itself.
+#[test]
+fn every_message_reads_the_same_with_its_quotes_turned_and_its_spaces_doubled() {
+    use cors_diagnose::console::{catalog, examples::example_text};
+    let turn = |text: &str| -> String {
+        text.chars()
+            .map(|c| match c {
+                '\'' => '\u{2019}'.to_string(),
+                '\u{2018}' | '\u{2019}' => "'".to_owned(),
+                '"' => '\u{201C}'.to_string(),
+                ' ' => "  ".to_owned(),
+                c => c.to_string(),
+            })
+            .collect()
+    };
+    let mut wrong = Vec::new();
+    for message in catalog::all() {
+        let text = example_text(message);
+        let plain = recognise(&text).recognised.map(|r| (r.code, r.check));
+        let turned = recognise(&turn(&text))
+            .recognised
+            .map(|r| (r.code, r.check));
+        if plain != turned {
+            wrong.push(format!("{}: {plain:?} became {turned:?}", message.code));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

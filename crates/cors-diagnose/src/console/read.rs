@@ -6,7 +6,7 @@ use super::catalog::{self, KnownMessage, Layout};
 use super::catalog::{CHROME, CHROME_SUFFIXES, XHR_SUFFIX};
 use super::facts::Facts;
 use super::network_line::{self, NetworkLine};
-use super::template::{match_line, match_whole_line};
+use super::template::{match_line, match_whole_line, normalize};
 
 /// A line recognised as a known message.
 #[derive(Clone, Debug)]
@@ -46,6 +46,7 @@ const NOISE: &[(&str, &str)] = &[
 
 /// Reads one trimmed, non-empty line.
 pub(crate) fn read_line(line: &str) -> Option<LineHit> {
+    let line = &*normalize(line);
     if let Some((_, why)) = NOISE.iter().find(|(text, _)| line == *text) {
         return Some(LineHit::Noise(why));
     }

@@ -6,6 +6,34 @@
 //! such as `index.html:1` or a level such as `[Error]` in front), and text after the last literal is
 //! allowed (`Understand this error`, `[Learn More]`, a trailing location).
 
+use std::borrow::Cow;
+
+/// A text as the matcher compares it: typographic quotes as ASCII ones, and each run of spaces (tabs,
+/// no-break spaces) as one space. Chat apps, editors and forums turn a console's straight quotes into
+/// curly ones, or Firefox's curly ones into straight ones, and re-wrap lines; lines and templates are
+/// compared in this form on both sides.
+pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
+    fn plain(c: char) -> char {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
+            '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\t' => ' ',
+            c => c,
+        }
+    }
+    let changes = text.chars().any(|c| plain(c) != c) || text.contains("  ");
+    if !changes {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().map(plain) {
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// One piece of a template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Piece<'t> {
@@ -50,7 +78,7 @@ pub(crate) fn match_line<'t, 'a>(
         let mut captures = Vec::new();
         return match_from(&pieces, line, &mut captures).then_some((0, captures));
     };
-    for (start, _) in line.match_indices(first) {
+    for (start, _) in line.match_indices(&*normalize(first)) {
         let mut captures = Vec::new();
         if match_from(&pieces, &line[start..], &mut captures) {
             return Some((start, captures));
@@ -69,7 +97,7 @@ pub(crate) fn match_whole_line<'t, 'a>(
     let literals: usize = pieces(template)
         .iter()
         .map(|piece| match piece {
-            Piece::Literal(text) => text.len(),
+            Piece::Literal(text) => normalize(text).len(),
             Piece::Hole(_) => 0,
         })
         .sum();
@@ -102,13 +130,15 @@ fn match_from<'t, 'a>(
     match pieces {
         [] => true,
         [Piece::Literal(lit), rest @ ..] => {
-            text.starts_with(lit) && match_from(rest, &text[lit.len()..], captures)
+            let lit = normalize(lit);
+            text.starts_with(&*lit) && match_from(rest, &text[lit.len()..], captures)
         }
         [Piece::Hole(name)] => {
             captures.push((name, text.trim_end()));
             true
         }
         [Piece::Hole(name), Piece::Literal(next), rest @ ..] => {
+            let next = &*normalize(next);
             // Before the final literal (often just `.`), the hole runs to an occurrence that ends the
             // message (end of line or a space before trailing noise), so a value may contain the
             // literal itself (`https://app.example.com.`).
@@ -203,6 +233,23 @@ mod tests {
     fn an_empty_value_between_quotes_is_captured() {
         let (_, caps) = match_line("is '{value}' which", "is '' which").expect("matches");
         assert_eq!(caps, vec![("value", "")]);
+    }
+
+    #[test]
+    fn curly_and_straight_quotes_and_wrapped_spaces_match_either_way() {
+        let firefox = "(Reason: CORS header ‘Access-Control-Allow-Origin’ missing).";
+        let line = normalize("(Reason:  CORS header 'Access-Control-Allow-Origin'\tmissing).");
+        assert!(match_line(firefox, &line).is_some());
+        let chrome = "at '{url}' from origin '{origin}' has";
+        let line = normalize("at ‘https://a.example/x’ from\u{a0}origin ’http://b.example’ has");
+        let (_, caps) = match_line(chrome, &line).expect("matches");
+        assert_eq!(
+            caps,
+            vec![
+                ("url", "https://a.example/x"),
+                ("origin", "http://b.example")
+            ]
+        );
     }
 
     #[test]

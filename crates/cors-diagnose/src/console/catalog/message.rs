@@ -93,7 +93,7 @@ impl KnownMessage {
     /// and with or without a redirect, and the endings Chromium appends).
     #[must_use]
     pub fn matches_line(&self, line: &str) -> bool {
-        let line = line.trim();
+        let line = &*crate::console::template::normalize(line.trim());
         match self.layout {
             Layout::Whole => crate::console::template::match_line(self.template, line).is_some(),
             Layout::WholeLine => {
