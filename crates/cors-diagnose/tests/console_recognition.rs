@@ -495,3 +495,49 @@ fn every_message_reads_the_same_with_its_quotes_turned_and_its_spaces_doubled() 
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Every known message cut into two or three lines, at spaces (a chat app, an editor) or anywhere (a
+/// terminal's fixed width), reads as the message itself.
+#[test]
+fn every_message_reads_the_same_when_cut_across_lines() {
+    use cors_diagnose::console::{catalog, examples::example_text};
+    let mut wrong = Vec::new();
+    for message in catalog::all() {
+        let text = example_text(message);
+        let plain = recognise(&text).recognised.map(|r| (r.code, r.check));
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let at = |share: usize| chars[chars.len() * share / 7].0;
+        let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+        let mut cuts: Vec<Vec<usize>> = vec![vec![at(3)], vec![at(2), at(5)]];
+        if spaces.len() >= 4 {
+            cuts.push(vec![spaces[spaces.len() / 2]]);
+            cuts.push(vec![spaces[spaces.len() / 3], spaces[2 * spaces.len() / 3]]);
+        }
+        for cut in cuts {
+            let mut pieces = Vec::new();
+            let mut from = 0;
+            for to in cut.iter().copied().chain([text.len()]) {
+                pieces.push(text[from..to].trim());
+                from = to;
+            }
+            let wrapped = pieces.join("\n");
+            let found = recognise(&wrapped).recognised;
+            let read = found.as_ref().map(|r| (r.code.clone(), r.check));
+            let url = found.as_ref().and_then(|r| r.facts.url.clone());
+            let plain_url = recognise(&text).recognised.and_then(|r| r.facts.url);
+            if url != plain_url {
+                wrong.push(format!(
+                    "{}: the URL {plain_url:?} became {url:?} for\n{wrapped}",
+                    message.code
+                ));
+            }
+            if read != plain {
+                wrong.push(format!(
+                    "{}: {plain:?} became {read:?} for\n{wrapped}",
+                    message.code
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -127,7 +127,7 @@ pub fn recognise_with(text: &str, edits: &[Edit]) -> ConsoleDiagnosis {
     let mut lines = Vec::new();
     let mut messages: Vec<MessageHit> = Vec::new();
     let mut networks: Vec<NetworkLine> = Vec::new();
-    for logical in logical_lines(text) {
+    for logical in join_wrapped(logical_lines(text)) {
         let number = logical.number;
         let line = logical.first;
         let note = match read_line(&logical.text) {
@@ -216,6 +216,111 @@ fn logical_lines(text: &str) -> Vec<LogicalLine<'_>> {
                 continued: Vec::new(),
             }),
         }
+    }
+    out
+}
+
+/// How many lines a message wrapped by a narrow terminal or a chat app may have been cut into.
+const MOST_PIECES: usize = 4;
+/// The longest paste, in lines, whose cut messages are joined.
+const MOST_JOINED_LINES: usize = 60;
+/// The longest text a join may make (the longest message, with its values, is under 1 KiB).
+const MOST_JOINED_BYTES: usize = 2048;
+
+/// Whether a line stands as a message of its own: a known line, except one that may be the start of a cut
+/// message (Safari's bare `Fetch API cannot load {url}.`, whose words begin longer ones, or a URL cut short).
+fn stands_alone(text: &str) -> bool {
+    match read_line(text) {
+        // A URL cut short (`https://`) is the start of a cut message too.
+        Some(LineHit::Message(hit)) => {
+            hit.message.layout != catalog::Layout::WholeLine
+                && hit
+                    .facts
+                    .url
+                    .as_deref()
+                    .is_none_or(|u| url::Url::parse(u).is_ok())
+        }
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// The first way to join `pieces` onto `start` that reads as a message: each cut was at a space (a chat
+/// app, an editor) or anywhere (a terminal's fixed width), so each join is tried with and without one, and
+/// a join that leaves a quoted URL or origin with a space in it, or cut short, is kept only if no other reads. Returns the text
+/// and how many pieces it took.
+fn join_pieces(start: &str, pieces: &[&str]) -> Option<(String, usize)> {
+    let mut spaced = None;
+    let found = join_clean(start, pieces, &mut spaced);
+    found.or(spaced)
+}
+
+fn join_clean(
+    start: &str,
+    pieces: &[&str],
+    spaced: &mut Option<(String, usize)>,
+) -> Option<(String, usize)> {
+    let (first, rest) = pieces.split_first()?;
+    if start.len() + first.len() > MOST_JOINED_BYTES {
+        return None;
+    }
+    for separator in [" ", ""] {
+        let text = format!("{start}{separator}{first}");
+        if let Some(LineHit::Message(hit)) = read_line(&text) {
+            let facts = &hit.facts;
+            let split_value = [&facts.url, &facts.initial_url, &facts.origin]
+                .into_iter()
+                .flatten()
+                .any(|v| v.contains(' '))
+                || facts
+                    .url
+                    .as_deref()
+                    .is_some_and(|u| url::Url::parse(u).is_err());
+            if !split_value {
+                return Some((text, 1));
+            }
+            spaced.get_or_insert((text.clone(), 1));
+        }
+        let mut deeper = None;
+        if let Some((text, taken)) = join_clean(&text, rest, &mut deeper) {
+            return Some((text, taken + 1));
+        }
+        if let Some((text, taken)) = deeper {
+            spaced.get_or_insert((text, taken + 1));
+        }
+    }
+    None
+}
+
+/// Joins a message that was cut across lines: lines that do not stand alone, but read as a message when
+/// joined, become one message.
+fn join_wrapped(lines: Vec<LogicalLine<'_>>) -> Vec<LogicalLine<'_>> {
+    // A console excerpt is a few lines; a long paste is a log or a capture, read line by line.
+    if lines.len() > MOST_JOINED_LINES {
+        return lines;
+    }
+    let alone: Vec<bool> = lines.iter().map(|l| stands_alone(&l.text)).collect();
+    let mut lines: Vec<Option<LogicalLine<'_>>> = lines.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut at = 0;
+    while let Some(mut line) = lines.get_mut(at).and_then(Option::take) {
+        let mut last = at;
+        if !alone[at] {
+            let pieces: Vec<&str> = (at + 1..(at + MOST_PIECES).min(lines.len()))
+                .take_while(|next| !alone[*next])
+                .filter_map(|next| lines[next].as_ref().map(|l| l.text.as_str()))
+                .collect();
+            if let Some((text, taken)) = join_pieces(&line.text, &pieces) {
+                line.text = text;
+                last = at + taken;
+            }
+        }
+        for piece in lines[at + 1..=last].iter_mut().filter_map(Option::take) {
+            line.continued.push((piece.number, piece.first));
+            line.continued.extend(piece.continued);
+        }
+        out.push(line);
+        at = last + 1;
     }
     out
 }
