@@ -541,3 +541,41 @@ fn every_message_reads_the_same_when_cut_across_lines() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// DevTools' Network panel names a failure in its tooltip by Chromium's `CorsError` value: each value
+/// reads as the console message of that name.
+#[test]
+fn every_network_panel_tooltip_reads_as_the_message_it_names() {
+    use cors_diagnose::console::catalog::{self, Layout};
+    let mut wrong = Vec::new();
+    for message in catalog::all().filter(|m| m.layout == Layout::ChromeTail) {
+        let Some(name) = message.code.strip_prefix('k') else {
+            continue;
+        };
+        let tooltip = format!("Cross-Origin Resource Sharing error: {name}");
+        let found = recognise(&tooltip).recognised.map(|r| r.code);
+        if found.as_deref() != Some(message.code) {
+            wrong.push(format!("{tooltip}: read as {found:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn an_issues_panel_title_reads_as_chrome_s_and_lists_the_checks_it_groups() {
+    let found = recognise(
+        "Ensure CORS response header values are valid\nA cross-origin resource sharing (CORS) request was blocked because of invalid or missing response headers of the request or the associated preflight request.",
+    )
+    .recognised
+    .expect("recognised");
+    assert_eq!(found.browser, Browser::Chrome);
+    assert_eq!(found.check, Some(CheckId::AllowOriginMissing));
+    assert!(found
+        .alternatives
+        .contains(&CheckId::PreflightAllowOriginMultiple));
+    let straight =
+        recognise("Ensure CORS requests aren't redirected to URLs containing credentials")
+            .recognised
+            .and_then(|r| r.check);
+    assert_eq!(straight, Some(CheckId::RedirectCredentials));
+}

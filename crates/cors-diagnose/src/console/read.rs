@@ -51,7 +51,7 @@ pub(crate) fn read_line(line: &str) -> Option<LineHit> {
         return Some(LineHit::Noise(why));
     }
     let line = strip_trailers(line);
-    if let Some(hit) = read_chrome_cors(line) {
+    if let Some(hit) = read_chrome_cors(line).or_else(|| read_devtools_status(line)) {
         return Some(LineHit::Message(hit));
     }
     if let Some(hit) = read_whole(line) {
@@ -109,6 +109,23 @@ fn read_chrome_cors(line: &str) -> Option<MessageHit> {
                 }
             })
         })
+}
+
+/// DevTools' Network panel: a request's status `CORS error`, whose tooltip names the failure by its
+/// `CorsError` value (`Cross-Origin Resource Sharing error: PreflightMissingAllowOriginHeader`): the
+/// Chromium message of that name.
+fn read_devtools_status(line: &str) -> Option<MessageHit> {
+    const TOOLTIP: &str = "Cross-Origin Resource Sharing error: {cdp_name}";
+    let (_, captures) = match_line(TOOLTIP, line)?;
+    let name = captures.first()?.1.split_whitespace().next()?;
+    let message = CHROME
+        .iter()
+        .find(|m| m.layout == Layout::ChromeTail && m.code.strip_prefix('k') == Some(name))?;
+    Some(MessageHit {
+        message,
+        facts: Facts::default(),
+        via_redirect: false,
+    })
 }
 
 fn strip_chrome_suffixes(mut line: &str) -> (&str, bool) {
