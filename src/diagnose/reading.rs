@@ -2,6 +2,7 @@
 //! its error-reference page, or, for text not recognised, the closest known messages.
 
 use cors_diagnose::analyse::Analysis;
+use cors_diagnose::console::catalog::surface_words;
 use cors_diagnose::console::titles::check_title;
 use cors_diagnose::report::Reading as LineReading;
 use leptos::prelude::*;
@@ -38,7 +39,7 @@ fn AnalysisView(paste: PasteState, analysis: Analysis) -> impl IntoView {
     let recognised = analysis.recognised.clone();
     let headline = match &recognised {
         Some(r) => view! {
-            <p class="diagnose-kicker" data-testid="diagnose-detected">{format!("{} console message", r.browser.display_name())}</p>
+            <p class="diagnose-kicker" data-testid="diagnose-detected">{format!("{} {}", r.browser.display_name(), surface_words(&r.code))}</p>
             <h3 class="diagnose-title" data-testid="diagnose-check" data-check=r.check.map(|c| c.id()).unwrap_or_default()>{r.title}</h3>
         }
         .into_any(),

@@ -103,8 +103,9 @@ pub(crate) fn render(entry: &Entry, _all: &[Entry], options: &Options) -> String
     let browser = entry.message.browser.display_name();
     let _ = writeln!(
         out,
-        "<p class=\"ref-kicker\">{} console message</p>\n<h1>{}</h1>",
+        "<p class=\"ref-kicker\">{} {}</p>\n<h1>{}</h1>",
         escape(browser),
+        cors_diagnose::console::catalog::surface_words(entry.message.code),
         escape(entry.title)
     );
     exact_text(&mut out, entry);

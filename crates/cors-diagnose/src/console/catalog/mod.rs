@@ -27,6 +27,17 @@ pub fn all() -> impl Iterator<Item = &'static KnownMessage> {
     CHROME.iter().chain(FIREFOX.iter()).chain(SAFARI.iter())
 }
 
+/// Where the browser shows the message with this code, in a few words: its console, or (for the titles of
+/// Chrome's Issues panel) DevTools' Issues panel.
+#[must_use]
+pub fn surface_words(code: &str) -> &'static str {
+    if code.starts_with("CHROMIUM_ISSUE_") {
+        "DevTools Issues panel"
+    } else {
+        "console message"
+    }
+}
+
 /// The preflight twin of a response check (`allow-origin-missing` → `preflight-allow-origin-missing`).
 #[must_use]
 pub fn preflight_twin(check: CheckId) -> Option<CheckId> {
