@@ -18,6 +18,7 @@ struct Entry {
     template: String,
     template_fetch: Option<String>,
     status: String,
+    devtools_netmonitor_label: Option<String>,
 }
 
 fn catalogue() -> Vec<Entry> {
@@ -143,6 +144,20 @@ fn text_of(entry: &Entry) -> String {
 
 fn listed(list: &[(&str, &str)], code: &str) -> bool {
     list.iter().any(|(c, _)| *c == code)
+}
+
+#[test]
+fn the_network_monitor_labels_are_the_reference_s() {
+    use cors_diagnose::console::catalog::NETMONITOR_LABELS;
+    let labelled: Vec<(String, String)> = catalogue()
+        .into_iter()
+        .filter_map(|e| Some((e.devtools_netmonitor_label?, e.code)))
+        .collect();
+    let known: Vec<(String, String)> = NETMONITOR_LABELS
+        .iter()
+        .map(|(label, code)| ((*label).to_owned(), (*code).to_owned()))
+        .collect();
+    assert_eq!(labelled, known);
 }
 
 #[test]

@@ -579,3 +579,23 @@ fn an_issues_panel_title_reads_as_chrome_s_and_lists_the_checks_it_groups() {
             .and_then(|r| r.check);
     assert_eq!(straight, Some(CheckId::RedirectCredentials));
 }
+
+/// Firefox's Network Monitor shows a label in a blocked request's "Transferred" column: each reads as the
+/// console message it stands for.
+#[test]
+fn every_firefox_network_monitor_label_reads_as_its_message() {
+    use cors_diagnose::console::catalog::NETMONITOR_LABELS;
+    let mut wrong = Vec::new();
+    for (label, code) in NETMONITOR_LABELS {
+        let found = recognise(label).recognised;
+        let read = found.as_ref().map(|r| (r.browser, r.code.as_str()));
+        if read != Some((Browser::Firefox, code)) {
+            wrong.push(format!("{label}: read as {read:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(
+        check_of("GET https://api.example.com/x\nCORS Missing Allow Origin"),
+        Some(CheckId::AllowOriginMissing)
+    );
+}

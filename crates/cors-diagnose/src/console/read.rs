@@ -51,7 +51,10 @@ pub(crate) fn read_line(line: &str) -> Option<LineHit> {
         return Some(LineHit::Noise(why));
     }
     let line = strip_trailers(line);
-    if let Some(hit) = read_chrome_cors(line).or_else(|| read_devtools_status(line)) {
+    if let Some(hit) = read_chrome_cors(line)
+        .or_else(|| read_devtools_status(line))
+        .or_else(|| read_netmonitor_label(line))
+    {
         return Some(LineHit::Message(hit));
     }
     if let Some(hit) = read_whole(line) {
@@ -123,6 +126,20 @@ fn read_devtools_status(line: &str) -> Option<MessageHit> {
         .find(|m| m.layout == Layout::ChromeTail && m.code.strip_prefix('k') == Some(name))?;
     Some(MessageHit {
         message,
+        facts: Facts::default(),
+        via_redirect: false,
+    })
+}
+
+/// Firefox's Network Monitor: a blocked request's "Transferred" column (`CORS Missing Allow Origin`), the
+/// whole line: the console message it stands for.
+fn read_netmonitor_label(line: &str) -> Option<MessageHit> {
+    let code = catalog::NETMONITOR_LABELS
+        .iter()
+        .find(|(label, _)| line.eq_ignore_ascii_case(label))?
+        .1;
+    Some(MessageHit {
+        message: catalog::find(code)?,
         facts: Facts::default(),
         via_redirect: false,
     })

@@ -68,3 +68,42 @@ pub static FIREFOX: &[KnownMessage] = &[
     ff("FIREFOX_CSP", "Content-Security-Policy: The page’s settings blocked the loading of a resource at {url} (“{directive}”).", Meaning::NotCors("The page's own Content-Security-Policy forbids this URL. CORS headers on the server cannot fix it: allow the URL in the page's CSP.")),
     ff("FIREFOX_JS_FETCH_TYPEERROR", "TypeError: NetworkError when attempting to fetch resource.", Meaning::Companion),
 ];
+
+/// The labels Firefox's Network Monitor shows in a blocked request's "Transferred" column
+/// (`devtools/client/netmonitor/src/constants.js`, `BLOCKED_REASON_MESSAGES`), each with the console
+/// message it stands for.
+pub static NETMONITOR_LABELS: &[(&str, &str)] = &[
+    ("CORS disabled", "CORSDisabled"),
+    ("CORS Failed", "CORSDidNotSucceed2"),
+    ("CORS Origin Header Missing", "CORSOriginHeaderNotAdded"),
+    (
+        "CORS External Redirect Not Allowed",
+        "CORSExternalRedirectNotAllowed",
+    ),
+    ("CORS Not HTTP", "CORSRequestNotHttp"),
+    ("CORS Missing Allow Origin", "CORSMissingAllowOrigin2"),
+    (
+        "CORS Multiple Origin Not Allowed",
+        "CORSMultipleAllowOriginNotAllowed",
+    ),
+    (
+        "CORS Allow Origin Not Matching Origin",
+        "CORSAllowOriginNotMatchingOrigin",
+    ),
+    ("CORS No Allow Credentials", "CORSNotSupportingCredentials"),
+    ("CORS Method Not Found", "CORSMethodNotFound"),
+    (
+        "CORS Missing Allow Credentials",
+        "CORSMissingAllowCredentials",
+    ),
+    (
+        "CORS Preflight Did Not Succeed",
+        "CORSPreflightDidNotSucceed3",
+    ),
+    ("CORS Invalid Allow Method", "CORSInvalidAllowMethod"),
+    ("CORS Invalid Allow Header", "CORSInvalidAllowHeader"),
+    (
+        "CORS Missing Allow Header",
+        "CORSMissingAllowHeaderFromPreflight2",
+    ),
+];

@@ -12,6 +12,7 @@ mod safari;
 
 pub(crate) use chrome::{CHROME, CHROME_SUFFIXES, XHR_SUFFIX};
 use firefox::FIREFOX;
+pub use firefox::NETMONITOR_LABELS;
 use safari::SAFARI;
 
 pub use message::{KnownMessage, Layout, Meaning, CHROME_PREFIX, CHROME_PREFIX_REDIRECTED};
