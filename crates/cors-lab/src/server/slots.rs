@@ -3,8 +3,10 @@
 //! A connection that waits for its client (an idle keep-alive connection, a request head or body still
 //! arriving, a `timeout` answer holding the line) costs a slot but does no work. Such connections register
 //! while they wait; when a new connection finds every slot taken, the one that has waited longest is closed
-//! to make room. Idle or slow clients (a slowloris) therefore cannot keep the API from answering: a new
-//! request always gets a slot within moments, whatever number of connections sit idle.
+//! to make room, never one that began waiting after the new connection arrived. Idle or slow clients (a
+//! slowloris) therefore cannot keep the API from answering: a new request always gets a slot within
+//! moments, whatever number of connections sit idle, and once it has its slot, connections that arrived
+//! before it cannot close it.
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -59,13 +61,20 @@ impl Slots {
     /// client (one per new connection, so a fresh one is closed only after every older one); when every
     /// connection is busy answering, waits for one to finish.
     pub(crate) async fn acquire(&self) -> Option<Slot> {
+        // A connection makes room only by closing one that began waiting before it arrived: a request that
+        // got its slot and is still reading its head is never closed for a connection older than it.
+        let arrived = {
+            let mut waiting = self.lock();
+            waiting.next += 1;
+            waiting.next
+        };
         loop {
             match self.free.clone().try_acquire_owned() {
                 Ok(permit) => return Some(Slot { _permit: permit }),
                 Err(tokio::sync::TryAcquireError::Closed) => return None,
                 Err(tokio::sync::TryAcquireError::NoPermits) => {}
             }
-            self.close_longest_waiting();
+            self.close_longest_waiting_before(arrived);
             if let Ok(permit) =
                 tokio::time::timeout(MAKE_ROOM_WAIT, self.free.clone().acquire_owned()).await
             {
@@ -98,8 +107,14 @@ impl Slots {
         self.lock().by_age.len()
     }
 
-    fn close_longest_waiting(&self) {
-        let oldest = self.lock().by_age.pop_first();
+    fn close_longest_waiting_before(&self, arrived: u64) {
+        let oldest = {
+            let mut waiting = self.lock();
+            match waiting.by_age.first_key_value() {
+                Some((key, _)) if *key < arrived => waiting.by_age.pop_first(),
+                _ => None,
+            }
+        };
         if let Some((_, close)) = oldest {
             let _ = close.send(());
         }
@@ -141,6 +156,32 @@ mod tests {
         assert_eq!(slots.waiting(), 1);
         let first_ended = waits.into_iter().next().expect("first wait");
         assert_eq!(first_ended.await.expect("joins"), None);
+    }
+
+    #[tokio::test]
+    async fn a_connection_never_closes_one_that_began_waiting_after_it_arrived() {
+        let slots = Arc::new(Slots::new(1));
+        let held = slots.acquire().await.expect("a free slot");
+        // Arrives while the only slot is taken, and keeps trying.
+        let pending = {
+            let slots = slots.clone();
+            tokio::spawn(async move { slots.acquire().await.map(drop) })
+        };
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        // The slot's connection begins waiting for its client only now.
+        let waiting = {
+            let slots = slots.clone();
+            tokio::spawn(async move {
+                let ended = slots.waiting_for_client(std::future::pending::<()>()).await;
+                drop(held);
+                ended
+            })
+        };
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(slots.waiting(), 1, "the newer wait was closed");
+        assert!(!pending.is_finished());
+        waiting.abort();
+        assert!(pending.await.expect("joins").is_some());
     }
 
     #[tokio::test]
