@@ -4,7 +4,7 @@ use cors_rules::redirect::is_redirect_status;
 use cors_rules::{CheckId, Stage};
 
 use super::catalog::{is_preflight_check, preflight_twin};
-use super::facts::Facts;
+use super::facts::{is_http_url, Facts};
 use super::read::MessageHit;
 
 /// Whether the paste shows that a preflight failed before the request (Firefox's trailing
@@ -49,11 +49,7 @@ pub(crate) fn choose(hit: &MessageHit, facts: &Facts, hint: PreflightHint) -> Op
         // The page may not read a non-HTTP(S) URL it was redirected to.
         "FIREFOX_SECURITY_ERROR_LOAD_DATA" if facts.location.is_some() => CheckId::RedirectScheme,
         "CORSRequestNotHttp" => {
-            let http = facts
-                .url
-                .as_deref()
-                .is_some_and(|u| u.starts_with("http:") || u.starts_with("https:"));
-            if http {
+            if facts.url.as_deref().is_some_and(is_http_url) {
                 CheckId::RedirectScheme
             } else {
                 CheckId::CorsScheme

@@ -5,6 +5,11 @@ use serde::Serialize;
 
 use crate::assumption::{AssumedField, Edit};
 
+/// Whether a quoted URL is an HTTP(S) one.
+pub(crate) fn is_http_url(url: &str) -> bool {
+    url.starts_with("http:") || url.starts_with("https:")
+}
+
 /// Everything the pasted lines say about the request, each value as quoted.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Facts {
@@ -85,8 +90,7 @@ impl Facts {
     /// For a redirect to a URL that is not HTTP(S): a quoted URL of that kind is where the redirect led
     /// (Safari's "cannot load" line names it), not the URL the script called.
     pub(crate) fn locate_redirect_target(&mut self) {
-        let http = |u: &str| u.starts_with("http:") || u.starts_with("https:");
-        if self.location.is_none() && self.url.as_deref().is_some_and(|u| !http(u)) {
+        if self.location.is_none() && self.url.as_deref().is_some_and(|u| !is_http_url(u)) {
             self.location = self.url.take();
         }
     }

@@ -21,6 +21,7 @@ use cors_rules::{Browser, CheckId, Scenario, Stage};
 use serde::Serialize;
 
 pub use catalog::{KnownMessage, Meaning};
+use facts::is_http_url;
 pub use facts::Facts;
 pub use reproduce::{ASSUMED_PAGE, ASSUMED_URL};
 
@@ -489,12 +490,11 @@ fn from_messages(
     };
     // A non-HTTP(S) URL that a failed HTTP(S) request names beside it (Firefox's "did not succeed" line) is
     // where that request was redirected.
-    let http = |u: &str| u.starts_with("http:") || u.starts_with("https:");
-    if facts.location.is_none() && facts.url.as_deref().is_some_and(|u| !http(u)) {
+    if facts.location.is_none() && facts.url.as_deref().is_some_and(|u| !is_http_url(u)) {
         let redirected = messages[at + 1..]
             .iter()
             .filter(|h| is_did_not_succeed(h))
-            .find_map(|h| h.facts.url.clone().filter(|u| http(u)));
+            .find_map(|h| h.facts.url.clone().filter(|u| is_http_url(u)));
         if let Some(redirected) = redirected {
             facts.location = facts.url.replace(redirected);
         }

@@ -6,7 +6,7 @@ use cors_rules::{CheckId, Stage};
 
 use super::answers::{broken_preflight, broken_response, cors_headers, good_preflight, want};
 use super::catalog::is_preflight_check;
-use super::facts::Facts;
+use super::facts::{is_http_url, Facts};
 use super::target::{origin_of, Target};
 use crate::assumption::{AssumedField, Assumption};
 use crate::policy::needs_preflight_in;
@@ -32,8 +32,9 @@ pub(super) fn redirect_servers(
 ) -> Chain {
     match target.facts.initial_url.as_deref() {
         Some(initial) if initial != url => quoted_chain(target, page_origin, request, initial, url),
+        // The request URL's own redirect fails the check; the URL it leads to answers well.
         _ => Chain {
-            entries: failing_redirect(target, page_origin, request, url),
+            entries: failing_redirect_at(target, page_origin, page_origin, request, &request.url),
             assumptions: Vec::new(),
         },
     }
@@ -184,21 +185,6 @@ fn is_redirect_check(check: CheckId) -> bool {
     )
 }
 
-/// The request URL's redirect response fails the check; the URL it leads to answers well.
-fn failing_redirect(
-    target: &Target,
-    page_origin: &str,
-    request: &Request,
-    url: &str,
-) -> Vec<ServerEntry> {
-    let from = if target.facts.initial_url.is_some() {
-        request.url.clone()
-    } else {
-        url.to_owned()
-    };
-    failing_redirect_at(target, page_origin, page_origin, request, &from)
-}
-
 /// `from` answers with a redirect that fails the check, for a request whose serialized origin is
 /// `origin`; the URL it leads to answers well.
 fn failing_redirect_at(
@@ -210,12 +196,16 @@ fn failing_redirect_at(
 ) -> Vec<ServerEntry> {
     let facts = target.facts;
     let from_want = want(origin, request, from);
-    if target.check == CheckId::RedirectLimit {
-        // A redirect to itself: the browser gives up after 20.
+    if matches!(
+        target.check,
+        CheckId::RedirectLimit | CheckId::RedirectLocation
+    ) {
+        // The redirect answer itself is the failure: a redirect to itself (the browser gives up after 20),
+        // or two `Location` lines that differ.
         return vec![ServerEntry {
             url: from.to_owned(),
             preflight: None,
-            response: broken_response(CheckId::RedirectLimit, &from_want, facts),
+            response: broken_response(target.check, &from_want, facts),
         }];
     }
     let redirect_fails = target.stage == Stage::Redirect && !is_redirect_check(target.check);
@@ -235,17 +225,13 @@ fn failing_redirect_at(
             headers: cors_headers(&from_want),
         })
     };
-    let redirect = if target.check == CheckId::RedirectLocation {
-        broken_response(CheckId::RedirectLocation, &from_want, facts)
-    } else {
-        with_location(redirect, &to)
-    };
+    let redirect = with_location(redirect, &to);
     let mut entries = vec![ServerEntry {
         url: from.to_owned(),
         preflight: None,
         response: redirect,
     }];
-    if to.starts_with("http:") || to.starts_with("https:") {
+    if is_http_url(&to) {
         let after = origin_after(origin, page_origin, from, &to);
         let to_want = want(after, request, &to);
         let response = if redirect_fails || is_redirect_check(target.check) {

@@ -18,7 +18,7 @@ use crate::assumption::{AssumedField, Assumption};
 
 use super::answers::{broken_preflight, broken_response, cors_headers, good_preflight, want};
 use super::catalog::is_preflight_check;
-use super::facts::Facts;
+use super::facts::{is_http_url, Facts};
 use super::redirects::redirect_servers;
 use super::target::{origin_of, Target};
 use crate::policy::needs_preflight_in;
@@ -41,8 +41,7 @@ pub(crate) struct Reproduction {
 pub(crate) fn reproduce(target: &Target) -> Reproduction {
     let facts = target.facts;
     let mut assumptions = Vec::new();
-    // "Unsafe attempt to load URL": a same-origin request was redirected to the URL the message names.
-    let via_location = target.check == CheckId::SameOriginMode && facts.location.is_some();
+    let via_location = target.redirected_away_from_page();
     let url = match (&facts.location, via_location) {
         (Some(location), true) => location.clone(),
         _ => url_for(target.check, facts, &mut assumptions),
@@ -132,9 +131,7 @@ pub(crate) fn reproduce_warning(target: &Target) -> Reproduction {
 
 fn url_for(check: CheckId, facts: &Facts, assumptions: &mut Vec<Assumption>) -> String {
     let quoted = facts.url.clone();
-    let http = quoted
-        .as_deref()
-        .is_some_and(|u| u.starts_with("http:") || u.starts_with("https:"));
+    let http = quoted.as_deref().is_some_and(is_http_url);
     match check {
         CheckId::CorsScheme if quoted.is_none() || http => {
             let url = "file:///data.json";
@@ -353,8 +350,7 @@ fn servers(
         .initial_url
         .as_deref()
         .is_some_and(|initial| initial != url);
-    let via_location = target.check == CheckId::SameOriginMode && target.facts.location.is_some();
-    if target.stage == Stage::Redirect || redirected || via_location {
+    if target.stage == Stage::Redirect || redirected || target.redirected_away_from_page() {
         let chain = redirect_servers(target, &page_origin, request, url);
         assumptions.extend(chain.assumptions);
         return chain.entries;

@@ -13,6 +13,14 @@ pub(crate) struct Target<'a> {
     pub facts: &'a Facts,
 }
 
+impl Target<'_> {
+    /// Whether a same-origin request was redirected to the URL the message names ("Unsafe attempt to load
+    /// URL"): the quoted URL is the redirect's location.
+    pub(crate) fn redirected_away_from_page(&self) -> bool {
+        self.check == CheckId::SameOriginMode && self.facts.location.is_some()
+    }
+}
+
 /// Serialized origin of a URL, or `None` when it does not parse.
 pub(crate) fn origin_of(url: &str) -> Option<String> {
     url::Url::parse(url)
