@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use cors_diagnose::console::{recognise, Finding};
+use cors_diagnose::console::{recognise, Finding, Recognised};
 use cors_rules::CheckId;
 use serde::{Deserialize, Serialize};
 
@@ -62,8 +62,11 @@ impl Reading {
 /// Reads `lines` as a person would paste them, and sets the reading against the failed check.
 #[must_use]
 pub fn read_console(lines: &[String], failed: CheckId) -> (Reading, Option<CheckId>) {
-    let (reading, read, _) = read_and_reproduce(lines, failed);
-    (reading, read)
+    let recognised = recognise(&lines.join("\n")).recognised;
+    (
+        classify(recognised.as_ref(), failed),
+        recognised.and_then(|r| r.check),
+    )
 }
 
 /// [`read_console`], and whether the scenario the reading builds fails, in the engine, the check it names
@@ -73,9 +76,10 @@ pub fn read_and_reproduce(
     lines: &[String],
     failed: CheckId,
 ) -> (Reading, Option<CheckId>, Option<bool>) {
-    let diagnosis = recognise(&lines.join("\n"));
-    let Some(recognised) = diagnosis.recognised else {
-        return (Reading::Unread, None, None);
+    let recognised = recognise(&lines.join("\n")).recognised;
+    let reading = classify(recognised.as_ref(), failed);
+    let Some(recognised) = recognised else {
+        return (reading, None, None);
     };
     let reproduces = match (&recognised.scenario, recognised.check) {
         (Some(scenario), Some(check)) => Some(
@@ -84,14 +88,21 @@ pub fn read_and_reproduce(
         ),
         _ => None,
     };
-    let reading = match recognised.finding {
+    (reading, recognised.check, reproduces)
+}
+
+/// What a recognition made of a case whose failed check is `failed`.
+fn classify(recognised: Option<&Recognised>, failed: CheckId) -> Reading {
+    let Some(recognised) = recognised else {
+        return Reading::Unread;
+    };
+    match recognised.finding {
         Finding::NotCors => Reading::NotCors,
         Finding::Incomplete => Reading::AskedForMore,
         _ if recognised.check == Some(failed) => Reading::Named,
         _ if recognised.alternatives.contains(&failed) => Reading::Listed,
         _ => Reading::Misread,
-    };
-    (reading, recognised.check, reproduces)
+    }
 }
 
 /// One blocked case's console text and its reading.
@@ -114,36 +125,48 @@ pub struct ReadSample {
     pub reproduces: Option<bool>,
 }
 
-/// The readings of every blocked case of a run that printed console lines.
+/// The readings of every blocked case of a run that printed console lines, each with whether its
+/// reproduction fails the check it names.
 #[must_use]
 pub fn read_run(run: &BrowserRun) -> Vec<ReadSample> {
     run.cases
         .iter()
-        .filter_map(|case| read_case(run.browser, case))
+        .filter_map(|case| {
+            let (lines, failed) = blocked_lines(case)?;
+            let (reading, read, reproduces) = read_and_reproduce(lines, failed);
+            Some(ReadSample {
+                case: case.id.clone(),
+                browser: run.browser,
+                text: lines.join("\n"),
+                failed,
+                reading,
+                read,
+                reproduces,
+            })
+        })
         .collect()
 }
 
-fn read_case(browser: BrowserKind, case: &CaseResult) -> Option<ReadSample> {
-    let failed = case.verdict.as_ref()?.failure.as_ref()?.check;
-    let lines = case.observation.as_ref()?.console.as_ref()?;
-    if lines.is_empty() {
-        return None;
+/// How many of a run's readings fell in each class (the readings only: no reproduction is evaluated).
+#[must_use]
+pub fn tally_run(run: &BrowserRun) -> BTreeMap<Reading, usize> {
+    let mut out = BTreeMap::new();
+    for (lines, failed) in run.cases.iter().filter_map(blocked_lines) {
+        *out.entry(read_console(lines, failed).0).or_default() += 1;
     }
-    let (reading, read, reproduces) = read_and_reproduce(lines, failed);
-    Some(ReadSample {
-        case: case.id.clone(),
-        browser,
-        text: lines.join("\n"),
-        failed,
-        reading,
-        read,
-        reproduces,
-    })
+    out
 }
 
-/// How many of a run's readings fell in each class.
+/// A blocked case's console lines and the check the engine found failing, when it printed any.
+fn blocked_lines(case: &CaseResult) -> Option<(&[String], CheckId)> {
+    let failed = case.verdict.as_ref()?.failure.as_ref()?.check;
+    let lines = case.observation.as_ref()?.console.as_ref()?;
+    (!lines.is_empty()).then_some((lines.as_slice(), failed))
+}
+
+/// How many of the readings fell in each class.
 #[must_use]
-pub fn tally(samples: &[ReadSample]) -> BTreeMap<Reading, usize> {
+pub fn tally<'a>(samples: impl IntoIterator<Item = &'a ReadSample>) -> BTreeMap<Reading, usize> {
     let mut out = BTreeMap::new();
     for sample in samples {
         *out.entry(sample.reading).or_default() += 1;

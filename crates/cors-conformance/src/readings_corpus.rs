@@ -48,16 +48,13 @@ pub fn readings(runs: &[&Path], corpus: Option<&Path>, per: usize) -> Result<Str
 }
 
 fn summarise(samples: &[ReadSample]) -> String {
-    let mut by_browser: BTreeMap<BrowserKind, Vec<ReadSample>> = BTreeMap::new();
+    let mut by_browser: BTreeMap<BrowserKind, Vec<&ReadSample>> = BTreeMap::new();
     for sample in samples {
-        by_browser
-            .entry(sample.browser)
-            .or_default()
-            .push(sample.clone());
+        by_browser.entry(sample.browser).or_default().push(sample);
     }
     let mut out = String::new();
     for (browser, samples) in &by_browser {
-        let counts = tally(samples);
+        let counts = tally(samples.iter().copied());
         let cells: Vec<String> = Reading::ALL
             .iter()
             .map(|r| format!("{} {}", r.id(), counts.get(r).copied().unwrap_or(0)))

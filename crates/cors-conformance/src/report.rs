@@ -11,7 +11,7 @@ use crate::browsers::BrowserKind;
 use crate::compare::{Agreement, Observable};
 use crate::deviations::DeviationCheck;
 use crate::groups::RuleGroup;
-use crate::readings::{read_run, tally, Reading};
+use crate::readings::{tally_run, Reading};
 use crate::run::{BrowserRun, CaseResult};
 
 /// The whole report.
@@ -248,7 +248,7 @@ impl BrowserSummary {
                 .map(|line| line.text.clone())
                 .collect(),
             seconds: 0,
-            readings: tally(&read_run(run)),
+            readings: tally_run(run),
         }
     }
 
