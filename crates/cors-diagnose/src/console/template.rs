@@ -34,10 +34,10 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// One piece of a template.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One piece of a template; a literal is kept in the form lines are compared in ([`normalize`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Piece<'t> {
-    Literal(&'t str),
+    Literal(Cow<'t, str>),
     Hole(&'t str),
 }
 
@@ -55,13 +55,13 @@ fn pieces(template: &str) -> Vec<Piece<'_>> {
             break;
         };
         if open > 0 {
-            out.push(Piece::Literal(&rest[..open]));
+            out.push(Piece::Literal(normalize(&rest[..open])));
         }
         out.push(Piece::Hole(&rest[open + 1..open + close]));
         rest = &rest[open + close + 1..];
     }
     if !rest.is_empty() {
-        out.push(Piece::Literal(rest));
+        out.push(Piece::Literal(normalize(rest)));
     }
     out
 }
@@ -78,7 +78,7 @@ pub(crate) fn match_line<'t, 'a>(
         let mut captures = Vec::new();
         return match_from(&pieces, line, &mut captures).then_some((0, captures));
     };
-    for (start, _) in line.match_indices(&*normalize(first)) {
+    for (start, _) in line.match_indices(&**first) {
         let mut captures = Vec::new();
         if match_from(&pieces, &line[start..], &mut captures) {
             return Some((start, captures));
@@ -97,7 +97,7 @@ pub(crate) fn match_whole_line<'t, 'a>(
     let literals: usize = pieces(template)
         .iter()
         .map(|piece| match piece {
-            Piece::Literal(text) => normalize(text).len(),
+            Piece::Literal(text) => text.len(),
             Piece::Hole(_) => 0,
         })
         .sum();
@@ -130,15 +130,14 @@ fn match_from<'t, 'a>(
     match pieces {
         [] => true,
         [Piece::Literal(lit), rest @ ..] => {
-            let lit = normalize(lit);
-            text.starts_with(&*lit) && match_from(rest, &text[lit.len()..], captures)
+            text.starts_with(&**lit) && match_from(rest, &text[lit.len()..], captures)
         }
         [Piece::Hole(name)] => {
             captures.push((name, text.trim_end()));
             true
         }
         [Piece::Hole(name), Piece::Literal(next), rest @ ..] => {
-            let next = &*normalize(next);
+            let next = &**next;
             // Before the final literal (often just `.`), the hole runs to an occurrence that ends the
             // message (end of line or a space before trailing noise), so a value may contain the
             // literal itself (`https://app.example.com.`).
@@ -173,7 +172,7 @@ pub(crate) fn literal_words(template: &'static str) -> Vec<String> {
             Piece::Literal(text) => Some(text),
             Piece::Hole(_) => None,
         })
-        .flat_map(words)
+        .flat_map(|text| words(&text))
         .collect()
 }
 
