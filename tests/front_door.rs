@@ -45,6 +45,17 @@ async fn paste(app: &App, text: &str) -> Result<(), HarnessError> {
     .map(|_| ())
 }
 
+/// Waits until the diagnosis's verdict says the request is blocked.
+async fn wait_for_blocked_verdict(app: &App) -> Result<(), HarnessError> {
+    app.wait_until("the verdict", || async {
+        Ok(app
+            .text_of_testid("diagnose-verdict")
+            .await?
+            .contains("Blocked"))
+    })
+    .await
+}
+
 /// Types a value into an input (one `input` event).
 async fn type_into(app: &App, testid: &str, text: &str) -> Result<(), HarnessError> {
     app.execute(
@@ -179,13 +190,7 @@ async fn on_a_phone_the_verdict_comes_right_under_the_message_before_what_it_ass
 {
     let app = landing("light", 390, 844).await?;
     paste(&app, CHROME).await?;
-    app.wait_until("the verdict", || async {
-        Ok(app
-            .text_of_testid("diagnose-verdict")
-            .await?
-            .contains("Blocked"))
-    })
-    .await?;
+    wait_for_blocked_verdict(&app).await?;
     let tops = app
         .execute(
             "const top = (id) => document.querySelector(`[data-testid=${id}]`).getBoundingClientRect().top;
@@ -380,13 +385,7 @@ async fn a_safelisted_header_chrome_listed_in_a_preflight_is_blocked_and_the_val
         "Access to fetch at 'http://localhost:8080/api/items' from origin 'http://localhost:5173' has been blocked by CORS policy: Request header field content-language is not allowed by Access-Control-Allow-Headers in preflight response.",
     )
     .await?;
-    app.wait_until("the verdict", || async {
-        Ok(app
-            .text_of_testid("diagnose-verdict")
-            .await?
-            .contains("Blocked"))
-    })
-    .await?;
+    wait_for_blocked_verdict(&app).await?;
     app.wait_until("the assumed header value", || async {
         let text = app
             .execute(
